@@ -1,0 +1,659 @@
+package dev.shall.dsl.compiler;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.emf.ecore.EObject;
+
+import dev.shall.dsl.shall.Argument;
+import dev.shall.dsl.shall.Assignment;
+import dev.shall.dsl.shall.Binary;
+import dev.shall.dsl.shall.Block;
+import dev.shall.dsl.shall.BoolLiteral;
+import dev.shall.dsl.shall.BoolType;
+import dev.shall.dsl.shall.Channel;
+import dev.shall.dsl.shall.Choice;
+import dev.shall.dsl.shall.Citation;
+import dev.shall.dsl.shall.Delete;
+import dev.shall.dsl.shall.Derivation;
+import dev.shall.dsl.shall.EnumDecl;
+import dev.shall.dsl.shall.EnumLiteral;
+import dev.shall.dsl.shall.Event;
+import dev.shall.dsl.shall.Expectation;
+import dev.shall.dsl.shall.Expression;
+import dev.shall.dsl.shall.FaultKind;
+import dev.shall.dsl.shall.Field;
+import dev.shall.dsl.shall.FiredRef;
+import dev.shall.dsl.shall.Formula;
+import dev.shall.dsl.shall.If;
+import dev.shall.dsl.shall.IntLiteral;
+import dev.shall.dsl.shall.IntType;
+import dev.shall.dsl.shall.KeyAtom;
+import dev.shall.dsl.shall.KeyDecl;
+import dev.shall.dsl.shall.KeyParameter;
+import dev.shall.dsl.shall.KeyedProtection;
+import dev.shall.dsl.shall.Message;
+import dev.shall.dsl.shall.NameRef;
+import dev.shall.dsl.shall.NamedType;
+import dev.shall.dsl.shall.NdsIp;
+import dev.shall.dsl.shall.NoneLiteral;
+import dev.shall.dsl.shall.Not;
+import dev.shall.dsl.shall.OptionCondition;
+import dev.shall.dsl.shall.OptionDecl;
+import dev.shall.dsl.shall.OptionValue;
+import dev.shall.dsl.shall.OptionalType;
+import dev.shall.dsl.shall.PropertyDecl;
+import dev.shall.dsl.shall.Receive;
+import dev.shall.dsl.shall.Role;
+import dev.shall.dsl.shall.Rule;
+import dev.shall.dsl.shall.RuleLibrary;
+import dev.shall.dsl.shall.RuleParameter;
+import dev.shall.dsl.shall.Send;
+import dev.shall.dsl.shall.ShallFile;
+import dev.shall.dsl.shall.Statement;
+import dev.shall.dsl.shall.Step;
+import dev.shall.dsl.shall.TypeRef;
+import dev.shall.dsl.shall.Variable;
+import dev.shall.model.BinaryOperator;
+import dev.shall.model.CitedElement;
+import dev.shall.model.Element;
+import dev.shall.model.Fault;
+import dev.shall.model.ModelFactory;
+import dev.shall.model.OptionTest;
+import dev.shall.model.Procedure;
+import dev.shall.model.Property;
+import dev.shall.model.Protection;
+import dev.shall.model.Strength;
+import dev.shall.model.Transition;
+import dev.shall.model.TransitionKind;
+import dev.shall.model.Type;
+import dev.shall.model.UnaryOperator;
+import dev.shall.model.Verdict;
+
+/**
+ * Compiles a validated {@code .shall} procedure into the model the checker reads. Rule
+ * applications are expanded here, so that the model knows nothing of rule libraries beyond the
+ * name of the rule each property came from. Every model element records where it was written.
+ *
+ * <p>The input must be free of validation errors; a construct that validation rejects raises
+ * {@link CompilationException}.
+ */
+public final class ProcedureCompiler {
+
+	private static final ModelFactory F = ModelFactory.eINSTANCE;
+
+	/** AST declaration to the model element compiled from it. */
+	private final Map<EObject, EObject> compiled = new IdentityHashMap<>();
+	/** The arguments of the rule applications being expanded, innermost last. */
+	private final Deque<Map<RuleParameter, Expression>> ruleArguments = new ArrayDeque<>();
+	private String procedureSpec;
+
+	/** Compiles the procedure of the file with the instance count it declares (1 if none). */
+	public Procedure compile(ShallFile file) {
+		if (file.getProcedure() == null) {
+			throw new CompilationException("The file holds a rule library, not a procedure");
+		}
+		compiled.clear();
+		dev.shall.dsl.shall.Procedure source = file.getProcedure();
+		Procedure procedure = F.createProcedure();
+		procedure.setName(source.getName());
+		procedure.setTitle(source.getTitle());
+		procedureSpec = source.getCitation() == null ? null : source.getCitation().getSpec();
+		cite(procedure, source.getCitation(), source);
+		procedure.setInstances(file.getInstances() == null ? 1 : file.getInstances().getCount());
+
+		// declarations first, so that behaviour and properties can refer to any of them
+		for (EObject member : source.getMembers()) {
+			switch (member) {
+			case EnumDecl decl -> procedure.getEnums().add(declare(decl));
+			case KeyDecl decl -> procedure.getKeys().add(declare(decl));
+			case OptionDecl decl -> procedure.getOptions().add(declare(decl));
+			case Role role -> procedure.getRoles().add(declare(role));
+			case Message message -> procedure.getMessages().add(declare(message));
+			default -> {
+			}
+			}
+		}
+		for (EObject member : source.getMembers()) {
+			switch (member) {
+			case KeyDecl decl -> completeKey(decl);
+			case Role role -> completeRole(role);
+			case Message message -> completeMessage(message);
+			case Channel channel -> procedure.getChannels().add(channel(channel));
+			case Step step -> procedure.getTransitions().add(declare(step));
+			case Event event -> procedure.getTransitions().add(declare(event));
+			default -> {
+			}
+			}
+		}
+		for (EObject member : source.getMembers()) {
+			switch (member) {
+			case Step step -> completeTransition(step, step.getReceive(), step.getGuard(), step.getBody());
+			case Event event -> completeTransition(event, event.getReceive(), event.getGuard(), event.getBody());
+			case PropertyDecl property -> procedure.getProperties().add(property(property));
+			default -> {
+			}
+			}
+		}
+		return procedure;
+	}
+
+	// ------------------------------------------------------------------ declarations
+
+	private dev.shall.model.EnumDecl declare(EnumDecl decl) {
+		dev.shall.model.EnumDecl result = located(F.createEnumDecl(), decl);
+		result.setName(decl.getName());
+		for (EnumLiteral literal : decl.getLiterals()) {
+			dev.shall.model.EnumLiteral compiledLiteral = located(F.createEnumLiteral(), literal);
+			compiledLiteral.setName(literal.getName());
+			result.getLiterals().add(remember(literal, compiledLiteral));
+		}
+		return remember(decl, result);
+	}
+
+	private dev.shall.model.KeyDecl declare(KeyDecl decl) {
+		dev.shall.model.KeyDecl result = located(F.createKeyDecl(), decl);
+		result.setName(decl.getName());
+		cite(result, decl.getCitation(), decl);
+		result.setDerivation(decl.getDerivation());
+		for (KeyAtom atom : decl.getAtoms()) {
+			dev.shall.model.KeyAtom compiledAtom = located(F.createKeyAtom(), atom);
+			compiledAtom.setName(atom.getName());
+			result.getAtoms().add(remember(atom, compiledAtom));
+		}
+		for (KeyParameter parameter : decl.getParameters()) {
+			dev.shall.model.KeyParameter compiledParameter = located(F.createKeyParameter(), parameter);
+			compiledParameter.setName(parameter.getName());
+			compiledParameter.setMin(parameter.getMin());
+			compiledParameter.setMax(parameter.getMax());
+			result.getParameters().add(compiledParameter);
+		}
+		return remember(decl, result);
+	}
+
+	private void completeKey(KeyDecl decl) {
+		if (decl.getParent() != null) {
+			this.<dev.shall.model.KeyDecl>lookup(decl).setParent(lookup(decl.getParent()));
+		}
+	}
+
+	private dev.shall.model.Option declare(OptionDecl decl) {
+		dev.shall.model.Option result = located(F.createOption(), decl);
+		result.setName(decl.getName());
+		result.setDescription(decl.getDescription());
+		for (OptionValue value : decl.getValues()) {
+			dev.shall.model.OptionValue compiledValue = located(F.createOptionValue(), value);
+			compiledValue.setName(value.getName());
+			result.getValues().add(remember(value, compiledValue));
+		}
+		return remember(decl, result);
+	}
+
+	private dev.shall.model.Role declare(Role role) {
+		dev.shall.model.Role result = located(F.createRole(), role);
+		result.setName(role.getName());
+		result.setDisplayName(role.getDisplayName() != null ? role.getDisplayName() : role.getName());
+		for (Variable variable : role.getVariables()) {
+			dev.shall.model.StateVariable compiledVariable = located(F.createStateVariable(), variable);
+			compiledVariable.setName(variable.getName());
+			result.getVariables().add(remember(variable, compiledVariable));
+		}
+		return remember(role, result);
+	}
+
+	private void completeRole(Role role) {
+		for (Variable variable : role.getVariables()) {
+			dev.shall.model.StateVariable compiledVariable = lookup(variable);
+			compiledVariable.setType(type(variable.getType()));
+			compiledVariable.setInitial(expression(variable.getInitial()));
+		}
+	}
+
+	private dev.shall.model.MessageType declare(Message message) {
+		dev.shall.model.MessageType result = located(F.createMessageType(), message);
+		result.setName(message.getName());
+		for (Field field : message.getFields()) {
+			dev.shall.model.MessageField compiledField = located(F.createMessageField(), field);
+			compiledField.setName(field.getName());
+			result.getFields().add(remember(field, compiledField));
+		}
+		return remember(message, result);
+	}
+
+	private void completeMessage(Message message) {
+		for (Field field : message.getFields()) {
+			this.<dev.shall.model.MessageField>lookup(field).setType(type(field.getType()));
+		}
+	}
+
+	private dev.shall.model.Channel channel(Channel channel) {
+		dev.shall.model.Channel result = located(F.createChannel(), channel);
+		result.setName(channel.getName());
+		result.setEndpointA(lookup(channel.getEndpointA()));
+		result.setEndpointB(lookup(channel.getEndpointB()));
+		result.setBidirectional(channel.isBidirectional());
+		result.setCapacity(channel.eIsSet(channel.eClass().getEStructuralFeature("capacity")) ? channel.getCapacity() : 1);
+		switch (channel.getProtection()) {
+		case null -> result.setProtection(Protection.NONE);
+		case NdsIp ndsIp -> result.setProtection(Protection.NDS_IP);
+		case KeyedProtection keyed -> {
+			result.setProtection(switch (keyed.getKind()) {
+			case INTEGRITY -> Protection.INTEGRITY;
+			case CIPHERED -> Protection.CIPHERING;
+			case INTEGRITY_AND_CIPHERED -> Protection.INTEGRITY_AND_CIPHERING;
+			});
+			result.setProtectionLabel(keyed.getLabel());
+			if (keyed.getKeyA() != null) {
+				result.setKeyA(lookup(keyed.getKeyA()));
+				result.setKeyB(lookup(keyed.getKeyB()));
+			}
+		}
+		default -> result.setProtection(Protection.NONE);
+		}
+		if (channel.getFaults() != null) {
+			for (FaultKind kind : channel.getFaults().getKinds()) {
+				Fault fault = switch (kind) {
+				case LOSSY -> Fault.LOSS;
+				case REORDERING -> Fault.REORDERING;
+				case DUPLICATING -> Fault.DUPLICATION;
+				case REPLAYING -> Fault.REPLAY;
+				};
+				if (!result.getFaults().contains(fault)) {
+					result.getFaults().add(fault);
+				}
+			}
+		}
+		return remember(channel, result);
+	}
+
+	// ------------------------------------------------------------------ behaviour
+
+	private Transition declare(Step step) {
+		Transition result = located(F.createTransition(), step);
+		result.setName(step.getName());
+		result.setKind(TransitionKind.STEP);
+		result.setStrength(step.getStrength() == dev.shall.dsl.shall.Strength.MAY ? Strength.MAY : Strength.SHALL);
+		result.setDescription(step.getDescription());
+		result.setActor(lookup(step.getActor()));
+		cite(result, step.getCitation(), step);
+		return remember(step, result);
+	}
+
+	private Transition declare(Event event) {
+		Transition result = located(F.createTransition(), event);
+		result.setName(event.getName());
+		result.setKind(TransitionKind.ENVIRONMENT);
+		// the environment is never obliged to act
+		result.setStrength(Strength.MAY);
+		result.setDescription(event.getDescription());
+		result.setActor(lookup(event.getActor()));
+		cite(result, event.getCitation(), event);
+		return remember(event, result);
+	}
+
+	private void completeTransition(EObject source, Receive receive, Expression guard, Block body) {
+		Transition result = lookup(source);
+		if (receive != null) {
+			dev.shall.model.Receive compiledReceive = located(F.createReceive(), receive);
+			compiledReceive.setChannel(lookup(receive.getChannel()));
+			compiledReceive.setMessage(lookup(receive.getMessage()));
+			result.setReceive(compiledReceive);
+		}
+		if (guard != null) {
+			result.setGuard(expression(guard));
+		}
+		if (body != null) {
+			statements(body, result.getBody());
+		}
+	}
+
+	private void statements(Block block, List<dev.shall.model.Statement> target) {
+		for (Statement statement : block.getStatements()) {
+			target.add(statement(statement));
+		}
+	}
+
+	private dev.shall.model.Statement statement(Statement statement) {
+		switch (statement) {
+		case Assignment assignment -> {
+			dev.shall.model.Assignment result = located(F.createAssignment(), assignment);
+			result.setVariable(lookup(assignment.getVariable()));
+			result.setValue(expression(assignment.getValue()));
+			return result;
+		}
+		case Delete delete -> {
+			dev.shall.model.Assignment result = located(F.createAssignment(), delete);
+			result.setVariable(lookup(delete.getVariable()));
+			result.setValue(located(F.createNoneConstant(), delete));
+			return result;
+		}
+		case Send send -> {
+			dev.shall.model.Send result = located(F.createSend(), send);
+			result.setChannel(lookup(send.getChannel()));
+			result.setMessage(lookup(send.getMessage()));
+			for (Argument argument : send.getArguments()) {
+				dev.shall.model.FieldValue value = located(F.createFieldValue(), argument);
+				value.setField(lookup(argument.getField()));
+				value.setValue(expression(argument.getValue()));
+				result.getArguments().add(value);
+			}
+			return result;
+		}
+		case If conditional -> {
+			dev.shall.model.IfStatement result = located(F.createIfStatement(), conditional);
+			result.setCondition(expression(conditional.getCondition()));
+			statements(conditional.getThen(), result.getThen());
+			if (conditional.getElse() != null) {
+				statements(conditional.getElse(), result.getElse());
+			}
+			return result;
+		}
+		case Choice choice -> {
+			dev.shall.model.Choice result = located(F.createChoice(), choice);
+			for (Block block : choice.getBranches()) {
+				dev.shall.model.Branch branch = located(F.createBranch(), block);
+				statements(block, branch.getStatements());
+				result.getBranches().add(branch);
+			}
+			return result;
+		}
+		default -> throw new CompilationException("Unknown statement " + statement.eClass().getName());
+		}
+	}
+
+	// ------------------------------------------------------------------ properties
+
+	private Property property(PropertyDecl declaration) {
+		Formula formula = declaration.getFormula();
+		Citation citation = declaration.getCitation();
+		String description = declaration.getDescription();
+		String ruleName = null;
+		boolean expanding = declaration.getApplication() != null;
+		if (expanding) {
+			Rule rule = declaration.getApplication().getRule();
+			if (rule == null || rule.eIsProxy()) {
+				throw new CompilationException("Unresolved rule in property " + declaration.getName());
+			}
+			Map<RuleParameter, Expression> arguments = new HashMap<>();
+			for (int i = 0; i < rule.getParameters().size(); i++) {
+				arguments.put(rule.getParameters().get(i), declaration.getApplication().getArguments().get(i));
+			}
+			ruleArguments.push(arguments);
+			formula = rule.getFormula();
+			ruleName = (rule.eContainer() instanceof RuleLibrary library ? library.getName() + "." : "") + rule.getName();
+			if (citation == null) {
+				citation = rule.getCitation();
+			}
+			if (description == null) {
+				description = rule.getDescription();
+			}
+		}
+		try {
+			Property result = formula(formula);
+			located(result, declaration);
+			result.setName(declaration.getName());
+			result.setDescription(description);
+			result.setRule(ruleName);
+			cite(result, citation, declaration);
+			for (Expectation expectation : declaration.getExpectations()) {
+				result.getExpectations().add(expectation(expectation));
+			}
+			return result;
+		} finally {
+			if (expanding) {
+				ruleArguments.pop();
+			}
+		}
+	}
+
+	private Property formula(Formula formula) {
+		switch (formula) {
+		case dev.shall.dsl.shall.Always always -> {
+			dev.shall.model.Invariant result = F.createInvariant();
+			result.setCondition(expression(always.getCondition()));
+			return result;
+		}
+		case dev.shall.dsl.shall.Never never -> {
+			dev.shall.model.Invariant result = F.createInvariant();
+			result.setCondition(not(expression(never.getCondition()), never));
+			return result;
+		}
+		case dev.shall.dsl.shall.Precedence precedence -> {
+			dev.shall.model.Precedence result = F.createPrecedence();
+			result.setFirst(expression(precedence.getFirst()));
+			result.setSecond(expression(precedence.getSecond()));
+			return result;
+		}
+		case dev.shall.dsl.shall.Response response -> {
+			dev.shall.model.Response result = F.createResponse();
+			result.setTrigger(expression(response.getTrigger()));
+			result.setResponse(expression(response.getResponse()));
+			return result;
+		}
+		case dev.shall.dsl.shall.Agreement agreement -> {
+			dev.shall.model.Agreement result = F.createAgreement();
+			result.setLeft(expression(agreement.getLeft()));
+			result.setRight(expression(agreement.getRight()));
+			result.setCondition(expression(agreement.getCondition()));
+			return result;
+		}
+		case dev.shall.dsl.shall.Freshness freshness -> {
+			dev.shall.model.Freshness result = F.createFreshness();
+			result.setValue(expression(freshness.getValue()));
+			result.setCondition(expression(freshness.getCondition()));
+			return result;
+		}
+		default -> throw new CompilationException("Unknown formula " + formula.eClass().getName());
+		}
+	}
+
+	private dev.shall.model.Expectation expectation(Expectation expectation) {
+		dev.shall.model.Expectation result = located(F.createExpectation(), expectation);
+		result.setVerdict(expectation.getVerdict() == dev.shall.dsl.shall.Verdict.VIOLATED ? Verdict.VIOLATED
+				: Verdict.HOLDS);
+		for (OptionCondition condition : expectation.getConditions()) {
+			OptionTest test = located(F.createOptionTest(), condition);
+			test.setOption(lookup(condition.getOption()));
+			test.setValue(lookup(condition.getValue()));
+			result.getConditions().add(test);
+		}
+		return result;
+	}
+
+	// ------------------------------------------------------------------ types and expressions
+
+	private Type type(TypeRef type) {
+		switch (type) {
+		case BoolType bool -> {
+			return located(F.createBoolType(), bool);
+		}
+		case IntType range -> {
+			dev.shall.model.IntType result = located(F.createIntType(), range);
+			result.setMin(range.getMin());
+			result.setMax(range.getMax());
+			return result;
+		}
+		case OptionalType optional -> {
+			dev.shall.model.OptionalType result = located(F.createOptionalType(), optional);
+			result.setElement(type(optional.getElement()));
+			return result;
+		}
+		case NamedType named when named.getType() instanceof EnumDecl decl -> {
+			dev.shall.model.EnumType result = located(F.createEnumType(), named);
+			result.setDecl(lookup(decl));
+			return result;
+		}
+		case NamedType named when named.getType() instanceof KeyDecl decl -> {
+			dev.shall.model.KeyType result = located(F.createKeyType(), named);
+			result.setDecl(lookup(decl));
+			return result;
+		}
+		default -> throw new CompilationException("Unresolved type at line " + SourceLocations.of(type).getLine());
+		}
+	}
+
+	private dev.shall.model.Expression expression(Expression expression) {
+		switch (expression) {
+		case BoolLiteral literal -> {
+			dev.shall.model.BoolConstant result = located(F.createBoolConstant(), literal);
+			result.setValue(literal.isValue());
+			return result;
+		}
+		case IntLiteral literal -> {
+			dev.shall.model.IntConstant result = located(F.createIntConstant(), literal);
+			result.setValue(literal.getValue());
+			return result;
+		}
+		case NoneLiteral literal -> {
+			return located(F.createNoneConstant(), literal);
+		}
+		case FiredRef fired -> {
+			dev.shall.model.Fired result = located(F.createFired(), fired);
+			result.setTransition(lookup(fired.getTransition()));
+			return result;
+		}
+		case Derivation derivation -> {
+			dev.shall.model.KeyDerivation result = located(F.createKeyDerivation(), derivation);
+			result.setKey(lookup(derivation.getKey()));
+			result.setBase(expression(derivation.getBase()));
+			for (Expression argument : derivation.getArguments()) {
+				result.getArguments().add(expression(argument));
+			}
+			return result;
+		}
+		case Not not -> {
+			return not(expression(not.getOperand()), not);
+		}
+		case Binary binary -> {
+			return binary(binary);
+		}
+		case NameRef ref -> {
+			return name(ref);
+		}
+		default -> throw new CompilationException("Unknown expression " + expression.eClass().getName());
+		}
+	}
+
+	private dev.shall.model.Expression binary(Binary binary) {
+		OptionTest test = optionTest(binary);
+		if (test != null) {
+			return binary.getOperator() == dev.shall.dsl.shall.BinaryOperator.NE ? not(test, binary) : test;
+		}
+		dev.shall.model.Binary result = located(F.createBinary(), binary);
+		result.setOperator(BinaryOperator.valueOf(binary.getOperator().name()));
+		result.setLeft(expression(binary.getLeft()));
+		result.setRight(expression(binary.getRight()));
+		return result;
+	}
+
+	/** {@code option == value} (in either order), or null when the comparison is not of an option. */
+	private OptionTest optionTest(Binary binary) {
+		EObject left = resolvedTarget(binary.getLeft());
+		EObject right = resolvedTarget(binary.getRight());
+		OptionDecl option = left instanceof OptionDecl o ? o : right instanceof OptionDecl o ? o : null;
+		OptionValue value = left instanceof OptionValue v ? v : right instanceof OptionValue v ? v : null;
+		if (option == null || value == null) {
+			return null;
+		}
+		OptionTest test = located(F.createOptionTest(), binary);
+		test.setOption(lookup(option));
+		test.setValue(lookup(value));
+		return test;
+	}
+
+	/** The declaration a name denotes, looking through rule parameters to the arguments bound to them. */
+	private EObject resolvedTarget(Expression expression) {
+		if (!(expression instanceof NameRef ref)) {
+			return null;
+		}
+		if (ref.getTarget() instanceof RuleParameter parameter && !ruleArguments.isEmpty()) {
+			Expression argument = ruleArguments.peek().get(parameter);
+			return argument == null ? null : withOuterArguments(() -> resolvedTarget(argument));
+		}
+		return ref.getTarget();
+	}
+
+	private dev.shall.model.Expression name(NameRef ref) {
+		EObject target = ref.getTarget();
+		switch (target) {
+		case Variable variable -> {
+			dev.shall.model.VariableRef result = located(F.createVariableRef(), ref);
+			result.setVariable(lookup(variable));
+			return result;
+		}
+		case Field field -> {
+			dev.shall.model.ReceivedField result = located(F.createReceivedField(), ref);
+			result.setField(lookup(field));
+			return result;
+		}
+		case EnumLiteral literal -> {
+			dev.shall.model.EnumConstant result = located(F.createEnumConstant(), ref);
+			result.setLiteral(lookup(literal));
+			return result;
+		}
+		case KeyAtom atom -> {
+			dev.shall.model.KeyConstant result = located(F.createKeyConstant(), ref);
+			result.setAtom(lookup(atom));
+			return result;
+		}
+		case RuleParameter parameter -> {
+			Expression argument = ruleArguments.isEmpty() ? null : ruleArguments.peek().get(parameter);
+			if (argument == null) {
+				throw new CompilationException("The rule parameter " + parameter.getName() + " has no argument");
+			}
+			// the argument was written in the applying procedure, outside this rule's parameters
+			return withOuterArguments(() -> expression(argument));
+		}
+		case null, default -> throw new CompilationException("The name '" + (target == null ? "?" : target)
+				+ "' cannot be used as a value here (line " + SourceLocations.of(ref).getLine() + ")");
+		}
+	}
+
+	private <T> T withOuterArguments(java.util.function.Supplier<T> compile) {
+		Map<RuleParameter, Expression> current = ruleArguments.pop();
+		try {
+			return compile.get();
+		} finally {
+			ruleArguments.push(current);
+		}
+	}
+
+	private dev.shall.model.Expression not(dev.shall.model.Expression operand, EObject source) {
+		dev.shall.model.Unary result = located(F.createUnary(), source);
+		result.setOperator(UnaryOperator.NOT);
+		result.setOperand(operand);
+		return result;
+	}
+
+	// ------------------------------------------------------------------ helpers
+
+	private void cite(CitedElement element, Citation citation, EObject source) {
+		String spec = citation != null && citation.getSpec() != null ? citation.getSpec() : procedureSpec;
+		element.setSpec(spec);
+		element.setClause(citation == null ? null : citation.getClause());
+	}
+
+	private static <T extends Element> T located(T element, EObject source) {
+		element.setLocation(SourceLocations.of(source));
+		return element;
+	}
+
+	private <T extends EObject> T remember(EObject source, T target) {
+		compiled.put(source, target);
+		return target;
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T extends EObject> T lookup(EObject source) {
+		EObject target = compiled.get(source);
+		if (target == null) {
+			throw new CompilationException("Unresolved reference to "
+					+ (source == null ? "nothing" : source.eClass().getName().toLowerCase()));
+		}
+		return (T) target;
+	}
+}

@@ -1,0 +1,52 @@
+package dev.shall.dsl.linking;
+
+import org.eclipse.emf.ecore.EClass;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.diagnostics.DiagnosticMessage;
+import org.eclipse.xtext.diagnostics.Severity;
+import org.eclipse.xtext.linking.impl.LinkingDiagnosticMessageProvider;
+
+import dev.shall.dsl.scoping.ShallScopeProvider;
+import dev.shall.dsl.shall.Role;
+import dev.shall.dsl.shall.ShallPackage;
+import dev.shall.dsl.validation.IssueCodes;
+
+/** Messages for unresolved names that say what kind of thing was expected and where to look. */
+public class ShallLinkingDiagnosticMessageProvider extends LinkingDiagnosticMessageProvider {
+
+	@Override
+	public DiagnosticMessage getUnresolvedProxyMessage(ILinkingDiagnosticContext context) {
+		String name = context.getLinkText();
+		EObject element = context.getContext();
+		ShallPackage p = ShallPackage.eINSTANCE;
+		String message;
+		if (context.getReference() == p.getNameRef_Target()) {
+			Role actor = ShallScopeProvider.actorOf(element);
+			message = actor != null
+					? "'" + name + "' is not a variable of " + actor.getName()
+							+ ", a field of the received message, or a constant; a role sees only its own state"
+					: "'" + name + "' is not defined here; name state as Role.variable";
+		} else if (context.getReference() == p.getAssignment_Variable()
+				|| context.getReference() == p.getDelete_Variable()) {
+			Role actor = ShallScopeProvider.actorOf(element);
+			message = "'" + name + "' is not a variable of " + (actor == null ? "the acting role" : actor.getName());
+		} else if (context.getReference() == p.getRuleApplication_Rule()) {
+			message = "No rule '" + name + "' in the imported rule libraries; write it as Library.rule";
+		} else {
+			message = "No " + describe(context.getReference().getEReferenceType()) + " named '" + name + "'";
+		}
+		return new DiagnosticMessage(message, Severity.ERROR, IssueCodes.UNDEFINED_NAME);
+	}
+
+	private static String describe(EClass type) {
+		return switch (type.getName()) {
+		case "Transition" -> "step or event";
+		case "KeyDecl" -> "key";
+		case "TypeDecl" -> "enumeration or key";
+		case "OptionDecl" -> "option";
+		case "OptionValue" -> "value of this option";
+		case "Field" -> "field of this message";
+		default -> type.getName().toLowerCase();
+		};
+	}
+}

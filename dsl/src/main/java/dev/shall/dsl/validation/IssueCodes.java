@@ -1,0 +1,48 @@
+package dev.shall.dsl.validation;
+
+/**
+ * The codes of every diagnostic the language reports. Tests, quick fixes and the JSON and SARIF
+ * outputs of the command line refer to them, so they never change meaning once published.
+ */
+public final class IssueCodes {
+
+	private static final String PREFIX = "shall.";
+
+	/** A name that denotes nothing visible at that point. */
+	public static final String UNDEFINED_NAME = PREFIX + "undefined-name";
+	/** Two declarations of the same kind with the same name (or two steps with the same label). */
+	public static final String DUPLICATE_NAME = PREFIX + "duplicate-name";
+	/** A simple name that denotes several constants; qualify it as {@code Type.name}. */
+	public static final String AMBIGUOUS_NAME = PREFIX + "ambiguous-name";
+	/** An expression whose type does not fit where it is used. */
+	public static final String TYPE_MISMATCH = PREFIX + "type-mismatch";
+	/** A send or receive on a channel that does not connect the acting role in that direction. */
+	public static final String CHANNEL_ENDPOINT = PREFIX + "channel-endpoint";
+	/** A property whose value can never change, so that checking it says nothing. */
+	public static final String CONSTANT_PROPERTY = PREFIX + "constant-property";
+	/** A procedure, step, event, property or rule without the clause of the text it models. */
+	public static final String MISSING_CLAUSE = PREFIX + "missing-clause";
+	/** An integer range whose lower bound exceeds its upper bound. */
+	public static final String EMPTY_RANGE = PREFIX + "empty-range";
+	/** A send that leaves out a field that cannot be absent, or gives a field twice. */
+	public static final String MESSAGE_FIELDS = PREFIX + "message-fields";
+	/** A key derivation with the wrong number or kind of inputs, or a derivation cycle. */
+	public static final String KEY_DERIVATION = PREFIX + "key-derivation";
+	/** {@code none} or {@code delete} on something that cannot be absent. */
+	public static final String NOT_OPTIONAL = PREFIX + "not-optional";
+	/** A channel protection keyed by something that is not a key of the channel's endpoints. */
+	public static final String PROTECTION_KEY = PREFIX + "protection-key";
+	/** A number that must be positive (channel capacity, instances). */
+	public static final String NOT_POSITIVE = PREFIX + "not-positive";
+	/** A rule applied with the wrong number or kind of arguments. */
+	public static final String RULE_ARGUMENTS = PREFIX + "rule-arguments";
+	/** {@code step X} used inside behaviour: a role cannot observe what other roles did. */
+	public static final String FIRED_IN_BEHAVIOUR = PREFIX + "fired-in-behaviour";
+	/** A procedure without steps, or a role without anything to do. */
+	public static final String NOTHING_TO_CHECK = PREFIX + "nothing-to-check";
+	/** An option condition in an expectation that names the same option twice. */
+	public static final String EXPECTATION = PREFIX + "expectation";
+
+	private IssueCodes() {
+	}
+}
