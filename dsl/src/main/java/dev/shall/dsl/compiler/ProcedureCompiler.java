@@ -236,7 +236,9 @@ public final class ProcedureCompiler {
 		result.setEndpointA(lookup(channel.getEndpointA()));
 		result.setEndpointB(lookup(channel.getEndpointB()));
 		result.setBidirectional(channel.isBidirectional());
-		result.setCapacity(channel.eIsSet(channel.eClass().getEStructuralFeature("capacity")) ? channel.getCapacity() : 1);
+		boolean capacityWritten = !org.eclipse.xtext.nodemodel.util.NodeModelUtils
+				.findNodesForFeature(channel, channel.eClass().getEStructuralFeature("capacity")).isEmpty();
+		result.setCapacity(capacityWritten ? channel.getCapacity() : 1);
 		switch (channel.getProtection()) {
 		case null -> result.setProtection(Protection.NONE);
 		case NdsIp ndsIp -> result.setProtection(Protection.NDS_IP);

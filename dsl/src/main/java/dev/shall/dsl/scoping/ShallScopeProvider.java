@@ -1,6 +1,7 @@
 package dev.shall.dsl.scoping;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.eclipse.emf.ecore.EObject;
@@ -23,6 +24,7 @@ import dev.shall.dsl.shall.Field;
 import dev.shall.dsl.shall.KeyAtom;
 import dev.shall.dsl.shall.KeyDecl;
 import dev.shall.dsl.shall.Message;
+import dev.shall.dsl.shall.NameRef;
 import dev.shall.dsl.shall.OptionCondition;
 import dev.shall.dsl.shall.OptionDecl;
 import dev.shall.dsl.shall.OptionValue;
@@ -35,6 +37,9 @@ import dev.shall.dsl.shall.Send;
 import dev.shall.dsl.shall.ShallPackage;
 import dev.shall.dsl.shall.Step;
 import dev.shall.dsl.shall.Variable;
+import dev.shall.dsl.typing.ExpectedTypes;
+import dev.shall.dsl.typing.ShallType;
+import dev.shall.dsl.typing.ShallTypeSystem;
 
 /**
  * Decides which names are visible where. Roles keep their state to themselves: inside a step
@@ -48,6 +53,9 @@ public class ShallScopeProvider extends AbstractShallScopeProvider {
 
 	@Inject
 	private IQualifiedNameConverter names;
+
+	private final ExpectedTypes expectedTypes = new ExpectedTypes();
+	private final ShallTypeSystem types = new ShallTypeSystem();
 
 	@Override
 	public IScope getScope(EObject context, EReference reference) {
@@ -117,7 +125,7 @@ public class ShallScopeProvider extends AbstractShallScopeProvider {
 		if (procedure == null) {
 			return IScope.NULLSCOPE;
 		}
-		List<IEObjectDescription> visible = constants(procedure);
+		List<IEObjectDescription> visible = constants(procedure, context instanceof NameRef ref ? expectedTypes.of(ref) : null);
 		Variable initialised = EcoreUtil2.getContainerOfType(context, Variable.class);
 		Role actor = actorOf(context);
 		if (initialised != null) {
@@ -137,7 +145,11 @@ public class ShallScopeProvider extends AbstractShallScopeProvider {
 		return scope(visible);
 	}
 
-	private List<IEObjectDescription> constants(Procedure procedure) {
+	/**
+	 * Options, option values, enumeration literals and key atoms. When several share a simple name,
+	 * those of the expected type come first, so that the first match of the scope is the right one.
+	 */
+	private List<IEObjectDescription> constants(Procedure procedure, ShallType expected) {
 		List<IEObjectDescription> constants = new ArrayList<>();
 		for (OptionDecl option : members(procedure, OptionDecl.class)) {
 			constants.add(describe(option.getName(), option));
@@ -157,6 +169,10 @@ public class ShallScopeProvider extends AbstractShallScopeProvider {
 				constants.add(describe(atom.getName(), atom));
 				constants.add(describe(decl.getName() + "." + atom.getName(), atom));
 			}
+		}
+		if (expected != null) {
+			ShallType wanted = expected.present();
+			constants.sort(Comparator.comparing(d -> !wanted.equals(types.typeOfConstant(d.getEObjectOrProxy()))));
 		}
 		return constants;
 	}

@@ -87,6 +87,11 @@ public final class ShallTypeSystem {
 		return ANY;
 	}
 
+	/** The type of a constant (literal, atom, option value) or of any other nameable element. */
+	public ShallType typeOfConstant(EObject constant) {
+		return typeOfName(constant);
+	}
+
 	private ShallType typeOfName(EObject target) {
 		if (target == null || target.eIsProxy()) {
 			return ANY;

@@ -62,6 +62,7 @@ import dev.shall.dsl.shall.Send;
 import dev.shall.dsl.shall.ShallPackage;
 import dev.shall.dsl.shall.Step;
 import dev.shall.dsl.shall.Variable;
+import dev.shall.dsl.typing.ExpectedTypes;
 import dev.shall.dsl.typing.ShallType;
 import dev.shall.dsl.typing.ShallTypeSystem;
 
@@ -74,6 +75,7 @@ public class ShallValidator extends AbstractShallValidator {
 	private static final ShallPackage P = ShallPackage.eINSTANCE;
 
 	private final ShallTypeSystem types = new ShallTypeSystem();
+	private final ExpectedTypes expectedTypes = new ExpectedTypes();
 
 	// ------------------------------------------------------------------ names
 
@@ -121,7 +123,10 @@ public class ShallValidator extends AbstractShallValidator {
 			}
 			String written = NodeModelUtils.getTokenText(NodeModelUtils.findActualNodeFor(ref));
 			List<EObject> candidates = constants.get(written);
-			if (candidates != null && candidates.size() > 1) {
+			ShallType expected = expectedTypes.of(ref);
+			boolean resolvedByType = expected != null && candidates != null
+					&& candidates.stream().filter(c -> expected.present().equals(types.typeOfConstant(c))).count() == 1;
+			if (candidates != null && candidates.size() > 1 && !resolvedByType) {
 				warning("'" + written + "' names several constants; write " + qualifiedConstant(target) + " to say which",
 						ref, P.getNameRef_Target(), IssueCodes.AMBIGUOUS_NAME);
 			}
@@ -247,7 +252,7 @@ public class ShallValidator extends AbstractShallValidator {
 
 	@Check
 	public void checkCapacity(Channel channel) {
-		if (channel.eIsSet(P.getChannel_Capacity()) && channel.getCapacity() < 1) {
+		if (!NodeModelUtils.findNodesForFeature(channel, P.getChannel_Capacity()).isEmpty() && channel.getCapacity() < 1) {
 			error("A channel holds at least one message", channel, P.getChannel_Capacity(), IssueCodes.NOT_POSITIVE);
 		}
 		if (channel.getEndpointA() != null && channel.getEndpointA() == channel.getEndpointB()) {

@@ -1,0 +1,283 @@
+package dev.shall.dsl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.eclipse.xtext.diagnostics.Severity;
+import org.eclipse.xtext.testing.InjectWith;
+import org.eclipse.xtext.testing.extensions.InjectionExtension;
+import org.eclipse.xtext.testing.util.ParseHelper;
+import org.eclipse.xtext.testing.validation.ValidationTestHelper;
+import org.eclipse.xtext.validation.Issue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.google.inject.Inject;
+
+import dev.shall.dsl.shall.ShallFile;
+import dev.shall.dsl.shall.ShallPackage;
+import dev.shall.dsl.tests.ShallInjectorProvider;
+import dev.shall.dsl.validation.IssueCodes;
+
+/**
+ * One test per issue code: a small procedure with exactly one mistake must report it with its
+ * code, at the right line, and with a message a spec author understands.
+ */
+@ExtendWith(InjectionExtension.class)
+@InjectWith(ShallInjectorProvider.class)
+class ShallValidationTest {
+
+	private static final ShallPackage P = ShallPackage.eINSTANCE;
+
+	/** Two roles with a channel and one step: the smallest valid procedure to break. */
+	private static final String HEADER = """
+			procedure P spec "TS 33.401" clause "7.2.10"
+			enum Phase { idle, busy }
+			key K { k1, k2 }
+			key D = kdf(K, counter: 0..3)
+			option waitRule { applied, ignored }
+			role A { var phase : Phase = idle  var k : K = k1  var n : 0..3 = 0  var d : D? = none }
+			role B { var phase : Phase = idle  var k : K = k1 }
+			channel c : A -> B ndsip
+			message M { f : 0..3 }
+			""";
+
+	@Inject
+	private ParseHelper<ShallFile> parser;
+
+	@Inject
+	private ValidationTestHelper validation;
+
+	private ShallFile parse(String body) throws Exception {
+		ShallFile file = parser.parse(HEADER + body);
+		assertTrue(file.eResource().getErrors().isEmpty(), () -> "syntax errors: " + file.eResource().getErrors());
+		return file;
+	}
+
+	private Issue single(ShallFile file, String code) {
+		List<Issue> issues = validation.validate(file).stream().filter(i -> code.equals(i.getCode())).toList();
+		assertEquals(1, issues.size(), () -> "expected one " + code + " in " + validation.validate(file));
+		return issues.get(0);
+	}
+
+	private static final int FIRST_BODY_LINE = 10;
+
+	@Test
+	void theHeaderAloneIsValid() throws Exception {
+		validation.assertNoErrors(parse("step 1 clause \"1\": A shall { phase := busy }"));
+	}
+
+	@Test
+	void anUndefinedNameSaysWhatTheRoleCanSee() throws Exception {
+		ShallFile file = parse("step 1 clause \"1\": A shall when B.phase == idle { phase := busy }");
+		Issue issue = single(file, IssueCodes.UNDEFINED_NAME);
+		assertEquals(Severity.ERROR, issue.getSeverity());
+		assertEquals(FIRST_BODY_LINE, issue.getLineNumber());
+		assertTrue(issue.getMessage().contains("a role sees only its own state"), issue.getMessage());
+	}
+
+	@Test
+	void anAssignmentToAnotherRolesVariableIsUndefined() throws Exception {
+		ShallFile file = parse("step 1 clause \"1\": B shall { n := 1 }");
+		Issue issue = single(file, IssueCodes.UNDEFINED_NAME);
+		assertEquals("'n' is not a variable of B", issue.getMessage());
+	}
+
+	@Test
+	void aStepLabelUsedTwiceIsADuplicate() throws Exception {
+		ShallFile file = parse("""
+				step 1 clause "1": A shall { phase := busy }
+				step 1 clause "1": A shall { phase := idle }
+				""");
+		validation.assertError(file, P.getStep(), IssueCodes.DUPLICATE_NAME, "declared twice (first at line 10)");
+	}
+
+	@Test
+	void aComparisonOfDifferentTypesIsATypeError() throws Exception {
+		ShallFile file = parse("step 1 clause \"1\": A shall when phase == k1 { phase := busy }");
+		validation.assertError(file, P.getBinary(), IssueCodes.TYPE_MISMATCH, "Cannot compare enum Phase with key K");
+	}
+
+	@Test
+	void aGuardMustBeACondition() throws Exception {
+		ShallFile file = parse("step 1 clause \"1\": A shall when n + 1 { phase := busy }");
+		validation.assertError(file, P.getStep(), IssueCodes.TYPE_MISMATCH, "must be true or false, not 1..4");
+	}
+
+	@Test
+	void assigningAnEnumToANumberIsATypeError() throws Exception {
+		ShallFile file = parse("step 1 clause \"1\": A shall { n := busy }");
+		validation.assertError(file, P.getAssignment(), IssueCodes.TYPE_MISMATCH, "n is 0..3, but the value is enum Phase");
+	}
+
+	@Test
+	void sendingOnAChannelThatDoesNotLeaveTheRoleIsAnError() throws Exception {
+		ShallFile file = parse("step 1 clause \"1\": B shall { send M(f = 1) on c }");
+		Issue issue = single(file, IssueCodes.CHANNEL_ENDPOINT);
+		assertEquals("B cannot send on c, which carries messages from A to B", issue.getMessage());
+	}
+
+	@Test
+	void receivingOnAChannelThatDoesNotReachTheRoleIsAnError() throws Exception {
+		ShallFile file = parse("step 1 clause \"1\": A shall receive M on c { phase := busy }");
+		validation.assertError(file, P.getReceive(), IssueCodes.CHANNEL_ENDPOINT, "A cannot receive on c");
+	}
+
+	@Test
+	void aSendMustGiveEveryFieldThatCannotBeAbsent() throws Exception {
+		ShallFile file = parse("step 1 clause \"1\": A shall { send M on c }");
+		validation.assertError(file, P.getSend(), IssueCodes.MESSAGE_FIELDS, "needs a value for f");
+	}
+
+	@Test
+	void aPropertyAboutConstantsIsReported() throws Exception {
+		ShallFile file = parse("""
+				step 1 clause "1": A shall { phase := busy }
+				property trivial clause "1": always 1 < 2
+				""");
+		validation.assertError(file, P.getPropertyDecl(), IssueCodes.CONSTANT_PROPERTY, "mentions no state and no step");
+	}
+
+	@Test
+	void aStepWithoutClauseIsAWarning() throws Exception {
+		ShallFile file = parse("step 1: A shall { phase := busy }");
+		Issue issue = single(file, IssueCodes.MISSING_CLAUSE);
+		assertEquals(Severity.WARNING, issue.getSeverity());
+		assertEquals(FIRST_BODY_LINE, issue.getLineNumber());
+	}
+
+	@Test
+	void aPropertyWithoutClauseIsAWarning() throws Exception {
+		ShallFile file = parse("""
+				step 1 clause "1": A shall { phase := busy }
+				property p: always A.n < 3
+				""");
+		validation.assertWarning(file, P.getPropertyDecl(), IssueCodes.MISSING_CLAUSE);
+	}
+
+	@Test
+	void anEmptyRangeIsAnError() throws Exception {
+		ShallFile file = parse("""
+				role C { var x : 3..1 = 3 }
+				step 1 clause "1": C shall { x := 2 }
+				""");
+		validation.assertError(file, P.getIntType(), IssueCodes.EMPTY_RANGE, "3..1 is empty");
+	}
+
+	@Test
+	void aDerivationWithTheWrongInputsIsAnError() throws Exception {
+		ShallFile file = parse("step 1 clause \"1\": A shall { d := D(k) }");
+		validation.assertError(file, P.getDerivation(), IssueCodes.KEY_DERIVATION, "takes 1 input(s) besides K, not 0");
+	}
+
+	@Test
+	void aDerivationFromTheWrongKeyIsAnError() throws Exception {
+		ShallFile file = parse("step 1 clause \"1\": A shall { d := D(d, 1) }");
+		validation.assertError(file, P.getDerivation(), IssueCodes.KEY_DERIVATION, "D is derived from K, not from key D");
+	}
+
+	@Test
+	void deletingAVariableThatCannotBeAbsentIsAnError() throws Exception {
+		ShallFile file = parse("step 1 clause \"1\": A shall { delete k }");
+		validation.assertError(file, P.getDelete(), IssueCodes.NOT_OPTIONAL, "declare it as optional (key K?)");
+	}
+
+	@Test
+	void assigningNoneToAVariableThatCannotBeAbsentIsAnError() throws Exception {
+		ShallFile file = parse("step 1 clause \"1\": A shall { k := d }");
+		validation.assertError(file, P.getAssignment(), IssueCodes.TYPE_MISMATCH, "k is key K, but the value is key D?");
+	}
+
+	@Test
+	void anOptionIsComparedOnlyWithItsValues() throws Exception {
+		ShallFile file = parse("step 1 clause \"1\": A shall when waitRule == busy { phase := busy }");
+		validation.assertError(file, P.getBinary(), IssueCodes.TYPE_MISMATCH);
+	}
+
+	@Test
+	void roleBehaviourCannotObserveOtherSteps() throws Exception {
+		ShallFile file = parse("""
+				step 1 clause "1": A shall { phase := busy }
+				step 2 clause "2": A shall when step 1 { phase := idle }
+				""");
+		validation.assertError(file, P.getFiredRef(), IssueCodes.FIRED_IN_BEHAVIOUR);
+	}
+
+	@Test
+	void aProtectionKeyMustBelongToItsEndpoint() throws Exception {
+		ShallFile file = parser.parse("""
+				procedure P clause "1"
+				key K { k1 }
+				role A { var k : K = k1 }
+				role B { var k : K = k1 }
+				channel c : A -> B integrity "KRRCint" keyed by B.k and B.k
+				step 1 clause "1": A shall { k := k1 }
+				""");
+		validation.assertError(file, P.getKeyedProtection(), IssueCodes.PROTECTION_KEY, "k is not a variable of A");
+	}
+
+	@Test
+	void aChannelNeedsRoomForAMessage() throws Exception {
+		ShallFile file = parse("""
+				channel d : A -> B capacity 0
+				step 1 clause "1": A shall { phase := busy }
+				""");
+		validation.assertError(file, P.getChannel(), IssueCodes.NOT_POSITIVE);
+	}
+
+	@Test
+	void anAmbiguousConstantIsAWarning() throws Exception {
+		ShallFile file = parse("""
+				enum Other { idle, done }
+				step 1 clause "1": A shall when phase == busy or idle != done { phase := busy }
+				""");
+		// nothing next to the second idle tells which enumeration it belongs to
+		validation.assertWarning(file, P.getNameRef(), IssueCodes.AMBIGUOUS_NAME, "write Phase.idle");
+	}
+
+	@Test
+	void aQualifiedConstantIsNotAmbiguous() throws Exception {
+		ShallFile file = parse("""
+				enum Other { idle, done }
+				property p clause "1": always A.phase == Phase.idle or Other.idle == Other.done
+				step 1 clause "1": A shall { phase := busy }
+				""");
+		validation.assertNoIssues(file);
+	}
+
+	@Test
+	void theExpectedTypeChoosesBetweenConstantsOfTheSameName() throws Exception {
+		ShallFile file = parse("""
+				enum Tunnel { idle, up }
+				role C { var t : Tunnel = idle  var p : Phase = idle }
+				step 1 clause "1": C shall when t == idle and p == idle { t := up  p := idle }
+				property q clause "1": always C.t == idle or C.t == up
+				""");
+		validation.assertNoIssues(file);
+		List<dev.shall.dsl.shall.NameRef> refs = org.eclipse.xtext.EcoreUtil2.getAllContentsOfType(file,
+				dev.shall.dsl.shall.NameRef.class);
+		int checked = 0;
+		for (dev.shall.dsl.shall.NameRef ref : refs) {
+			if (ref.getTarget() instanceof dev.shall.dsl.shall.EnumLiteral literal && "idle".equals(literal.getName())) {
+				if (ref.eContainer() instanceof dev.shall.dsl.shall.Variable variable) {
+					assertEquals(((dev.shall.dsl.shall.NamedType) variable.getType()).getType(), literal.eContainer(),
+							"initial value of " + variable.getName());
+					checked++;
+				}
+			}
+		}
+		// A.phase, B.phase and C.t, C.p start as idle of their own enumeration
+		assertEquals(4, checked);
+	}
+
+	@Test
+	void anExpectationNamesEachOptionOnce() throws Exception {
+		ShallFile file = parse("""
+				step 1 clause "1": A shall { phase := busy }
+				property p clause "1": always A.n < 3 expect violated when waitRule = applied, waitRule = ignored
+				""");
+		validation.assertError(file, P.getOptionCondition(), IssueCodes.EXPECTATION);
+	}
+}
