@@ -587,17 +587,20 @@ public class ShallValidator extends AbstractShallValidator {
 
 	/** Whether the formula reads a variable or a step, directly or through the arguments bound to a rule. */
 	private boolean mentionsSomethingThatChanges(EObject formula, Map<RuleParameter, Expression> bindings) {
-		if (!EcoreUtil2.getAllContentsOfType(formula, FiredRef.class).isEmpty()) {
-			return true;
-		}
-		for (NameRef ref : EcoreUtil2.getAllContentsOfType(formula, NameRef.class)) {
-			EObject target = ref.getTarget();
-			if (target instanceof Variable || target instanceof Field) {
+		List<EObject> nodes = new ArrayList<>();
+		nodes.add(formula);
+		formula.eAllContents().forEachRemaining(nodes::add);
+		for (EObject node : nodes) {
+			if (node instanceof FiredRef) {
 				return true;
 			}
-			if (target instanceof RuleParameter parameter && bindings.containsKey(parameter)) {
-				Expression argument = bindings.get(parameter);
-				if (argument instanceof FiredRef || mentionsSomethingThatChanges(argument, Map.of())) {
+			if (node instanceof NameRef ref) {
+				EObject target = ref.getTarget();
+				if (target instanceof Variable || target instanceof Field) {
+					return true;
+				}
+				if (target instanceof RuleParameter parameter && bindings.containsKey(parameter)
+						&& mentionsSomethingThatChanges(bindings.get(parameter), Map.of())) {
 					return true;
 				}
 			}
