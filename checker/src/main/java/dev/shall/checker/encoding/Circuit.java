@@ -1,0 +1,205 @@
+package dev.shall.checker.encoding;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.shall.checker.sat.SatSolver;
+
+/**
+ * A structurally hashed and-inverter graph. Literals are ints: {@link #FALSE}, {@link #TRUE},
+ * and 2·node (+1 when negated). Gates are simplified and shared as they are built; clauses are
+ * given to the solver only for gates that some asserted literal reaches (Tseitin, on demand), so
+ * logic that no question depends on never reaches the solver.
+ */
+public final class Circuit {
+
+	public static final int FALSE = 0;
+	public static final int TRUE = 1;
+
+	private int[] left = new int[1024];
+	private int[] right = new int[1024];
+	/** The solver variable of each node, 0 when it has none yet. */
+	private int[] satVariable = new int[1024];
+	private int nodes = 1; // node 0 is the constant
+	private final Map<Long, Integer> gates = new HashMap<>();
+	private final SatSolver solver;
+
+	public Circuit(SatSolver solver) {
+		this.solver = solver;
+	}
+
+	public SatSolver solver() {
+		return solver;
+	}
+
+	/** A fresh free input. */
+	public int input() {
+		int node = newNode(-1, -1);
+		satVariable[node] = solver.newVariable();
+		return node << 1;
+	}
+
+	public static int not(int literal) {
+		return literal ^ 1;
+	}
+
+	public int and(int a, int b) {
+		if (a == FALSE || b == FALSE || a == not(b)) {
+			return FALSE;
+		}
+		if (a == TRUE || a == b) {
+			return b;
+		}
+		if (b == TRUE) {
+			return a;
+		}
+		if (a > b) {
+			int t = a;
+			a = b;
+			b = t;
+		}
+		long key = (long) a << 32 | b & 0xffffffffL;
+		Integer known = gates.get(key);
+		if (known != null) {
+			return known << 1;
+		}
+		int node = newNode(a, b);
+		gates.put(key, node);
+		return node << 1;
+	}
+
+	public int or(int a, int b) {
+		return not(and(not(a), not(b)));
+	}
+
+	public int implies(int a, int b) {
+		return or(not(a), b);
+	}
+
+	public int iff(int a, int b) {
+		return or(and(a, b), and(not(a), not(b)));
+	}
+
+	public int ite(int condition, int then, int otherwise) {
+		if (then == otherwise) {
+			return then;
+		}
+		return or(and(condition, then), and(not(condition), otherwise));
+	}
+
+	public int and(int... literals) {
+		int result = TRUE;
+		for (int literal : literals) {
+			result = and(result, literal);
+		}
+		return result;
+	}
+
+	public int or(int... literals) {
+		int result = FALSE;
+		for (int literal : literals) {
+			result = or(result, literal);
+		}
+		return result;
+	}
+
+	private int newNode(int a, int b) {
+		if (nodes == left.length) {
+			left = Arrays.copyOf(left, nodes * 2);
+			right = Arrays.copyOf(right, nodes * 2);
+			satVariable = Arrays.copyOf(satVariable, nodes * 2);
+		}
+		left[nodes] = a;
+		right[nodes] = b;
+		return nodes++;
+	}
+
+	/** The DIMACS literal of a circuit literal, adding the Tseitin clauses of its cone first. */
+	public int dimacs(int literal) {
+		if (literal == TRUE || literal == FALSE) {
+			return constantLiteral(literal == TRUE);
+		}
+		encode(literal >> 1);
+		int variable = satVariable[literal >> 1];
+		return (literal & 1) == 0 ? variable : -variable;
+	}
+
+	private int trueVariable;
+
+	private int constantLiteral(boolean value) {
+		if (trueVariable == 0) {
+			trueVariable = solver.newVariable();
+			solver.addClause(trueVariable);
+		}
+		return value ? trueVariable : -trueVariable;
+	}
+
+	/** Asserts the literal as a clause of its own. */
+	public void assertTrue(int literal) {
+		if (literal == TRUE) {
+			return;
+		}
+		solver.addClause(dimacs(literal));
+	}
+
+	/** Iterative so that deep unrollings do not exhaust the stack. */
+	private void encode(int root) {
+		if (satVariable[root] != 0) {
+			return;
+		}
+		ArrayDeque<Integer> stack = new ArrayDeque<>();
+		stack.push(root);
+		while (!stack.isEmpty()) {
+			int node = stack.peek();
+			if (satVariable[node] != 0) {
+				stack.pop();
+				continue;
+			}
+			int a = left[node] >> 1;
+			int b = right[node] >> 1;
+			boolean ready = true;
+			if (satVariable[a] == 0) {
+				stack.push(a);
+				ready = false;
+			}
+			if (satVariable[b] == 0) {
+				stack.push(b);
+				ready = false;
+			}
+			if (!ready) {
+				continue;
+			}
+			stack.pop();
+			int g = solver.newVariable();
+			satVariable[node] = g;
+			int la = signed(left[node]);
+			int lb = signed(right[node]);
+			solver.addClause(-g, la);
+			solver.addClause(-g, lb);
+			solver.addClause(g, -la, -lb);
+		}
+	}
+
+	private int signed(int literal) {
+		int variable = satVariable[literal >> 1];
+		return (literal & 1) == 0 ? variable : -variable;
+	}
+
+	/** The value of the literal in the solver's last model (inputs and encoded gates only). */
+	public boolean valueOf(int literal) {
+		if (literal == TRUE || literal == FALSE) {
+			return literal == TRUE;
+		}
+		int variable = satVariable[literal >> 1];
+		if (variable == 0) {
+			throw new IllegalStateException("literal " + literal + " was never given to the solver");
+		}
+		return solver.value(variable) ^ (literal & 1) == 1;
+	}
+
+	public int gateCount() {
+		return gates.size();
+	}
+}

@@ -1,0 +1,37 @@
+package dev.shall.checker.encoding;
+
+import java.util.TreeMap;
+
+/**
+ * The state of N instances as symbolic values: what the unrolling of step k knows about the
+ * state after k steps. Arrays are indexed [instance][…] as in the explicit interpreter.
+ */
+public final class SymbolicState {
+
+	/** One queue slot: the message tag (0 = empty), the fields of each message type of the lane, the key tag. */
+	record Slot(SymbolicValue tag, SymbolicValue[][] fields, SymbolicValue mac) {
+	}
+
+	final SymbolicValue[][] variables;
+	final Slot[][][] queues;
+	/** Last delivered message per lane, for lanes that replay; null elsewhere. */
+	final Slot[][] replayable;
+	/** Per instance: precedence flag, or freshness set (value → literal); unused for other obligations. */
+	final int[] precedence;
+	final TreeMap<Integer, Integer>[] used;
+	/** The move that produced the state: instance · actions + action, or -1; null when nothing reads it. */
+	SymbolicValue last;
+
+	@SuppressWarnings("unchecked")
+	SymbolicState(int instances, int variables, int lanes) {
+		this.variables = new SymbolicValue[instances][variables];
+		this.queues = new Slot[instances][lanes][];
+		this.replayable = new Slot[instances][lanes];
+		this.precedence = new int[instances];
+		this.used = new TreeMap[instances];
+		for (int i = 0; i < instances; i++) {
+			used[i] = new TreeMap<>();
+		}
+	}
+
+}

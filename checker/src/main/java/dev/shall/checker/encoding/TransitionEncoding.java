@@ -1,0 +1,913 @@
+package dev.shall.checker.encoding;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import dev.shall.checker.encoding.SymbolicState.Slot;
+import dev.shall.checker.explicit.Move;
+import dev.shall.checker.lowering.Action;
+import dev.shall.checker.lowering.Domain;
+import dev.shall.checker.lowering.Lane;
+import dev.shall.checker.lowering.Layout;
+import dev.shall.checker.lowering.Obligation;
+import dev.shall.checker.lowering.OptionAssignment;
+import dev.shall.checker.sat.Sat4jSolver;
+import dev.shall.model.Agreement;
+import dev.shall.model.Assignment;
+import dev.shall.model.Binary;
+import dev.shall.model.BoolConstant;
+import dev.shall.model.Choice;
+import dev.shall.model.EnumConstant;
+import dev.shall.model.EnumDecl;
+import dev.shall.model.Expression;
+import dev.shall.model.Fault;
+import dev.shall.model.FieldValue;
+import dev.shall.model.Fired;
+import dev.shall.model.Freshness;
+import dev.shall.model.IfStatement;
+import dev.shall.model.IntConstant;
+import dev.shall.model.Invariant;
+import dev.shall.model.KeyConstant;
+import dev.shall.model.KeyDecl;
+import dev.shall.model.KeyDerivation;
+import dev.shall.model.MessageField;
+import dev.shall.model.MessageType;
+import dev.shall.model.NoneConstant;
+import dev.shall.model.OptionTest;
+import dev.shall.model.Precedence;
+import dev.shall.model.Property;
+import dev.shall.model.ReceivedField;
+import dev.shall.model.Receive;
+import dev.shall.model.Send;
+import dev.shall.model.Statement;
+import dev.shall.model.StateVariable;
+import dev.shall.model.Transition;
+import dev.shall.model.Unary;
+import dev.shall.model.VariableRef;
+
+/**
+ * The transition relation of N interleaved instances as a circuit: the symbolic counterpart of
+ * the explicit interpreter (same semantics, written independently), plus the obligation's
+ * monitor and bad-state predicate. Each step gets fresh inputs (which instance and action, which
+ * queue slot, which branch of each choice) and fresh state bits, so that every depth adds only
+ * its own clauses to one incremental solver.
+ */
+public final class TransitionEncoding {
+
+	private static final int OUT_OF_RANGE = Integer.MIN_VALUE;
+
+	private final Layout layout;
+	private final OptionAssignment options;
+	private final int instances;
+	private final Obligation obligation;
+	private final Circuit circuit;
+	private final int actionCount;
+	private final Domain moveDomain;
+	private final Domain slotDomain;
+	private final Domain lastDomain;
+	private final boolean tracksLast;
+	private final int[] freshnessUniverse;
+
+	/** The inputs of one step, kept so that the move can be read from the solver's model. */
+	public record Inputs(int[] move, int[] slot, int[][] choices) {
+	}
+
+	/** One step: the state it leads to and the literal that says it is a legal step into it. */
+	public record Step(SymbolicState next, int legal, Inputs inputs) {
+	}
+
+	public TransitionEncoding(Layout layout, OptionAssignment options, int instances, Obligation obligation,
+			Circuit circuit) {
+		this.layout = layout;
+		this.options = options;
+		this.instances = instances;
+		this.obligation = obligation;
+		this.circuit = circuit;
+		this.actionCount = layout.actions().size();
+		this.moveDomain = Domain.range(0, instances * actionCount - 1);
+		this.slotDomain = Domain.range(0, layout.maxCapacity() - 1);
+		this.lastDomain = Domain.range(-1, instances * actionCount - 1);
+		this.tracksLast = obligation.kind() == Obligation.Kind.REACHABILITY || obligation.kind() == Obligation.Kind.PROPERTY
+				&& obligation.property().eAllContents().hasNext() && containsFired(obligation.property());
+		this.freshnessUniverse = obligation.property() instanceof Freshness freshness ? universeOf(freshness.getValue())
+				: new int[0];
+	}
+
+	private static boolean containsFired(Property property) {
+		for (var it = property.eAllContents(); it.hasNext();) {
+			if (it.next() instanceof Fired) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The values a freshness expression can take, found by evaluating it on an unconstrained state. */
+	private int[] universeOf(Expression value) {
+		try (Sat4jSolver scratch = new Sat4jSolver()) {
+			Circuit free = new Circuit(scratch);
+			TransitionEncoding probe = this;
+			SymbolicValue[] variables = new SymbolicValue[layout.variables().size()];
+			for (StateVariable variable : layout.variables()) {
+				Domain domain = layout.domain(variable);
+				int[] bits = new int[domain.bits()];
+				for (int b = 0; b < bits.length; b++) {
+					bits[b] = free.input();
+				}
+				variables[layout.indexOf(variable)] = SymbolicValue.decode(free, domain, bits);
+			}
+			int[] firedInput = { free.input() };
+			Env env = new Env(variables, null, null, t -> firedInput[0], false);
+			return probe.evaluate(free, value, env, Circuit.TRUE, new int[] { Circuit.FALSE }).possibleValues();
+		}
+	}
+
+	public Circuit circuit() {
+		return circuit;
+	}
+
+	// ------------------------------------------------------------------ states
+
+	public SymbolicState initialState() {
+		SymbolicState state = new SymbolicState(instances, layout.variables().size(), layout.lanes().size());
+		for (int i = 0; i < instances; i++) {
+			for (StateVariable variable : layout.variables()) {
+				Env env = new Env(new SymbolicValue[0], null, null, t -> Circuit.FALSE, true);
+				state.variables[i][layout.indexOf(variable)] = evaluate(circuit, variable.getInitial(), env, Circuit.TRUE,
+						new int[] { Circuit.FALSE });
+			}
+			for (Lane lane : layout.lanes()) {
+				Slot[] slots = new Slot[lane.capacity()];
+				for (int j = 0; j < slots.length; j++) {
+					slots[j] = emptySlot(lane);
+				}
+				state.queues[i][lane.index()] = slots;
+				state.replayable[i][lane.index()] = lane.has(Fault.REPLAY) ? emptySlot(lane) : null;
+			}
+			state.precedence[i] = Circuit.FALSE;
+			for (int value : freshnessUniverse) {
+				state.used[i].put(value, Circuit.FALSE);
+			}
+		}
+		state.last = tracksLast ? SymbolicValue.constant(-1) : null;
+		return state;
+	}
+
+	/**
+	 * A state with a fresh input for every bit, for the step case of k-induction. The literal
+	 * {@link #wellFormed} says it has the shape every reachable state has.
+	 */
+	public SymbolicState freeState() {
+		return rebuild(initialState(), (domain, value) -> {
+			int[] bits = new int[domain.bits()];
+			for (int b = 0; b < bits.length; b++) {
+				bits[b] = circuit.input();
+			}
+			return SymbolicValue.decode(circuit, domain, bits);
+		});
+	}
+
+	/** Values in their domains, queues filled from the head, unused message fields in canonical form. */
+	public int wellFormed(SymbolicState state) {
+		int[] result = { Circuit.TRUE };
+		flatten(state, (domain, value) -> {
+			result[0] = circuit.and(result[0], circuit.not(value.outside(circuit, domain)));
+			return value;
+		});
+		for (int i = 0; i < instances; i++) {
+			for (Lane lane : layout.lanes()) {
+				Slot[] slots = state.queues[i][lane.index()];
+				for (int j = 0; j < slots.length; j++) {
+					result[0] = circuit.and(result[0], canonical(lane, slots[j]));
+					if (j > 0) {
+						result[0] = circuit.and(result[0], circuit.implies(nonEmpty(slots[j]), nonEmpty(slots[j - 1])));
+					}
+				}
+				Slot replay = state.replayable[i][lane.index()];
+				if (replay != null) {
+					result[0] = circuit.and(result[0], canonical(lane, replay));
+				}
+			}
+		}
+		return result[0];
+	}
+
+	/** The bits of every state field, in a fixed order: equal vectors mean equal states. */
+	public List<int[]> bits(SymbolicState state) {
+		List<int[]> bits = new ArrayList<>();
+		flatten(state, (domain, value) -> {
+			bits.add(value.encode(circuit, domain));
+			return value;
+		});
+		return bits;
+	}
+
+	/** Whether two states differ in some field. */
+	public int differ(SymbolicState a, SymbolicState b) {
+		List<int[]> left = bits(a);
+		List<int[]> right = bits(b);
+		int result = Circuit.FALSE;
+		for (int f = 0; f < left.size(); f++) {
+			for (int bit = 0; bit < left.get(f).length; bit++) {
+				result = circuit.or(result, circuit.not(circuit.iff(left.get(f)[bit], right.get(f)[bit])));
+			}
+		}
+		return result;
+	}
+
+	private interface FieldVisitor {
+		SymbolicValue visit(Domain domain, SymbolicValue value);
+	}
+
+	/** Visits every field in the fixed order, replacing each by what the visitor returns. */
+	private void flatten(SymbolicState state, FieldVisitor visitor) {
+		for (int i = 0; i < instances; i++) {
+			for (StateVariable variable : layout.variables()) {
+				int v = layout.indexOf(variable);
+				state.variables[i][v] = visitor.visit(layout.domain(variable), state.variables[i][v]);
+			}
+			for (Lane lane : layout.lanes()) {
+				Slot[] slots = state.queues[i][lane.index()];
+				for (int j = 0; j < slots.length; j++) {
+					slots[j] = visitSlot(lane, slots[j], visitor);
+				}
+				if (state.replayable[i][lane.index()] != null) {
+					state.replayable[i][lane.index()] = visitSlot(lane, state.replayable[i][lane.index()], visitor);
+				}
+			}
+			if (obligation.property() instanceof Precedence) {
+				state.precedence[i] = visitor.visit(Domain.bool(), SymbolicValue.bool(state.precedence[i])).truth(circuit);
+			}
+			for (Map.Entry<Integer, Integer> used : state.used[i].entrySet()) {
+				used.setValue(visitor.visit(Domain.bool(), SymbolicValue.bool(used.getValue())).truth(circuit));
+			}
+		}
+		if (state.last != null) {
+			state.last = visitor.visit(lastDomain, state.last);
+		}
+	}
+
+	private Slot visitSlot(Lane lane, Slot slot, FieldVisitor visitor) {
+		SymbolicValue tag = visitor.visit(Domain.range(0, lane.messages().size()), slot.tag());
+		SymbolicValue[][] fields = new SymbolicValue[slot.fields().length][];
+		for (int m = 0; m < fields.length; m++) {
+			List<MessageField> declared = lane.messages().get(m).getFields();
+			fields[m] = new SymbolicValue[declared.size()];
+			for (int f = 0; f < declared.size(); f++) {
+				fields[m][f] = visitor.visit(layout.domain(declared.get(f)), slot.fields()[m][f]);
+			}
+		}
+		SymbolicValue mac = lane.keyed() ? visitor.visit(layout.macDomain(lane), slot.mac()) : slot.mac();
+		return new Slot(tag, fields, mac);
+	}
+
+	private SymbolicState rebuild(SymbolicState template, FieldVisitor visitor) {
+		SymbolicState copy = copy(template);
+		flatten(copy, visitor);
+		return copy;
+	}
+
+	private SymbolicState copy(SymbolicState state) {
+		SymbolicState copy = new SymbolicState(instances, layout.variables().size(), layout.lanes().size());
+		for (int i = 0; i < instances; i++) {
+			copy.variables[i] = state.variables[i].clone();
+			for (int l = 0; l < layout.lanes().size(); l++) {
+				copy.queues[i][l] = state.queues[i][l].clone();
+				copy.replayable[i][l] = state.replayable[i][l];
+			}
+			copy.precedence[i] = state.precedence[i];
+			copy.used[i] = new TreeMap<>(state.used[i]);
+		}
+		copy.last = state.last;
+		return copy;
+	}
+
+	// ------------------------------------------------------------------ steps
+
+	/** One step from the state: fresh inputs, fresh state bits, and the literal tying them together. */
+	public Step step(SymbolicState state) {
+		Inputs inputs = newInputs();
+		Candidates candidates = candidates(state, inputs);
+		SymbolicState next = copy(state);
+		int legal = validInputs(inputs);
+		SymbolicValue move = SymbolicValue.decode(circuit, moveDomain, inputs.move());
+		for (int i = 0; i < instances; i++) {
+			for (Action action : layout.actions()) {
+				int selected = move.is(circuit, i * actionCount + action.index());
+				Local local = candidates.locals[i][action.index()];
+				legal = circuit.and(legal, circuit.implies(selected,
+						circuit.and(local.enabled, circuit.not(local.overflow))));
+				apply(next, i, local, selected);
+			}
+		}
+		updateMonitors(state, next);
+		if (next.last != null) {
+			next.last = move;
+		}
+		// fresh bits for the next state, equal to what the step computed
+		List<int[]> computed = bits(next);
+		SymbolicState fresh = freeStateLike(next);
+		List<int[]> freshBits = bits(fresh);
+		for (int f = 0; f < computed.size(); f++) {
+			for (int b = 0; b < computed.get(f).length; b++) {
+				legal = circuit.and(legal, circuit.iff(computed.get(f)[b], freshBits.get(f)[b]));
+			}
+		}
+		return new Step(fresh, legal, inputs);
+	}
+
+	private SymbolicState freeStateLike(SymbolicState template) {
+		return rebuild(template, (domain, value) -> {
+			int[] bits = new int[domain.bits()];
+			for (int b = 0; b < bits.length; b++) {
+				bits[b] = circuit.input();
+			}
+			return SymbolicValue.decode(circuit, domain, bits);
+		});
+	}
+
+	private Inputs newInputs() {
+		int[] move = inputBits(moveDomain);
+		int[] slot = inputBits(slotDomain);
+		int[][] choices = new int[layout.choices().size()][];
+		for (Choice choice : layout.choices()) {
+			choices[layout.indexOf(choice)] = inputBits(Domain.range(0, choice.getBranches().size() - 1));
+		}
+		return new Inputs(move, slot, choices);
+	}
+
+	private int[] inputBits(Domain domain) {
+		int[] bits = new int[domain.bits()];
+		for (int b = 0; b < bits.length; b++) {
+			bits[b] = circuit.input();
+		}
+		return bits;
+	}
+
+	private int validInputs(Inputs inputs) {
+		int valid = circuit.not(SymbolicValue.decode(circuit, moveDomain, inputs.move()).outside(circuit, moveDomain));
+		valid = circuit.and(valid, validIndex(slotDomain, inputs.slot()));
+		for (Choice choice : layout.choices()) {
+			valid = circuit.and(valid, validIndex(Domain.range(0, choice.getBranches().size() - 1),
+					inputs.choices()[layout.indexOf(choice)]));
+		}
+		return valid;
+	}
+
+	/** Whether the bits hold an index below the domain's size. */
+	private int validIndex(Domain domain, int[] bits) {
+		int valid = Circuit.FALSE;
+		for (int index = 0; index < domain.size(); index++) {
+			int minterm = Circuit.TRUE;
+			for (int b = 0; b < bits.length; b++) {
+				minterm = circuit.and(minterm, (index >> b & 1) == 1 ? bits[b] : Circuit.not(bits[b]));
+			}
+			valid = circuit.or(valid, minterm);
+		}
+		return valid;
+	}
+
+	private record Candidates(Local[][] locals) {
+	}
+
+	private Candidates candidates(SymbolicState state, Inputs inputs) {
+		Local[][] locals = new Local[instances][actionCount];
+		for (int i = 0; i < instances; i++) {
+			for (Action action : layout.actions()) {
+				Local local = new Local(state, i);
+				execute(local, action, inputs);
+				locals[i][action.index()] = local;
+			}
+		}
+		return new Candidates(locals);
+	}
+
+	/** The next state takes the local result of instance i where the action is selected. */
+	private void apply(SymbolicState next, int instance, Local local, int selected) {
+		if (selected == Circuit.FALSE) {
+			return;
+		}
+		SymbolicValue[] variables = next.variables[instance];
+		for (int v = 0; v < variables.length; v++) {
+			variables[v] = SymbolicValue.ite(circuit, selected, local.variables[v], variables[v]);
+		}
+		for (Lane lane : layout.lanes()) {
+			Slot[] slots = next.queues[instance][lane.index()];
+			for (int j = 0; j < slots.length; j++) {
+				slots[j] = iteSlot(selected, local.queues[lane.index()][j], slots[j]);
+			}
+			if (next.replayable[instance][lane.index()] != null) {
+				next.replayable[instance][lane.index()] = iteSlot(selected, local.replayable[lane.index()],
+						next.replayable[instance][lane.index()]);
+			}
+		}
+	}
+
+	/** Where the action runs: a copy of one instance's state, updated as if the action were taken. */
+	private final class Local {
+		final SymbolicValue[] variables;
+		final Slot[][] queues;
+		final Slot[] replayable;
+		int enabled = Circuit.TRUE;
+		int overflow = Circuit.FALSE;
+
+		Local(SymbolicState state, int instance) {
+			variables = state.variables[instance].clone();
+			queues = new Slot[layout.lanes().size()][];
+			for (int l = 0; l < queues.length; l++) {
+				queues[l] = state.queues[instance][l].clone();
+			}
+			replayable = state.replayable[instance].clone();
+		}
+	}
+
+	private void execute(Local local, Action action, Inputs inputs) {
+		SymbolicValue slotInput = SymbolicValue.decode(circuit, slotDomain, inputs.slot());
+		switch (action.kind()) {
+		case TRANSITION -> transition(local, action.transition(), slotInput, inputs);
+		case LOSE -> {
+			Lane lane = action.lane();
+			int[] at = positions(lane, slotInput, true);
+			int some = Circuit.FALSE;
+			for (int p = 0; p < at.length; p++) {
+				some = circuit.or(some, circuit.and(at[p], nonEmpty(local.queues[lane.index()][p])));
+			}
+			local.enabled = some;
+			dequeue(local, lane, at);
+		}
+		case DUPLICATE -> {
+			Slot[] slots = local.queues[action.lane().index()];
+			local.enabled = circuit.and(nonEmpty(slots[0]), circuit.not(nonEmpty(slots[slots.length - 1])));
+			enqueue(local, action.lane(), slots[0], Circuit.TRUE);
+		}
+		case REPLAY -> {
+			Slot[] slots = local.queues[action.lane().index()];
+			Slot old = local.replayable[action.lane().index()];
+			local.enabled = circuit.and(nonEmpty(old), circuit.not(nonEmpty(slots[slots.length - 1])));
+			enqueue(local, action.lane(), old, Circuit.TRUE);
+		}
+		case DISCARD -> {
+			Lane lane = action.lane();
+			int[] at = positions(lane, slotInput, lane.has(Fault.REORDERING));
+			Slot message = pick(local.queues[lane.index()], at);
+			int mismatch = circuit.not(message.mac().equalTo(circuit, local.variables[layout.indexOf(lane.receiverKey())]));
+			local.enabled = circuit.and(circuit.or(at), circuit.and(nonEmpty(message), mismatch));
+			dequeue(local, lane, at);
+		}
+		}
+	}
+
+	private void transition(Local local, Transition transition, SymbolicValue slotInput, Inputs inputs) {
+		Receive receive = transition.getReceive();
+		SymbolicValue[] receivedFields = null;
+		MessageType receivedType = null;
+		int receiveOk = Circuit.TRUE;
+		Lane lane = null;
+		int[] at = null;
+		Slot received = null;
+		if (receive != null) {
+			lane = layout.lane(receive.getChannel(), transition.getActor(), true);
+			at = positions(lane, slotInput, lane.has(Fault.REORDERING));
+			received = pick(local.queues[lane.index()], at);
+			receivedType = receive.getMessage();
+			receivedFields = received.fields()[lane.messages().indexOf(receivedType)];
+			receiveOk = circuit.and(circuit.or(at), received.tag().is(circuit, lane.tagOf(receivedType)));
+			if (lane.keyed()) {
+				receiveOk = circuit.and(receiveOk,
+						received.mac().equalTo(circuit, local.variables[layout.indexOf(lane.receiverKey())]));
+			}
+		}
+		int[] overflow = { Circuit.FALSE };
+		Env env = new Env(local.variables, receivedFields, receivedType, t -> Circuit.FALSE, true);
+		int guard = transition.getGuard() == null ? Circuit.TRUE
+				: evaluate(circuit, transition.getGuard(), env, receiveOk, overflow).truth(circuit);
+		local.enabled = circuit.and(receiveOk, guard);
+		// a guard that exceeds a bound is a bound of the model whether or not it would hold
+		int guardOverflow = overflow[0];
+		if (receive != null) {
+			dequeue(local, lane, at);
+			if (local.replayable[lane.index()] != null) {
+				local.replayable[lane.index()] = received;
+			}
+		}
+		overflow[0] = Circuit.FALSE;
+		run(local, transition.getBody(), transition, Circuit.TRUE, receivedFields, receivedType, inputs, overflow);
+		local.overflow = circuit.or(guardOverflow, circuit.and(local.enabled, overflow[0]));
+		local.enabled = circuit.or(local.enabled, guardOverflow);
+	}
+
+	private void run(Local local, List<Statement> statements, Transition transition, int pathCondition,
+			SymbolicValue[] receivedFields, MessageType receivedType, Inputs inputs, int[] overflow) {
+		for (Statement statement : statements) {
+			Env env = new Env(local.variables, receivedFields, receivedType, t -> Circuit.FALSE, true);
+			switch (statement) {
+			case Assignment assignment -> {
+				SymbolicValue value = evaluate(circuit, assignment.getValue(), env, pathCondition, overflow);
+				Domain domain = layout.domain(assignment.getVariable());
+				overflow[0] = circuit.or(overflow[0], circuit.and(pathCondition, value.outside(circuit, domain)));
+				int v = layout.indexOf(assignment.getVariable());
+				local.variables[v] = SymbolicValue.ite(circuit, pathCondition, value, local.variables[v]);
+			}
+			case Send send -> {
+				Lane lane = layout.lane(send.getChannel(), transition.getActor(), false);
+				MessageType message = send.getMessage();
+				SymbolicValue[] values = new SymbolicValue[message.getFields().size()];
+				for (int f = 0; f < values.length; f++) {
+					MessageField field = message.getFields().get(f);
+					values[f] = SymbolicValue.constant(Domain.NONE);
+					for (FieldValue argument : send.getArguments()) {
+						if (argument.getField() == field) {
+							values[f] = evaluate(circuit, argument.getValue(), env, pathCondition, overflow);
+						}
+					}
+					overflow[0] = circuit.or(overflow[0],
+							circuit.and(pathCondition, values[f].outside(circuit, layout.domain(field))));
+				}
+				Slot[] slots = local.queues[lane.index()];
+				overflow[0] = circuit.or(overflow[0], circuit.and(pathCondition, nonEmpty(slots[slots.length - 1])));
+				SymbolicValue mac = lane.keyed() ? local.variables[layout.indexOf(lane.senderKey())]
+						: SymbolicValue.constant(Domain.NONE);
+				enqueue(local, lane, message(lane, message, values, mac), pathCondition);
+			}
+			case IfStatement conditional -> {
+				int holds = evaluate(circuit, conditional.getCondition(), env, pathCondition, overflow).truth(circuit);
+				run(local, conditional.getThen(), transition, circuit.and(pathCondition, holds), receivedFields,
+						receivedType, inputs, overflow);
+				run(local, conditional.getElse(), transition, circuit.and(pathCondition, circuit.not(holds)),
+						receivedFields, receivedType, inputs, overflow);
+			}
+			case Choice choice -> {
+				int index = layout.indexOf(choice);
+				SymbolicValue branch = SymbolicValue.decode(circuit, Domain.range(0, choice.getBranches().size() - 1),
+						inputs.choices()[index]);
+				for (int b = 0; b < choice.getBranches().size(); b++) {
+					run(local, choice.getBranches().get(b).getStatements(), transition,
+							circuit.and(pathCondition, branch.is(circuit, b)), receivedFields, receivedType, inputs,
+							overflow);
+				}
+			}
+			default -> throw new IllegalArgumentException("Unknown statement " + statement.eClass().getName());
+			}
+		}
+	}
+
+	// ------------------------------------------------------------------ queues
+
+	/** Per queue position, the literal under which an action takes it: the slot input, or the head. */
+	private int[] positions(Lane lane, SymbolicValue slotInput, boolean anyPosition) {
+		int[] at = new int[lane.capacity()];
+		for (int p = 0; p < at.length; p++) {
+			at[p] = anyPosition ? slotInput.is(circuit, p) : p == 0 ? Circuit.TRUE : Circuit.FALSE;
+		}
+		return at;
+	}
+
+	private Slot pick(Slot[] slots, int[] at) {
+		Slot picked = slots[0];
+		for (int p = 1; p < slots.length; p++) {
+			picked = iteSlot(at[p], slots[p], picked);
+		}
+		return picked;
+	}
+
+	private void dequeue(Local local, Lane lane, int[] at) {
+		Slot[] slots = local.queues[lane.index()];
+		Slot[] result = new Slot[slots.length];
+		int removedAtOrBefore = Circuit.FALSE;
+		for (int j = 0; j < slots.length; j++) {
+			removedAtOrBefore = circuit.or(removedAtOrBefore, at[j]);
+			Slot following = j + 1 < slots.length ? slots[j + 1] : emptySlot(lane);
+			result[j] = iteSlot(removedAtOrBefore, following, slots[j]);
+		}
+		local.queues[lane.index()] = result;
+	}
+
+	private void enqueue(Local local, Lane lane, Slot message, int condition) {
+		Slot[] slots = local.queues[lane.index()];
+		Slot[] result = new Slot[slots.length];
+		for (int j = 0; j < slots.length; j++) {
+			int firstEmpty = circuit.and(circuit.not(nonEmpty(slots[j])), j == 0 ? Circuit.TRUE : nonEmpty(slots[j - 1]));
+			result[j] = iteSlot(circuit.and(condition, firstEmpty), message, slots[j]);
+		}
+		local.queues[lane.index()] = result;
+	}
+
+	private Slot message(Lane lane, MessageType type, SymbolicValue[] values, SymbolicValue mac) {
+		Slot empty = emptySlot(lane);
+		SymbolicValue[][] fields = empty.fields().clone();
+		int m = lane.messages().indexOf(type);
+		SymbolicValue[] mine = new SymbolicValue[values.length];
+		for (int f = 0; f < values.length; f++) {
+			// out-of-range values never reach a state: the step is blocked as exceeding a bound
+			Domain domain = layout.domain(type.getFields().get(f));
+			mine[f] = restrict(values[f], domain);
+		}
+		fields[m] = mine;
+		return new Slot(SymbolicValue.constant(lane.tagOf(type)), fields, lane.keyed() ? mac : empty.mac());
+	}
+
+	private SymbolicValue restrict(SymbolicValue value, Domain domain) {
+		return value.map(circuit, v -> domain.contains(v) ? v : domain.value(0));
+	}
+
+	private Slot emptySlot(Lane lane) {
+		SymbolicValue[][] fields = new SymbolicValue[lane.messages().size()][];
+		for (int m = 0; m < fields.length; m++) {
+			List<MessageField> declared = lane.messages().get(m).getFields();
+			fields[m] = new SymbolicValue[declared.size()];
+			for (int f = 0; f < declared.size(); f++) {
+				fields[m][f] = SymbolicValue.constant(layout.domain(declared.get(f)).value(0));
+			}
+		}
+		SymbolicValue mac = SymbolicValue.constant(lane.keyed() ? layout.macDomain(lane).value(0) : Domain.NONE);
+		return new Slot(SymbolicValue.constant(0), fields, mac);
+	}
+
+	private int nonEmpty(Slot slot) {
+		return circuit.not(slot.tag().is(circuit, 0));
+	}
+
+	/** Empty slots are all canonical; a message's slot keeps only its own type's fields. */
+	private int canonical(Lane lane, Slot slot) {
+		Slot empty = emptySlot(lane);
+		int result = Circuit.TRUE;
+		for (int m = 0; m < lane.messages().size(); m++) {
+			int notThisType = circuit.not(slot.tag().is(circuit, m + 1));
+			for (int f = 0; f < slot.fields()[m].length; f++) {
+				result = circuit.and(result,
+						circuit.implies(notThisType, slot.fields()[m][f].equalTo(circuit, empty.fields()[m][f])));
+			}
+		}
+		if (lane.keyed()) {
+			result = circuit.and(result, circuit.implies(slot.tag().is(circuit, 0), slot.mac().equalTo(circuit, empty
+					.mac())));
+		}
+		return result;
+	}
+
+	private Slot iteSlot(int condition, Slot then, Slot otherwise) {
+		if (condition == Circuit.TRUE) {
+			return then;
+		}
+		if (condition == Circuit.FALSE || then == otherwise) {
+			return otherwise;
+		}
+		SymbolicValue[][] fields = new SymbolicValue[then.fields().length][];
+		for (int m = 0; m < fields.length; m++) {
+			fields[m] = new SymbolicValue[then.fields()[m].length];
+			for (int f = 0; f < fields[m].length; f++) {
+				fields[m][f] = SymbolicValue.ite(circuit, condition, then.fields()[m][f], otherwise.fields()[m][f]);
+			}
+		}
+		return new Slot(SymbolicValue.ite(circuit, condition, then.tag(), otherwise.tag()), fields,
+				SymbolicValue.ite(circuit, condition, then.mac(), otherwise.mac()));
+	}
+
+	// ------------------------------------------------------------------ properties
+
+	private void updateMonitors(SymbolicState before, SymbolicState next) {
+		for (int i = 0; i < instances; i++) {
+			Env env = propertyEnv(before, i);
+			if (obligation.property() instanceof Precedence precedence) {
+				next.precedence[i] = circuit.or(before.precedence[i], holds(precedence.getFirst(), env));
+			} else if (obligation.property() instanceof Freshness freshness) {
+				int condition = holds(freshness.getCondition(), env);
+				SymbolicValue value = evaluate(circuit, freshness.getValue(), env, Circuit.TRUE, new int[1]);
+				for (Map.Entry<Integer, Integer> used : next.used[i].entrySet()) {
+					int now = circuit.and(condition, value.is(circuit, used.getKey()));
+					used.setValue(circuit.or(before.used[i].get(used.getKey()), now));
+				}
+			}
+		}
+	}
+
+	/**
+	 * The literal under which the state is bad for the obligation. For bounds, the question is
+	 * about the actions the state allows, so it takes inputs of its own.
+	 */
+	public int bad(SymbolicState state) {
+		switch (obligation.kind()) {
+		case BOUNDS: {
+			Inputs probe = newInputs();
+			Candidates candidates = candidates(state, probe);
+			SymbolicValue move = SymbolicValue.decode(circuit, moveDomain, probe.move());
+			int bad = Circuit.FALSE;
+			for (int i = 0; i < instances; i++) {
+				for (Action action : layout.actions()) {
+					Local local = candidates.locals[i][action.index()];
+					int selected = move.is(circuit, i * actionCount + action.index());
+					bad = circuit.or(bad, circuit.and(selected, circuit.and(local.enabled, local.overflow)));
+				}
+			}
+			return circuit.and(validInputs(probe), bad);
+		}
+		case REACHABILITY: {
+			int bad = Circuit.FALSE;
+			int action = layout.action(obligation.transition()).index();
+			for (int i = 0; i < instances; i++) {
+				bad = circuit.or(bad, state.last.is(circuit, i * actionCount + action));
+			}
+			return bad;
+		}
+		default: {
+			int bad = Circuit.FALSE;
+			for (int i = 0; i < instances; i++) {
+				bad = circuit.or(bad, bad(state, i));
+			}
+			return bad;
+		}
+		}
+	}
+
+	private int bad(SymbolicState state, int instance) {
+		Env env = propertyEnv(state, instance);
+		switch (obligation.property()) {
+		case Invariant invariant:
+			return circuit.not(holds(invariant.getCondition(), env));
+		case Agreement agreement: {
+			SymbolicValue left = evaluate(circuit, agreement.getLeft(), env, Circuit.TRUE, new int[1]);
+			SymbolicValue right = evaluate(circuit, agreement.getRight(), env, Circuit.TRUE, new int[1]);
+			int disagree = circuit.or(circuit.or(left.is(circuit, Domain.NONE), right.is(circuit, Domain.NONE)),
+					circuit.not(left.equalTo(circuit, right)));
+			return circuit.and(holds(agreement.getCondition(), env), disagree);
+		}
+		case Precedence precedence:
+			return circuit.and(circuit.and(holds(precedence.getSecond(), env), circuit.not(holds(precedence.getFirst(),
+					env))), circuit.not(state.precedence[instance]));
+		case Freshness freshness: {
+			SymbolicValue value = evaluate(circuit, freshness.getValue(), env, Circuit.TRUE, new int[1]);
+			int reused = Circuit.FALSE;
+			for (Map.Entry<Integer, Integer> used : state.used[instance].entrySet()) {
+				if (used.getKey() != Domain.NONE) {
+					reused = circuit.or(reused, circuit.and(value.is(circuit, used.getKey()), used.getValue()));
+				}
+			}
+			return circuit.and(holds(freshness.getCondition(), env), reused);
+		}
+		default:
+			throw new UnsupportedOperationException("No safety encoding for " + obligation.name());
+		}
+	}
+
+	/** Whether the obligation can be asked as a safety question by this encoding. */
+	public static boolean supports(Obligation obligation) {
+		return obligation.kind() != Obligation.Kind.PROPERTY || obligation.property() instanceof Invariant
+				|| obligation.property() instanceof Agreement || obligation.property() instanceof Precedence
+				|| obligation.property() instanceof Freshness;
+	}
+
+	private Env propertyEnv(SymbolicState state, int instance) {
+		Function<Transition, Integer> fired = transition -> state.last == null ? Circuit.FALSE
+				: state.last.is(circuit, instance * actionCount + layout.action(transition).index());
+		return new Env(state.variables[instance], null, null, fired, false);
+	}
+
+	private int holds(Expression condition, Env env) {
+		return evaluate(circuit, condition, env, Circuit.TRUE, new int[1]).truth(circuit);
+	}
+
+	// ------------------------------------------------------------------ expressions
+
+	private record Env(SymbolicValue[] variables, SymbolicValue[] receivedFields, MessageType receivedType,
+			Function<Transition, Integer> fired, boolean strict) {
+	}
+
+	/**
+	 * The symbolic value of the expression. Where evaluating it would exceed a bound (a key
+	 * derivation input out of range) under {@code guard}, the condition is added to {@code overflow[0]}.
+	 */
+	private SymbolicValue evaluate(Circuit c, Expression expression, Env env, int guard, int[] overflow) {
+		switch (expression) {
+		case BoolConstant constant:
+			return SymbolicValue.constant(constant.isValue() ? 1 : 0);
+		case IntConstant constant:
+			return SymbolicValue.constant(constant.getValue());
+		case NoneConstant none:
+			return SymbolicValue.constant(Domain.NONE);
+		case EnumConstant constant:
+			return SymbolicValue.constant(((EnumDecl) constant.getLiteral().eContainer()).getLiterals().indexOf(constant
+					.getLiteral()));
+		case KeyConstant constant:
+			return SymbolicValue.constant(((KeyDecl) constant.getAtom().eContainer()).getAtoms().indexOf(constant
+					.getAtom()));
+		case VariableRef ref:
+			return env.variables()[layout.indexOf(ref.getVariable())];
+		case ReceivedField ref:
+			return env.receivedFields()[env.receivedType().getFields().indexOf(ref.getField())];
+		case OptionTest test:
+			return SymbolicValue.constant(options.holds(test) ? 1 : 0);
+		case Fired fired:
+			return SymbolicValue.bool(env.fired().apply(fired.getTransition()));
+		case Unary unary: {
+			SymbolicValue operand = evaluate(c, unary.getOperand(), env, guard, overflow);
+			return switch (unary.getOperator()) {
+			case NOT -> SymbolicValue.bool(Circuit.not(operand.truth(c)));
+			case NEGATE -> operand.map(c, v -> -v);
+			};
+		}
+		case KeyDerivation derivation:
+			return derive(c, derivation, env, guard, overflow);
+		case Binary binary:
+			return binary(c, binary, env, guard, overflow);
+		default:
+			throw new IllegalArgumentException("Unknown expression " + expression.eClass().getName());
+		}
+	}
+
+	private SymbolicValue derive(Circuit c, KeyDerivation derivation, Env env, int guard, int[] overflow) {
+		SymbolicValue term = evaluate(c, derivation.getBase(), env, guard, overflow);
+		KeyDecl key = derivation.getKey();
+		for (int a = 0; a < derivation.getArguments().size(); a++) {
+			SymbolicValue argument = evaluate(c, derivation.getArguments().get(a), env, guard, overflow);
+			int min = key.getParameters().get(a).getMin();
+			int width = key.getParameters().get(a).getMax() - min + 1;
+			term = SymbolicValue.apply(c, term, argument, (t, v) -> {
+				if (t == Domain.NONE || t == OUT_OF_RANGE) {
+					return t;
+				}
+				return v - min < 0 || v - min >= width ? OUT_OF_RANGE : t * width + (v - min);
+			});
+		}
+		int outOfRange = term.is(c, OUT_OF_RANGE);
+		if (env.strict()) {
+			overflow[0] = c.or(overflow[0], c.and(guard, outOfRange));
+		}
+		return term.map(c, t -> t == OUT_OF_RANGE ? Domain.NONE : t);
+	}
+
+	private SymbolicValue binary(Circuit c, Binary binary, Env env, int guard, int[] overflow) {
+		SymbolicValue left = evaluate(c, binary.getLeft(), env, guard, overflow);
+		switch (binary.getOperator()) {
+		case AND: {
+			int l = left.truth(c);
+			int r = evaluate(c, binary.getRight(), env, c.and(guard, l), overflow).truth(c);
+			return SymbolicValue.bool(c.and(l, r));
+		}
+		case OR: {
+			int l = left.truth(c);
+			int r = evaluate(c, binary.getRight(), env, c.and(guard, Circuit.not(l)), overflow).truth(c);
+			return SymbolicValue.bool(c.or(l, r));
+		}
+		case IMPLIES: {
+			int l = left.truth(c);
+			int r = evaluate(c, binary.getRight(), env, c.and(guard, l), overflow).truth(c);
+			return SymbolicValue.bool(c.implies(l, r));
+		}
+		default:
+			break;
+		}
+		SymbolicValue right = evaluate(c, binary.getRight(), env, guard, overflow);
+		return switch (binary.getOperator()) {
+		case EQ -> SymbolicValue.bool(left.equalTo(c, right));
+		case NE -> SymbolicValue.bool(Circuit.not(left.equalTo(c, right)));
+		case LT -> SymbolicValue.apply(c, left, right, (a, b) -> a < b ? 1 : 0);
+		case LE -> SymbolicValue.apply(c, left, right, (a, b) -> a <= b ? 1 : 0);
+		case GT -> SymbolicValue.apply(c, left, right, (a, b) -> a > b ? 1 : 0);
+		case GE -> SymbolicValue.apply(c, left, right, (a, b) -> a >= b ? 1 : 0);
+		case ADD -> SymbolicValue.apply(c, left, right, Integer::sum);
+		case SUB -> SymbolicValue.apply(c, left, right, (a, b) -> a - b);
+		default -> throw new IllegalStateException();
+		};
+	}
+
+	// ------------------------------------------------------------------ reading models
+
+	/** The move the solver chose for a step, in the interpreter's terms. */
+	public Move move(Inputs inputs) {
+		int move = index(inputs.move());
+		int instance = move / actionCount;
+		Action action = layout.actions().get(move % actionCount);
+		int slot = index(inputs.slot());
+		if (!usesSlot(action)) {
+			slot = 0;
+		}
+		int[] choices = new int[inputs.choices().length];
+		for (int ch = 0; ch < choices.length; ch++) {
+			choices[ch] = index(inputs.choices()[ch]);
+		}
+		return new Move(instance, action.index(), slot, choices);
+	}
+
+	private boolean usesSlot(Action action) {
+		return switch (action.kind()) {
+		case LOSE -> true;
+		case DISCARD -> action.lane().has(Fault.REORDERING);
+		case TRANSITION -> action.transition().getReceive() != null && layout.lane(action.transition().getReceive()
+				.getChannel(), action.transition().getActor(), true).has(Fault.REORDERING);
+		default -> false;
+		};
+	}
+
+	private int index(int[] bits) {
+		int index = 0;
+		for (int b = 0; b < bits.length; b++) {
+			if (circuit.valueOf(bits[b])) {
+				index |= 1 << b;
+			}
+		}
+		return index;
+	}
+}

@@ -1,0 +1,55 @@
+package dev.shall.checker.engine;
+
+import dev.shall.checker.explicit.ExplicitChecker;
+
+/**
+ * Bounded model checking, incremental over depths: at depth k it asks whether a bad state is
+ * reachable in exactly k steps, so the first violation found is a shortest one. When no path of
+ * length k+1 exists at all, every reachable state has been seen and the property holds.
+ */
+public final class Bmc implements Engine {
+
+	@Override
+	public String name() {
+		return "bmc";
+	}
+
+	@Override
+	public CheckResult check(CheckRequest request, Budget budget, ProgressListener progress) {
+		try (Unrolling path = new Unrolling(request, true, budget)) {
+			for (int k = 0;; k++) {
+				String stop = budget.exhausted();
+				if (stop != null) {
+					return CheckResult.unknown(request.obligation(), name(), k - 1, stop, path.statistics());
+				}
+				Boolean violated = path.satisfiable(path.encoding().bad(path.state(k)));
+				if (violated == null) {
+					return CheckResult.unknown(request.obligation(), name(), k - 1,
+							budget.exhausted() != null ? budget.exhausted() : "conflict limit", path.statistics());
+				}
+				if (violated) {
+					var moves = path.moves(k);
+					boolean certified = ExplicitChecker.confirmsViolation(request.layout(), request.options(),
+							request.instances(), request.obligation(), moves);
+					return new CheckResult(request.obligation(), Verdict.VIOLATED, name(), k, certified, moves,
+							null, path.statistics());
+				}
+				progress.depthDone(name(), k);
+				if (k >= budget.maxDepth()) {
+					return CheckResult.unknown(request.obligation(), name(), k, "depth bound " + budget.maxDepth(),
+							path.statistics());
+				}
+				path.extend();
+				Boolean longer = path.satisfiable();
+				if (Boolean.FALSE.equals(longer)) {
+					return new CheckResult(request.obligation(), Verdict.HOLDS, name(), k, false, java.util.List.of(),
+							"every run ends within " + k + " steps and none violates it", path.statistics());
+				}
+				if (longer == null) {
+					return CheckResult.unknown(request.obligation(), name(), k,
+							budget.exhausted() != null ? budget.exhausted() : "conflict limit", path.statistics());
+				}
+			}
+		}
+	}
+}

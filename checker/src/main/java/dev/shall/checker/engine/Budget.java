@@ -1,0 +1,67 @@
+package dev.shall.checker.engine;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * How far an engine may go: a depth bound, a wall-clock deadline, a conflict budget per SAT
+ * call (deterministic, for CI), and a cancellation flag shared with whoever started the check.
+ */
+public final class Budget {
+
+	private final int maxDepth;
+	private final long deadline;
+	private final long conflictsPerCall;
+	private final AtomicBoolean cancelled;
+
+	private Budget(int maxDepth, long deadline, long conflictsPerCall, AtomicBoolean cancelled) {
+		this.maxDepth = maxDepth;
+		this.deadline = deadline;
+		this.conflictsPerCall = conflictsPerCall;
+		this.cancelled = cancelled;
+	}
+
+	public static Budget of(int maxDepth, Duration timeout) {
+		long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+		return new Budget(maxDepth, deadline, 0, new AtomicBoolean());
+	}
+
+	public Budget withConflictsPerCall(long conflicts) {
+		return new Budget(maxDepth, deadline, conflicts, cancelled);
+	}
+
+	public int maxDepth() {
+		return maxDepth;
+	}
+
+	public long deadline() {
+		return deadline;
+	}
+
+	public long conflictsPerCall() {
+		return conflictsPerCall;
+	}
+
+	public void cancel() {
+		cancelled.set(true);
+	}
+
+	public boolean cancelled() {
+		return cancelled.get();
+	}
+
+	public boolean timeUp() {
+		return System.nanoTime() >= deadline;
+	}
+
+	/** Why the engine stopped early, or null if it may go on. */
+	public String exhausted() {
+		if (cancelled.get()) {
+			return "cancelled";
+		}
+		if (timeUp()) {
+			return "time limit";
+		}
+		return null;
+	}
+}

@@ -1,0 +1,38 @@
+package dev.shall.checker.engine;
+
+import java.util.List;
+
+import dev.shall.checker.explicit.Move;
+import dev.shall.checker.lowering.Obligation;
+
+/**
+ * The answer to one obligation under one option combination.
+ *
+ * @param bound     for holds/unknown: the depth up to which no violation exists (-1: none checked);
+ *                  for violated: the length of the trace
+ * @param certified whether an independent check confirmed the verdict: the trace replayed by the
+ *                  explicit interpreter, or the inductive claim re-proved by a fresh solver
+ * @param moves     the run that violates the property (empty otherwise)
+ * @param reason    why the verdict is unknown, or how holds was proved
+ */
+public record CheckResult(Obligation obligation, Verdict verdict, String engine, int bound, boolean certified,
+		List<Move> moves, String reason, Statistics statistics) {
+
+	/** What the SAT side did, for reports and benchmarks. */
+	public record Statistics(int variables, int clauses, long conflicts, double seconds) {
+		public static final Statistics NONE = new Statistics(0, 0, 0, 0);
+	}
+
+	public CheckResult {
+		moves = List.copyOf(moves);
+	}
+
+	public static CheckResult unknown(Obligation obligation, String engine, int bound, String reason,
+			Statistics statistics) {
+		return new CheckResult(obligation, Verdict.UNKNOWN, engine, bound, false, List.of(), reason, statistics);
+	}
+
+	public CheckResult certified(boolean certified) {
+		return new CheckResult(obligation, verdict, engine, bound, certified, moves, reason, statistics);
+	}
+}

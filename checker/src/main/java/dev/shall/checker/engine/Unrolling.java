@@ -1,0 +1,102 @@
+package dev.shall.checker.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.shall.checker.encoding.Circuit;
+import dev.shall.checker.encoding.TransitionEncoding;
+import dev.shall.checker.explicit.Move;
+import dev.shall.checker.sat.Sat4jSolver;
+import dev.shall.checker.sat.SatSolver;
+
+/**
+ * A path of steps unrolled into one incremental solver: each new depth adds only the clauses
+ * of its own step; questions about a depth are asked under assumptions, never re-translated.
+ */
+final class Unrolling implements AutoCloseable {
+
+	private final SatSolver solver = new Sat4jSolver();
+	private final Circuit circuit = new Circuit(solver);
+	private final TransitionEncoding encoding;
+	private final List<dev.shall.checker.encoding.SymbolicState> states = new ArrayList<>();
+	private final List<TransitionEncoding.Inputs> inputs = new ArrayList<>();
+	private final long started = System.nanoTime();
+
+	/** @param fromInitial whether the path starts in the initial state (BMC) or anywhere well formed (induction) */
+	Unrolling(CheckRequest request, boolean fromInitial, Budget budget) {
+		encoding = new TransitionEncoding(request.layout(), request.options(), request.instances(), request.obligation(),
+				circuit);
+		solver.setDeadline(budget.deadline());
+		solver.setConflictBudget(budget.conflictsPerCall());
+		if (fromInitial) {
+			states.add(encoding.initialState());
+		} else {
+			var free = encoding.freeState();
+			circuit.assertTrue(encoding.wellFormed(free));
+			states.add(free);
+		}
+	}
+
+	int depth() {
+		return states.size() - 1;
+	}
+
+	TransitionEncoding encoding() {
+		return encoding;
+	}
+
+	Circuit circuit() {
+		return circuit;
+	}
+
+	dev.shall.checker.encoding.SymbolicState state(int depth) {
+		return states.get(depth);
+	}
+
+	/** Adds one legal step at the end of the path. */
+	void extend() {
+		TransitionEncoding.Step step = encoding.step(states.get(states.size() - 1));
+		circuit.assertTrue(step.legal());
+		states.add(step.next());
+		inputs.add(step.inputs());
+	}
+
+	/** Whether the literal can be true (null: budget ran out); constants are answered without the solver. */
+	Boolean satisfiable(int literal) {
+		if (literal == Circuit.FALSE) {
+			return false;
+		}
+		return solver.solve(circuit.dimacs(literal));
+	}
+
+	Boolean satisfiable() {
+		return solver.solve();
+	}
+
+	void assertTrue(int literal) {
+		circuit.assertTrue(literal);
+	}
+
+	/** The moves of the current model, first step first. */
+	List<Move> moves(int steps) {
+		List<Move> moves = new ArrayList<>();
+		for (int k = 0; k < steps; k++) {
+			moves.add(encoding.move(inputs.get(k)));
+		}
+		return moves;
+	}
+
+	void interrupt() {
+		solver.interrupt();
+	}
+
+	CheckResult.Statistics statistics() {
+		return new CheckResult.Statistics(solver.variables(), solver.clauses(), solver.conflicts(),
+				(System.nanoTime() - started) / 1e9);
+	}
+
+	@Override
+	public void close() {
+		solver.close();
+	}
+}

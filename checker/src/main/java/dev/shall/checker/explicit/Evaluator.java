@@ -1,0 +1,137 @@
+package dev.shall.checker.explicit;
+
+import dev.shall.checker.lowering.Domain;
+import dev.shall.checker.lowering.Layout;
+import dev.shall.checker.lowering.OptionAssignment;
+import dev.shall.model.Binary;
+import dev.shall.model.BoolConstant;
+import dev.shall.model.EnumConstant;
+import dev.shall.model.Expression;
+import dev.shall.model.Fired;
+import dev.shall.model.IntConstant;
+import dev.shall.model.KeyConstant;
+import dev.shall.model.KeyDerivation;
+import dev.shall.model.MessageType;
+import dev.shall.model.NoneConstant;
+import dev.shall.model.OptionTest;
+import dev.shall.model.ReceivedField;
+import dev.shall.model.Unary;
+import dev.shall.model.VariableRef;
+
+/**
+ * Evaluates model expressions on concrete values, straight from the model's definitions.
+ * Booleans are 0 and 1; absent values are {@link Domain#NONE}.
+ */
+final class Evaluator {
+
+	private final Layout layout;
+	private final OptionAssignment options;
+	private final boolean strict;
+
+	/**
+	 * @param strict whether a key derivation out of its inputs' ranges exceeds a bound (in
+	 *               behaviour) rather than yielding none (in properties, which only observe)
+	 */
+	Evaluator(Layout layout, OptionAssignment options, boolean strict) {
+		this.layout = layout;
+		this.options = options;
+		this.strict = strict;
+	}
+
+	/**
+	 * The value of the expression in one instance.
+	 *
+	 * @param variables the instance's variables
+	 * @param received  the fields of the received message, or null
+	 * @param fired     whether a transition produced the state (for properties), or null in behaviour
+	 */
+	int evaluate(Expression expression, int[] variables, QueuedMessage received, MessageType receivedType,
+			java.util.function.Predicate<dev.shall.model.Transition> fired) throws BoundExceeded {
+		switch (expression) {
+		case BoolConstant constant -> {
+			return constant.isValue() ? 1 : 0;
+		}
+		case IntConstant constant -> {
+			return constant.getValue();
+		}
+		case NoneConstant none -> {
+			return Domain.NONE;
+		}
+		case EnumConstant constant -> {
+			return ((dev.shall.model.EnumDecl) constant.getLiteral().eContainer()).getLiterals().indexOf(constant.getLiteral());
+		}
+		case KeyConstant constant -> {
+			return ((dev.shall.model.KeyDecl) constant.getAtom().eContainer()).getAtoms().indexOf(constant.getAtom());
+		}
+		case VariableRef ref -> {
+			return variables[layout.indexOf(ref.getVariable())];
+		}
+		case ReceivedField ref -> {
+			return received.fields()[receivedType.getFields().indexOf(ref.getField())];
+		}
+		case OptionTest test -> {
+			return options.holds(test) ? 1 : 0;
+		}
+		case Fired firedRef -> {
+			return fired != null && fired.test(firedRef.getTransition()) ? 1 : 0;
+		}
+		case Unary unary -> {
+			int operand = evaluate(unary.getOperand(), variables, received, receivedType, fired);
+			return switch (unary.getOperator()) {
+			case NOT -> 1 - operand;
+			case NEGATE -> -operand;
+			};
+		}
+		case KeyDerivation derivation -> {
+			int base = evaluate(derivation.getBase(), variables, received, receivedType, fired);
+			if (base == Domain.NONE) {
+				return Domain.NONE;
+			}
+			int[] arguments = new int[derivation.getArguments().size()];
+			for (int i = 0; i < arguments.length; i++) {
+				arguments[i] = evaluate(derivation.getArguments().get(i), variables, received, receivedType, fired);
+			}
+			int term = layout.keys().derive(derivation.getKey(), base, arguments);
+			if (term < 0 && !strict) {
+				return Domain.NONE;
+			}
+			if (term < 0) {
+				throw new BoundExceeded("an input of " + derivation.getKey().getName() + " is out of its range");
+			}
+			return term;
+		}
+		case Binary binary -> {
+			return binary(binary, variables, received, receivedType, fired);
+		}
+		default -> throw new IllegalArgumentException("Unknown expression " + expression.eClass().getName());
+		}
+	}
+
+	private int binary(Binary binary, int[] variables, QueuedMessage received, MessageType receivedType,
+			java.util.function.Predicate<dev.shall.model.Transition> fired) throws BoundExceeded {
+		int left = evaluate(binary.getLeft(), variables, received, receivedType, fired);
+		// and, or and implies short-circuit, as an author reads them
+		switch (binary.getOperator()) {
+		case AND:
+			return left == 0 ? 0 : evaluate(binary.getRight(), variables, received, receivedType, fired);
+		case OR:
+			return left != 0 ? 1 : evaluate(binary.getRight(), variables, received, receivedType, fired);
+		case IMPLIES:
+			return left == 0 ? 1 : evaluate(binary.getRight(), variables, received, receivedType, fired);
+		default:
+			break;
+		}
+		int right = evaluate(binary.getRight(), variables, received, receivedType, fired);
+		return switch (binary.getOperator()) {
+		case EQ -> left == right ? 1 : 0;
+		case NE -> left != right ? 1 : 0;
+		case LT -> left < right ? 1 : 0;
+		case LE -> left <= right ? 1 : 0;
+		case GT -> left > right ? 1 : 0;
+		case GE -> left >= right ? 1 : 0;
+		case ADD -> left + right;
+		case SUB -> left - right;
+		default -> throw new IllegalStateException();
+		};
+	}
+}

@@ -1,0 +1,105 @@
+package dev.shall.checker.explicit;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.shall.checker.lowering.Layout;
+import dev.shall.checker.lowering.Obligation;
+import dev.shall.checker.lowering.OptionAssignment;
+
+/**
+ * The reference checker: breadth-first search of every reachable state, for small models. It
+ * answers an obligation with the shortest path to a bad state, or with "none" once every state
+ * was seen. It is the oracle the SAT engines are tested against.
+ */
+public final class ExplicitChecker {
+
+	/**
+	 * @param violated whether a bad state is reachable; null when the search stopped early
+	 * @param path     the moves to the first bad state found, shortest first
+	 */
+	public record Result(Boolean violated, List<Move> path, int statesSeen, int depth, String reason) {
+	}
+
+	public Result check(Layout layout, OptionAssignment options, int instances, Obligation obligation, int maxStates) {
+		ExplicitProperty property = new ExplicitProperty(obligation, layout, options);
+		if (!property.supported()) {
+			return new Result(null, List.of(), 0, 0, "the explicit checker does not handle " + obligation.name());
+		}
+		Interpreter interpreter = new Interpreter(layout, options, instances, property);
+		ConcreteState initial = interpreter.initial();
+		Map<ConcreteState, ConcreteState> parents = new HashMap<>();
+		Map<ConcreteState, Move> moves = new HashMap<>();
+		Map<ConcreteState, Integer> depths = new HashMap<>();
+		ArrayDeque<ConcreteState> frontier = new ArrayDeque<>();
+		parents.put(initial, null);
+		depths.put(initial, 0);
+		frontier.add(initial);
+		int deepest = 0;
+		while (!frontier.isEmpty()) {
+			ConcreteState state = frontier.poll();
+			List<Interpreter.Outcome> successors = interpreter.successors(state);
+			int depth = depths.get(state);
+			deepest = Math.max(deepest, depth);
+			if (property.isBad(state, successors)) {
+				return new Result(true, path(state, parents, moves), parents.size(), depth, null);
+			}
+			for (Interpreter.Outcome outcome : successors) {
+				if (outcome.taken() && !parents.containsKey(outcome.next())) {
+					if (parents.size() >= maxStates) {
+						return new Result(null, List.of(), parents.size(), deepest,
+								"more than " + maxStates + " states");
+					}
+					parents.put(outcome.next(), state);
+					moves.put(outcome.next(), outcome.move());
+					depths.put(outcome.next(), depth + 1);
+					frontier.add(outcome.next());
+				}
+			}
+		}
+		return new Result(false, List.of(), parents.size(), deepest, null);
+	}
+
+	private static List<Move> path(ConcreteState state, Map<ConcreteState, ConcreteState> parents,
+			Map<ConcreteState, Move> moves) {
+		List<Move> path = new ArrayList<>();
+		for (ConcreteState s = state; parents.get(s) != null; s = parents.get(s)) {
+			path.add(moves.get(s));
+		}
+		Collections.reverse(path);
+		return path;
+	}
+
+	/** Replays moves from the initial state; the states visited, or null if a move is not enabled. */
+	public static List<ConcreteState> replay(Interpreter interpreter, List<Move> moves) {
+		List<ConcreteState> states = new ArrayList<>();
+		ConcreteState state = interpreter.initial();
+		states.add(state);
+		for (Move move : moves) {
+			Interpreter.Outcome outcome = interpreter.apply(state, move);
+			if (outcome == null || !outcome.taken()) {
+				return null;
+			}
+			state = outcome.next();
+			states.add(state);
+		}
+		return states;
+	}
+
+	/** Whether the last state of the replayed moves is bad for the obligation (the certificate of a violation). */
+	public static boolean confirmsViolation(Layout layout, OptionAssignment options, int instances,
+			Obligation obligation, List<Move> moves) {
+		ExplicitProperty property = new ExplicitProperty(obligation, layout, options);
+		Interpreter interpreter = new Interpreter(layout, options, instances, property);
+		List<ConcreteState> states = replay(interpreter, moves);
+		if (states == null) {
+			return false;
+		}
+		ConcreteState last = states.get(states.size() - 1);
+		return property.isBad(last, interpreter.successors(last));
+	}
+}

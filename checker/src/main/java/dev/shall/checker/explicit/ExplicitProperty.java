@@ -1,0 +1,150 @@
+package dev.shall.checker.explicit;
+
+import java.util.List;
+
+import dev.shall.checker.lowering.Domain;
+import dev.shall.checker.lowering.Layout;
+import dev.shall.checker.lowering.Obligation;
+import dev.shall.checker.lowering.OptionAssignment;
+import dev.shall.model.Agreement;
+import dev.shall.model.Expression;
+import dev.shall.model.Freshness;
+import dev.shall.model.Invariant;
+import dev.shall.model.Precedence;
+import dev.shall.model.Transition;
+
+/**
+ * The concrete meaning of an obligation: which states are bad, and what history (monitor) that
+ * needs. Per instance i, with Fired(t) true when instance i's action t produced the state:
+ * <ul>
+ * <li>invariant C: bad when C is false;
+ * <li>agreement l, r when C: bad when C holds and l or r is none or they differ;
+ * <li>precedence F before S: bad when S holds, F does not, and F held in no earlier state;
+ * <li>freshness v when C: bad when C holds and v (not none) equals v at an earlier state where C held;
+ * <li>reachability of t: "bad" when t produced the state (in any instance);
+ * <li>bounds: bad when some action would exceed a bound.
+ * </ul>
+ */
+final class ExplicitProperty implements Monitor {
+
+	private final Obligation obligation;
+	private final Layout layout;
+	private final Evaluator evaluator;
+
+	ExplicitProperty(Obligation obligation, Layout layout, OptionAssignment options) {
+		this.obligation = obligation;
+		this.layout = layout;
+		this.evaluator = new Evaluator(layout, options, false);
+	}
+
+	boolean supported() {
+		return obligation.kind() != Obligation.Kind.PROPERTY || obligation.property() instanceof Invariant
+				|| obligation.property() instanceof Agreement || obligation.property() instanceof Precedence
+				|| obligation.property() instanceof Freshness;
+	}
+
+	boolean isBad(ConcreteState state, List<Interpreter.Outcome> successors) {
+		switch (obligation.kind()) {
+		case BOUNDS:
+			return successors.stream().anyMatch(o -> !o.taken());
+		case REACHABILITY:
+			return state.lastAction() >= 0 && layout.actions().get(state.lastAction()).transition() == obligation
+					.transition();
+		default:
+			for (int i = 0; i < state.instances(); i++) {
+				if (isBad(state, i)) {
+					return true;
+				}
+			}
+			return false;
+		}
+	}
+
+	private boolean isBad(ConcreteState state, int instance) {
+		switch (obligation.property()) {
+		case Invariant invariant:
+			return !holds(invariant.getCondition(), state, instance);
+		case Agreement agreement: {
+			if (!holds(agreement.getCondition(), state, instance)) {
+				return false;
+			}
+			int left = value(agreement.getLeft(), state, instance);
+			int right = value(agreement.getRight(), state, instance);
+			return left == Domain.NONE || right == Domain.NONE || left != right;
+		}
+		case Precedence precedence:
+			return holds(precedence.getSecond(), state, instance) && !holds(precedence.getFirst(), state, instance)
+					&& state.monitor()[instance][0] == 0;
+		case Freshness freshness: {
+			if (!holds(freshness.getCondition(), state, instance)) {
+				return false;
+			}
+			int value = value(freshness.getValue(), state, instance);
+			return value != Domain.NONE && isSet(state.monitor()[instance], value);
+		}
+		default:
+			throw new IllegalStateException("Unsupported property " + obligation.name());
+		}
+	}
+
+	@Override
+	public long[] initial() {
+		if (obligation.kind() != Obligation.Kind.PROPERTY) {
+			return new long[0];
+		}
+		return switch (obligation.property()) {
+		case Precedence p -> new long[1];
+		case Freshness f -> new long[0];
+		default -> new long[0];
+		};
+	}
+
+	@Override
+	public long[] next(ConcreteState before, int instance) {
+		long[] current = before.monitor()[instance];
+		if (obligation.kind() != Obligation.Kind.PROPERTY) {
+			return current;
+		}
+		switch (obligation.property()) {
+		case Precedence precedence:
+			return current[0] != 0 || !holds(precedence.getFirst(), before, instance) ? current : new long[] { 1 };
+		case Freshness freshness: {
+			if (!holds(freshness.getCondition(), before, instance)) {
+				return current;
+			}
+			int value = value(freshness.getValue(), before, instance);
+			if (value == Domain.NONE || isSet(current, value)) {
+				return current;
+			}
+			// grown only as far as the largest value seen, so that equal sets are equal arrays
+			long[] next = java.util.Arrays.copyOf(current, Math.max(current.length, (value >>> 6) + 1));
+			next[value >>> 6] |= 1L << (value & 63);
+			return next;
+		}
+		default:
+			return current;
+		}
+	}
+
+	private static boolean isSet(long[] set, int value) {
+		return value >>> 6 < set.length && (set[value >>> 6] & 1L << (value & 63)) != 0;
+	}
+
+	private boolean holds(Expression condition, ConcreteState state, int instance) {
+		return value(condition, state, instance) != 0;
+	}
+
+	private int value(Expression expression, ConcreteState state, int instance) {
+		try {
+			return evaluator.evaluate(expression, state.variables()[instance], null, null,
+					transition -> firedIn(state, instance, transition));
+		} catch (BoundExceeded e) {
+			throw new IllegalStateException("properties never exceed bounds", e);
+		}
+	}
+
+	private boolean firedIn(ConcreteState state, int instance, Transition transition) {
+		return state.lastInstance() == instance && state.lastAction() >= 0
+				&& layout.actions().get(state.lastAction()).transition() == transition;
+	}
+}

@@ -1,0 +1,26 @@
+package dev.shall.checker.explicit;
+
+/**
+ * The history a property needs beyond the current state (whether something happened before,
+ * which values were used), kept per instance in {@link ConcreteState#monitor()}.
+ */
+interface Monitor {
+
+	/** The monitor state of one instance in an initial state. */
+	long[] initial();
+
+	/** The monitor state of the instance after leaving {@code before}. */
+	long[] next(ConcreteState before, int instance);
+
+	Monitor NONE = new Monitor() {
+		@Override
+		public long[] initial() {
+			return new long[0];
+		}
+
+		@Override
+		public long[] next(ConcreteState before, int instance) {
+			return before.monitor()[instance];
+		}
+	};
+}

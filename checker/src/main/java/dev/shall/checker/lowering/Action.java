@@ -1,0 +1,25 @@
+package dev.shall.checker.lowering;
+
+import dev.shall.model.Transition;
+
+/**
+ * Something that can happen in one instance: a step or event of the procedure, or a fault of a
+ * channel lane (a message lost, duplicated, replayed, or discarded because its integrity check
+ * failed).
+ */
+public record Action(int index, Kind kind, Transition transition, Lane lane) {
+
+	public enum Kind {
+		TRANSITION, LOSE, DUPLICATE, REPLAY, DISCARD
+	}
+
+	public String name() {
+		return switch (kind) {
+		case TRANSITION -> transition.getName();
+		case LOSE -> "lose on " + lane.name();
+		case DUPLICATE -> "duplicate on " + lane.name();
+		case REPLAY -> "replay on " + lane.name();
+		case DISCARD -> "integrity failure on " + lane.name();
+		};
+	}
+}

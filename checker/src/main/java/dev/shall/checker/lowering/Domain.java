@@ -1,0 +1,96 @@
+package dev.shall.checker.lowering;
+
+import java.util.Arrays;
+
+import dev.shall.model.BoolType;
+import dev.shall.model.EnumType;
+import dev.shall.model.IntType;
+import dev.shall.model.KeyType;
+import dev.shall.model.OptionalType;
+import dev.shall.model.Type;
+
+/**
+ * The finite set of values a variable or message field can hold, in a fixed order. Values are
+ * ints: booleans 0 and 1, integers themselves, enumeration literals and key terms by their
+ * number, and {@link #NONE} for an absent optional value. The index of a value in this order is
+ * what the SAT encoding stores in binary.
+ */
+public final class Domain {
+
+	/** The value of an absent optional. Stored values are never negative otherwise. */
+	public static final int NONE = -1;
+
+	private final int[] values;
+	private final Type type;
+
+	private Domain(Type type, int[] values) {
+		this.type = type;
+		this.values = values;
+	}
+
+	public static Domain of(Type type, KeyUniverse keys) {
+		return switch (type) {
+		case BoolType bool -> new Domain(type, new int[] { 0, 1 });
+		case IntType range -> new Domain(type, rangeValues(range.getMin(), range.getMax()));
+		case EnumType enumeration -> new Domain(type, rangeValues(0, enumeration.getDecl().getLiterals().size() - 1));
+		case KeyType key -> new Domain(type, rangeValues(0, keys.size(key.getDecl()) - 1));
+		case OptionalType optional -> {
+			int[] element = of(optional.getElement(), keys).values;
+			int[] values = new int[element.length + 1];
+			values[0] = NONE;
+			System.arraycopy(element, 0, values, 1, element.length);
+			yield new Domain(type, values);
+		}
+		default -> throw new IllegalArgumentException("Unknown type " + type.eClass().getName());
+		};
+	}
+
+	/** The integers min..max, for the encodings' own bookkeeping (message tags, moves). */
+	public static Domain range(int min, int max) {
+		return new Domain(null, rangeValues(min, max));
+	}
+
+	/** false and true. */
+	public static Domain bool() {
+		return new Domain(null, new int[] { 0, 1 });
+	}
+
+	private static int[] rangeValues(int min, int max) {
+		int[] values = new int[Math.max(0, max - min + 1)];
+		for (int i = 0; i < values.length; i++) {
+			values[i] = min + i;
+		}
+		return values;
+	}
+
+	public Type type() {
+		return type;
+	}
+
+	public int size() {
+		return values.length;
+	}
+
+	public int value(int index) {
+		return values[index];
+	}
+
+	/** The index of the value, or -1 when the value lies outside the domain. */
+	public int indexOf(int value) {
+		int index = Arrays.binarySearch(values, value);
+		return index < 0 ? -1 : index;
+	}
+
+	public boolean contains(int value) {
+		return indexOf(value) >= 0;
+	}
+
+	/** The number of bits that store an index (0 for a one-value domain). */
+	public int bits() {
+		return 32 - Integer.numberOfLeadingZeros(Math.max(0, values.length - 1));
+	}
+
+	public int[] values() {
+		return values.clone();
+	}
+}

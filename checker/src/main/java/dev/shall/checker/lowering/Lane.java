@@ -1,0 +1,43 @@
+package dev.shall.checker.lowering;
+
+import java.util.List;
+
+import dev.shall.model.Channel;
+import dev.shall.model.Fault;
+import dev.shall.model.MessageType;
+import dev.shall.model.Role;
+import dev.shall.model.StateVariable;
+
+/**
+ * One direction of a channel: a bounded queue from a sender role to a receiver role. A keyed
+ * channel tags every message with the sender's key, which the receiver checks against its own.
+ *
+ * @param messages the message types sent in this direction; a queued message stores its type
+ *                 as 1 + its position here (0 is an empty slot)
+ * @param senderKey the variable whose value protects sent messages, or null
+ * @param receiverKey the variable the receiver verifies with, or null
+ */
+public record Lane(int index, Channel channel, Role sender, Role receiver, List<MessageType> messages,
+		StateVariable senderKey, StateVariable receiverKey) {
+
+	public boolean keyed() {
+		return senderKey != null && receiverKey != null;
+	}
+
+	public int capacity() {
+		return channel.getCapacity();
+	}
+
+	public boolean has(Fault fault) {
+		return channel.getFaults().contains(fault);
+	}
+
+	/** The queue's name in traces, e.g. {@code rrc(MeNB→UE)}. */
+	public String name() {
+		return channel.getName() + "(" + sender.getName() + "→" + receiver.getName() + ")";
+	}
+
+	public int tagOf(MessageType message) {
+		return messages.indexOf(message) + 1;
+	}
+}

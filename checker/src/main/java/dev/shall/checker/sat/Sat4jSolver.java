@@ -1,0 +1,116 @@
+package dev.shall.checker.sat;
+
+import java.util.Map;
+
+import org.sat4j.core.VecInt;
+import org.sat4j.minisat.SolverFactory;
+import org.sat4j.specs.ContradictionException;
+import org.sat4j.specs.ISolver;
+import org.sat4j.specs.TimeoutException;
+
+/** {@link SatSolver} on SAT4J's default CDCL solver, used incrementally. */
+public final class Sat4jSolver implements SatSolver {
+
+	private final ISolver solver = SolverFactory.newDefault();
+	private int variables;
+	private int clauses;
+	private boolean contradiction;
+	private long deadline = Long.MAX_VALUE;
+	private long conflictBudget;
+	private volatile boolean interrupted;
+
+	public Sat4jSolver() {
+		// not "hot": SAT4J sizes its heuristics' tables when a call starts, and every depth adds
+		// variables; learnt clauses are kept across calls either way
+		solver.setDBSimplificationAllowed(false);
+	}
+
+	@Override
+	public int newVariable() {
+		// reserves the id and grows SAT4J's internal tables (newVar(n) does not, once solving started)
+		variables++;
+		return solver.nextFreeVarId(true);
+	}
+
+	@Override
+	public void addClause(int... literals) {
+		clauses++;
+		if (contradiction) {
+			return;
+		}
+		try {
+			solver.addClause(new VecInt(literals));
+		} catch (ContradictionException e) {
+			// the clauses are unsatisfiable on their own; every later call answers false
+			contradiction = true;
+		}
+	}
+
+	@Override
+	public Boolean solve(int... assumptions) {
+		if (contradiction) {
+			return false;
+		}
+		if (interrupted) {
+			return null;
+		}
+		long remainingMs = deadline == Long.MAX_VALUE ? Long.MAX_VALUE
+				: (deadline - System.nanoTime()) / 1_000_000;
+		if (remainingMs <= 0) {
+			return null;
+		}
+		if (conflictBudget > 0) {
+			solver.setTimeoutOnConflicts((int) Math.min(Integer.MAX_VALUE, conflictBudget));
+		} else {
+			solver.setTimeoutMs(Math.min(remainingMs, Integer.MAX_VALUE));
+		}
+		try {
+			return solver.isSatisfiable(new VecInt(assumptions));
+		} catch (TimeoutException e) {
+			return null;
+		}
+	}
+
+	@Override
+	public boolean value(int variable) {
+		return solver.model(variable);
+	}
+
+	@Override
+	public int variables() {
+		return variables;
+	}
+
+	@Override
+	public int clauses() {
+		return clauses;
+	}
+
+	@Override
+	public long conflicts() {
+		Map<String, Number> statistics = solver.getStat();
+		Number conflicts = statistics.get("conflicts");
+		return conflicts == null ? 0 : conflicts.longValue();
+	}
+
+	@Override
+	public void setConflictBudget(long conflicts) {
+		this.conflictBudget = conflicts;
+	}
+
+	@Override
+	public void setDeadline(long nanoTime) {
+		this.deadline = nanoTime;
+	}
+
+	@Override
+	public void interrupt() {
+		interrupted = true;
+		solver.expireTimeout();
+	}
+
+	@Override
+	public void close() {
+		solver.reset();
+	}
+}

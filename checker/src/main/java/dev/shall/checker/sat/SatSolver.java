@@ -1,0 +1,42 @@
+package dev.shall.checker.sat;
+
+/**
+ * The little the engines need of a SAT solver, as small as Kodkod's interface: variables,
+ * clauses, solving under assumptions, the model, and budgets. Literals are DIMACS integers.
+ */
+public interface SatSolver extends AutoCloseable {
+
+	/** A fresh variable (positive DIMACS number). */
+	int newVariable();
+
+	void addClause(int... literals);
+
+	/**
+	 * Solves under the assumptions.
+	 *
+	 * @return true (satisfiable), false (unsatisfiable), or null when a budget ran out
+	 */
+	Boolean solve(int... assumptions);
+
+	/** The value of a variable in the last model. */
+	boolean value(int variable);
+
+	int variables();
+
+	int clauses();
+
+	/** Conflicts spent so far, over all calls. */
+	long conflicts();
+
+	/** Stops a call after this many conflicts (per call); 0 means no limit. */
+	void setConflictBudget(long conflicts);
+
+	/** Stops a call that runs past this instant (System.nanoTime()); Long.MAX_VALUE means no limit. */
+	void setDeadline(long nanoTime);
+
+	/** Asks a running call to stop as soon as it can; safe from another thread. */
+	void interrupt();
+
+	@Override
+	void close();
+}
