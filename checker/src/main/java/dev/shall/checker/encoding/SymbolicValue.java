@@ -94,6 +94,15 @@ public final class SymbolicValue {
 		return result;
 	}
 
+	/** The literal under which the value is some value at all (false for bit patterns no value has). */
+	public int defined(Circuit circuit) {
+		int result = Circuit.FALSE;
+		for (int condition : conditions) {
+			result = circuit.or(result, condition);
+		}
+		return result;
+	}
+
 	/** The literal under which the value lies outside the domain. */
 	public int outside(Circuit circuit, Domain domain) {
 		int result = Circuit.FALSE;

@@ -92,8 +92,9 @@ public final class TransitionEncoding {
 		this.lastDomain = Domain.range(-1, instances * actionCount - 1);
 		this.tracksLast = obligation.kind() == Obligation.Kind.REACHABILITY || obligation.kind() == Obligation.Kind.PROPERTY
 				&& obligation.property().eAllContents().hasNext() && containsFired(obligation.property());
-		this.freshnessUniverse = obligation.property() instanceof Freshness freshness ? universeOf(freshness.getValue())
-				: new int[0];
+		// none is never "used": only present values count for freshness
+		this.freshnessUniverse = obligation.property() instanceof Freshness freshness ? java.util.Arrays.stream(
+				universeOf(freshness.getValue())).filter(v -> v != Domain.NONE).toArray() : new int[0];
 	}
 
 	private static boolean containsFired(Property property) {
@@ -174,7 +175,8 @@ public final class TransitionEncoding {
 	public int wellFormed(SymbolicState state) {
 		int[] result = { Circuit.TRUE };
 		flatten(state, (domain, value) -> {
-			result[0] = circuit.and(result[0], circuit.not(value.outside(circuit, domain)));
+			result[0] = circuit.and(result[0], circuit.and(value.defined(circuit), circuit.not(value.outside(circuit,
+					domain))));
 			return value;
 		});
 		for (int i = 0; i < instances; i++) {
@@ -225,25 +227,7 @@ public final class TransitionEncoding {
 	/** Visits every field in the fixed order, replacing each by what the visitor returns. */
 	private void flatten(SymbolicState state, FieldVisitor visitor) {
 		for (int i = 0; i < instances; i++) {
-			for (StateVariable variable : layout.variables()) {
-				int v = layout.indexOf(variable);
-				state.variables[i][v] = visitor.visit(layout.domain(variable), state.variables[i][v]);
-			}
-			for (Lane lane : layout.lanes()) {
-				Slot[] slots = state.queues[i][lane.index()];
-				for (int j = 0; j < slots.length; j++) {
-					slots[j] = visitSlot(lane, slots[j], visitor);
-				}
-				if (state.replayable[i][lane.index()] != null) {
-					state.replayable[i][lane.index()] = visitSlot(lane, state.replayable[i][lane.index()], visitor);
-				}
-			}
-			if (obligation.property() instanceof Precedence) {
-				state.precedence[i] = visitor.visit(Domain.bool(), SymbolicValue.bool(state.precedence[i])).truth(circuit);
-			}
-			for (Map.Entry<Integer, Integer> used : state.used[i].entrySet()) {
-				used.setValue(visitor.visit(Domain.bool(), SymbolicValue.bool(used.getValue())).truth(circuit));
-			}
+			visitInstance(state, i, visitor);
 		}
 		if (state.last != null) {
 			state.last = visitor.visit(lastDomain, state.last);
@@ -283,6 +267,122 @@ public final class TransitionEncoding {
 		}
 		copy.last = state.last;
 		return copy;
+	}
+
+	// ------------------------------------------------------------------ fields of one instance
+
+	/** The domains of the fields of one instance (variables, queue slots, replay registers), in a fixed order. */
+	public List<Domain> instanceFieldDomains() {
+		List<Domain> domains = new ArrayList<>();
+		SymbolicState shape = initialState();
+		visitInstance(shape, 0, (domain, value) -> {
+			domains.add(domain);
+			return value;
+		});
+		return domains;
+	}
+
+	/**
+	 * The fields of one instance grouped as an author sees them: each variable alone, and each
+	 * queue slot or replay register as one message (its tag, fields and key tag together). Each
+	 * group lists field indices in the order of {@link #instanceFieldDomains()}.
+	 */
+	public List<int[]> instanceFieldGroups() {
+		List<int[]> groups = new ArrayList<>();
+		int next = 0;
+		for (int v = 0; v < layout.variables().size(); v++) {
+			groups.add(new int[] { next++ });
+		}
+		for (Lane lane : layout.lanes()) {
+			int size = 1 + (lane.keyed() ? 1 : 0);
+			for (MessageType message : lane.messages()) {
+				size += message.getFields().size();
+			}
+			int slots = lane.capacity() + (lane.has(Fault.REPLAY) ? 1 : 0);
+			for (int j = 0; j < slots; j++) {
+				int[] group = new int[size];
+				for (int f = 0; f < size; f++) {
+					group[f] = next++;
+				}
+				groups.add(group);
+			}
+		}
+		int monitors = (obligation.property() instanceof Precedence ? 1 : 0) + freshnessUniverse.length;
+		for (int m = 0; m < monitors; m++) {
+			groups.add(new int[] { next++ });
+		}
+		return groups;
+	}
+
+	/** The fields of instance i of a symbolic state, in the order of {@link #instanceFieldDomains()}. */
+	public List<SymbolicValue> instanceFields(SymbolicState state, int instance) {
+		List<SymbolicValue> fields = new ArrayList<>();
+		visitInstance(state, instance, (domain, value) -> {
+			fields.add(value);
+			return value;
+		});
+		return fields;
+	}
+
+	/** The same fields of a concrete state, as the interpreter stores them. */
+	public int[] instanceFieldValues(dev.shall.checker.explicit.ConcreteState state, int instance) {
+		List<Integer> values = new ArrayList<>();
+		for (StateVariable variable : layout.variables()) {
+			values.add(state.variables()[instance][layout.indexOf(variable)]);
+		}
+		for (Lane lane : layout.lanes()) {
+			List<dev.shall.checker.explicit.QueuedMessage> queue = state.queues().get(instance).get(lane.index());
+			for (int j = 0; j < lane.capacity(); j++) {
+				concreteSlot(lane, j < queue.size() ? queue.get(j) : null, values);
+			}
+			if (lane.has(Fault.REPLAY)) {
+				concreteSlot(lane, state.replayable()[instance][lane.index()], values);
+			}
+		}
+		long[] monitor = state.monitor()[instance];
+		if (obligation.property() instanceof Precedence) {
+			values.add(monitor.length > 0 && monitor[0] != 0 ? 1 : 0);
+		}
+		for (int value : freshnessUniverse) {
+			values.add(value >>> 6 < monitor.length && (monitor[value >>> 6] & 1L << (value & 63)) != 0 ? 1 : 0);
+		}
+		return values.stream().mapToInt(Integer::intValue).toArray();
+	}
+
+	private void concreteSlot(Lane lane, dev.shall.checker.explicit.QueuedMessage message, List<Integer> values) {
+		values.add(message == null ? 0 : message.tag());
+		for (int m = 0; m < lane.messages().size(); m++) {
+			List<MessageField> declared = lane.messages().get(m).getFields();
+			for (int f = 0; f < declared.size(); f++) {
+				boolean mine = message != null && message.tag() == m + 1;
+				values.add(mine ? message.fields()[f] : layout.domain(declared.get(f)).value(0));
+			}
+		}
+		if (lane.keyed()) {
+			values.add(message == null ? layout.macDomain(lane).value(0) : message.mac());
+		}
+	}
+
+	private void visitInstance(SymbolicState state, int i, FieldVisitor visitor) {
+		for (StateVariable variable : layout.variables()) {
+			int v = layout.indexOf(variable);
+			state.variables[i][v] = visitor.visit(layout.domain(variable), state.variables[i][v]);
+		}
+		for (Lane lane : layout.lanes()) {
+			Slot[] slots = state.queues[i][lane.index()];
+			for (int j = 0; j < slots.length; j++) {
+				slots[j] = visitSlot(lane, slots[j], visitor);
+			}
+			if (state.replayable[i][lane.index()] != null) {
+				state.replayable[i][lane.index()] = visitSlot(lane, state.replayable[i][lane.index()], visitor);
+			}
+		}
+		if (obligation.property() instanceof Precedence) {
+			state.precedence[i] = visitor.visit(Domain.bool(), SymbolicValue.bool(state.precedence[i])).truth(circuit);
+		}
+		for (Map.Entry<Integer, Integer> used : state.used[i].entrySet()) {
+			used.setValue(visitor.visit(Domain.bool(), SymbolicValue.bool(used.getValue())).truth(circuit));
+		}
 	}
 
 	// ------------------------------------------------------------------ steps

@@ -4,13 +4,28 @@ import dev.shall.checker.encoding.Circuit;
 import dev.shall.checker.explicit.ExplicitChecker;
 
 /**
- * k-induction with simple-path constraints. For k = 0, 1, …: the base case (no violation within
- * k steps of the initial state, incremental BMC) and the step case (no path of k+1 distinct,
- * well-formed states whose first k are good and whose last is bad). When both hold the property
- * holds; the claim is then re-proved from scratch by fresh solvers before it is reported as
- * certified.
+ * k-induction with simple-path constraints, strengthened by proved auxiliary invariants
+ * ({@link Strengthening}). For k = 0, 1, …: the base case (no violation within k steps of the
+ * initial state, incremental BMC) and the step case (no path of k+1 distinct, well-formed states
+ * satisfying the auxiliary invariant whose first k are good and whose last is bad). When both hold
+ * the property holds; the claim, including the auxiliary invariant, is then re-proved from scratch
+ * by fresh solvers before it is reported as certified.
  */
 public final class KInduction implements Engine {
+
+	/** How many states of one instance seed the candidate invariants. */
+	private static final int SAMPLES = 20_000;
+
+	private final boolean strengthen;
+
+	public KInduction() {
+		this(true);
+	}
+
+	/** @param strengthen whether to look for auxiliary invariants first (off: plain k-induction) */
+	public KInduction(boolean strengthen) {
+		this.strengthen = strengthen;
+	}
 
 	@Override
 	public String name() {
@@ -19,8 +34,10 @@ public final class KInduction implements Engine {
 
 	@Override
 	public CheckResult check(CheckRequest request, Budget budget, ProgressListener progress) {
+		Strengthening invariant = strengthen ? Strengthening.find(request, budget, SAMPLES) : Strengthening.NONE;
 		try (Unrolling base = new Unrolling(request, true, budget);
 				Unrolling step = new Unrolling(request, false, budget)) {
+			step.assertTrue(invariant.on(step.encoding(), step.state(0), request.instances()));
 			for (int k = 0;; k++) {
 				String stop = budget.exhausted();
 				if (stop != null) {
@@ -45,9 +62,11 @@ public final class KInduction implements Engine {
 					return unknown(request, budget, k, base, step);
 				}
 				if (!counterexampleToInduction) {
-					boolean certified = reprove(request, k, budget);
+					boolean certified = reprove(request, k, invariant, budget);
+					String how = invariant.clauses().isEmpty() ? "inductive at depth " + k
+							: k + "-inductive with " + invariant.clauses().size() + " auxiliary invariant clauses";
 					return new CheckResult(request.obligation(), Verdict.HOLDS, name(), k, certified, java.util.List.of(),
-							"inductive at depth " + k, merged(base, step));
+							how, merged(base, step));
 				}
 				if (k >= budget.maxDepth()) {
 					return CheckResult.unknown(request.obligation(), name(), k,
@@ -56,6 +75,7 @@ public final class KInduction implements Engine {
 				}
 				step.assertTrue(Circuit.not(step.encoding().bad(step.state(k))));
 				step.extend();
+				step.assertTrue(invariant.on(step.encoding(), step.state(k + 1), request.instances()));
 				for (int j = 0; j <= k; j++) {
 					step.assertTrue(step.encoding().differ(step.state(j), step.state(k + 1)));
 				}
@@ -70,11 +90,26 @@ public final class KInduction implements Engine {
 	}
 
 	/**
-	 * Re-proves "k-inductive and no violation within k steps" with fresh solvers, non-incrementally:
-	 * all constraints asserted outright, then one question each.
+	 * Re-proves with fresh solvers, non-incrementally: the auxiliary invariant holds initially and
+	 * is inductive, no violation lies within k steps, and the property is k-inductive relative to
+	 * the invariant.
 	 */
-	static boolean reprove(CheckRequest request, int k, Budget budget) {
+	static boolean reprove(CheckRequest request, int k, Strengthening invariant, Budget budget) {
+		int n = request.instances();
+		try (Unrolling init = new Unrolling(request, true, budget); Unrolling inductive = new Unrolling(request, false,
+				budget)) {
+			if (!Boolean.FALSE.equals(init.satisfiable(Circuit.not(invariant.on(init.encoding(), init.state(0), n))))) {
+				return false;
+			}
+			inductive.assertTrue(invariant.on(inductive.encoding(), inductive.state(0), n));
+			inductive.extend();
+			if (!Boolean.FALSE.equals(inductive.satisfiable(Circuit.not(invariant.on(inductive.encoding(),
+					inductive.state(1), n))))) {
+				return false;
+			}
+		}
 		try (Unrolling base = new Unrolling(request, true, budget); Unrolling step = new Unrolling(request, false, budget)) {
+			step.assertTrue(invariant.on(step.encoding(), step.state(0), n));
 			int anyBad = Circuit.FALSE;
 			for (int j = 0; j <= k; j++) {
 				anyBad = base.circuit().or(anyBad, base.encoding().bad(base.state(j)));
@@ -88,6 +123,7 @@ public final class KInduction implements Engine {
 			for (int j = 0; j < k; j++) {
 				step.assertTrue(Circuit.not(step.encoding().bad(step.state(j))));
 				step.extend();
+				step.assertTrue(invariant.on(step.encoding(), step.state(j + 1), n));
 				for (int i = 0; i <= j; i++) {
 					step.assertTrue(step.encoding().differ(step.state(i), step.state(j + 1)));
 				}

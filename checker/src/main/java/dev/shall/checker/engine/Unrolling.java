@@ -73,6 +73,10 @@ final class Unrolling implements AutoCloseable {
 		return solver.solve();
 	}
 
+	Boolean solve(int... dimacsAssumptions) {
+		return solver.solve(dimacsAssumptions);
+	}
+
 	void assertTrue(int literal) {
 		circuit.assertTrue(literal);
 	}

@@ -74,6 +74,30 @@ public final class ExplicitChecker {
 		return path;
 	}
 
+	/**
+	 * The states reachable by one instance, with the obligation's monitor, breadth first, at most
+	 * {@code maxStates} of them.
+	 * Whether the list is complete is its size being below the limit.
+	 */
+	public static List<ConcreteState> reachable(Layout layout, OptionAssignment options, Obligation obligation,
+			int maxStates) {
+		ExplicitProperty property = new ExplicitProperty(obligation, layout, options);
+		Interpreter interpreter = new Interpreter(layout, options, 1, property.supported() ? property : Monitor.NONE);
+		ConcreteState initial = interpreter.initial();
+		java.util.LinkedHashSet<ConcreteState> seen = new java.util.LinkedHashSet<>();
+		ArrayDeque<ConcreteState> frontier = new ArrayDeque<>();
+		seen.add(initial);
+		frontier.add(initial);
+		while (!frontier.isEmpty() && seen.size() < maxStates) {
+			for (Interpreter.Outcome outcome : interpreter.successors(frontier.poll())) {
+				if (outcome.taken() && seen.size() < maxStates && seen.add(outcome.next())) {
+					frontier.add(outcome.next());
+				}
+			}
+		}
+		return new ArrayList<>(seen);
+	}
+
 	/** Replays moves from the initial state; the states visited, or null if a move is not enabled. */
 	public static List<ConcreteState> replay(Interpreter interpreter, List<Move> moves) {
 		List<ConcreteState> states = new ArrayList<>();

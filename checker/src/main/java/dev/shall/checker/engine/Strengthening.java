@@ -1,0 +1,244 @@
+package dev.shall.checker.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.shall.checker.encoding.Circuit;
+import dev.shall.checker.encoding.SymbolicState;
+import dev.shall.checker.encoding.SymbolicValue;
+import dev.shall.checker.encoding.TransitionEncoding;
+import dev.shall.checker.explicit.ConcreteState;
+import dev.shall.checker.explicit.ExplicitChecker;
+import dev.shall.checker.lowering.Domain;
+
+/**
+ * Auxiliary invariants for k-induction, found Houdini-style. The state of an instance is seen
+ * as features: each variable, and each queued message as a whole. Candidates are "feature f
+ * never has value a" and "f = a and g = b never happen together", for the values one instance
+ * was seen to reach; they are then pruned until their conjunction is inductive for all N
+ * instances, which the solver proves. Unreachable states that would otherwise serve as
+ * counterexamples to induction are excluded, without assuming anything unproved.
+ */
+final class Strengthening {
+
+	/** The largest number of possible values of a feature for which never-seen values are excluded. */
+	private static final int SMALL_FEATURE = 256;
+
+	/** Feature x is not value a, or (when y ≥ 0) feature y is not value b; values are field tuples. */
+	record Clause(int x, int[] a, int y, int[] b) {
+	}
+
+	private final List<int[]> features;
+	private final List<Clause> clauses;
+
+	private Strengthening(List<int[]> features, List<Clause> clauses) {
+		this.features = features;
+		this.clauses = clauses;
+	}
+
+	static final Strengthening NONE = new Strengthening(List.of(), List.of());
+
+	List<Clause> clauses() {
+		return clauses;
+	}
+
+	/** The invariant on a state: every clause, for every instance. */
+	int on(TransitionEncoding encoding, SymbolicState state, int instances) {
+		Circuit circuit = encoding.circuit();
+		int result = Circuit.TRUE;
+		for (int i = 0; i < instances; i++) {
+			List<SymbolicValue> fields = encoding.instanceFields(state, i);
+			for (Clause clause : clauses) {
+				result = circuit.and(result, literal(circuit, fields, clause));
+			}
+		}
+		return result;
+	}
+
+	private int literal(Circuit circuit, List<SymbolicValue> fields, Clause clause) {
+		int notX = Circuit.not(is(circuit, fields, features.get(clause.x()), clause.a()));
+		return clause.y() < 0 ? notX
+				: circuit.or(notX, Circuit.not(is(circuit, fields, features.get(clause.y()), clause.b())));
+	}
+
+	private static int is(Circuit circuit, List<SymbolicValue> fields, int[] feature, int[] value) {
+		int result = Circuit.TRUE;
+		for (int k = 0; k < feature.length; k++) {
+			result = circuit.and(result, fields.get(feature[k]).is(circuit, value[k]));
+		}
+		return result;
+	}
+
+	/**
+	 * Finds the strengthening for the request, or {@link #NONE} when the budget runs out first. The
+	 * candidates come from at most {@code samples} states of one instance.
+	 */
+	static Strengthening find(CheckRequest request, Budget budget, int samples) {
+		List<ConcreteState> reachable = ExplicitChecker.reachable(request.layout(), request.options(),
+				request.obligation(), samples);
+		try (Unrolling probe = new Unrolling(request, false, budget)) {
+			TransitionEncoding encoding = probe.encoding();
+			List<Domain> domains = encoding.instanceFieldDomains();
+			List<int[]> features = encoding.instanceFieldGroups();
+			List<int[][]> seen = new ArrayList<>();
+			for (ConcreteState state : reachable) {
+				int[] values = encoding.instanceFieldValues(state, 0);
+				int[][] tuple = new int[features.size()][];
+				for (int f = 0; f < features.size(); f++) {
+					int[] feature = features.get(f);
+					tuple[f] = new int[feature.length];
+					for (int k = 0; k < feature.length; k++) {
+						tuple[f][k] = values[feature[k]];
+					}
+				}
+				seen.add(tuple);
+			}
+			Strengthening candidates = new Strengthening(features, candidates(features, domains, seen));
+			return new Strengthening(features, candidates.prune(probe, encoding, request.instances(), budget));
+		}
+	}
+
+	private static List<Clause> candidates(List<int[]> features, List<Domain> domains, List<int[][]> seen) {
+		List<Clause> candidates = new ArrayList<>();
+		List<List<int[]>> observed = new ArrayList<>();
+		for (int f = 0; f < features.size(); f++) {
+			Set<List<Integer>> values = new LinkedHashSet<>();
+			for (int[][] state : seen) {
+				values.add(Arrays.stream(state[f]).boxed().toList());
+			}
+			observed.add(values.stream().map(v -> v.stream().mapToInt(Integer::intValue).toArray()).toList());
+			for (int[] value : allValues(features.get(f), domains)) {
+				if (!values.contains(Arrays.stream(value).boxed().toList())) {
+					candidates.add(new Clause(f, value, -1, null));
+				}
+			}
+		}
+		for (int x = 0; x < features.size(); x++) {
+			for (int y = x + 1; y < features.size(); y++) {
+				if (observed.get(x).size() < 2 || observed.get(y).size() < 2) {
+					continue;
+				}
+				Set<List<Integer>> together = new HashSet<>();
+				for (int[][] state : seen) {
+					together.add(pair(state[x], state[y]));
+				}
+				for (int[] a : observed.get(x)) {
+					for (int[] b : observed.get(y)) {
+						if (!together.contains(pair(a, b))) {
+							candidates.add(new Clause(x, a, y, b));
+						}
+					}
+				}
+			}
+		}
+		return candidates;
+	}
+
+	private static List<Integer> pair(int[] a, int[] b) {
+		List<Integer> pair = new ArrayList<>(a.length + b.length + 1);
+		for (int v : a) {
+			pair.add(v);
+		}
+		pair.add(Integer.MIN_VALUE);
+		for (int v : b) {
+			pair.add(v);
+		}
+		return pair;
+	}
+
+	/** Every tuple of values of a feature, when there are few enough of them. */
+	private static List<int[]> allValues(int[] feature, List<Domain> domains) {
+		long count = 1;
+		for (int field : feature) {
+			count *= domains.get(field).size();
+		}
+		if (count > SMALL_FEATURE) {
+			return List.of();
+		}
+		List<int[]> values = new ArrayList<>();
+		values.add(new int[0]);
+		for (int field : feature) {
+			Domain domain = domains.get(field);
+			List<int[]> extended = new ArrayList<>();
+			for (int[] prefix : values) {
+				for (int index = 0; index < domain.size(); index++) {
+					int[] value = Arrays.copyOf(prefix, prefix.length + 1);
+					value[prefix.length] = domain.value(index);
+					extended.add(value);
+				}
+			}
+			values = extended;
+		}
+		return values;
+	}
+
+	/**
+	 * Houdini: assume every remaining candidate on a well-formed state s, take one step to s', and
+	 * drop the candidates that some model falsifies on s'; repeat until none can be falsified.
+	 */
+	private List<Clause> prune(Unrolling probe, TransitionEncoding encoding, int instances, Budget budget) {
+		Circuit circuit = encoding.circuit();
+		SymbolicState before = probe.state(0);
+		probe.extend();
+		SymbolicState after = probe.state(1);
+		int count = clauses.size();
+		int[] activation = new int[count];
+		int[][] afterLiterals = new int[count][instances];
+		List<List<SymbolicValue>> fieldsBefore = new ArrayList<>();
+		List<List<SymbolicValue>> fieldsAfter = new ArrayList<>();
+		for (int i = 0; i < instances; i++) {
+			fieldsBefore.add(encoding.instanceFields(before, i));
+			fieldsAfter.add(encoding.instanceFields(after, i));
+		}
+		for (int c = 0; c < count; c++) {
+			activation[c] = circuit.input();
+			for (int i = 0; i < instances; i++) {
+				probe.assertTrue(circuit.implies(activation[c], literal(circuit, fieldsBefore.get(i), clauses.get(c))));
+				afterLiterals[c][i] = literal(circuit, fieldsAfter.get(i), clauses.get(c));
+			}
+		}
+		boolean[] dead = new boolean[count];
+		while (true) {
+			if (budget.exhausted() != null) {
+				return List.of();
+			}
+			int someFails = Circuit.FALSE;
+			List<Integer> assumptions = new ArrayList<>();
+			for (int c = 0; c < count; c++) {
+				if (!dead[c]) {
+					assumptions.add(circuit.dimacs(activation[c]));
+					for (int i = 0; i < instances; i++) {
+						someFails = circuit.or(someFails, Circuit.not(afterLiterals[c][i]));
+					}
+				}
+			}
+			if (assumptions.isEmpty()) {
+				return List.of();
+			}
+			assumptions.add(circuit.dimacs(someFails));
+			Boolean falsified = probe.solve(assumptions.stream().mapToInt(Integer::intValue).toArray());
+			if (falsified == null) {
+				return List.of();
+			}
+			if (!falsified) {
+				break;
+			}
+			for (int c = 0; c < count; c++) {
+				for (int i = 0; i < instances && !dead[c]; i++) {
+					dead[c] = !circuit.valueOf(afterLiterals[c][i]);
+				}
+			}
+		}
+		List<Clause> alive = new ArrayList<>();
+		for (int c = 0; c < count; c++) {
+			if (!dead[c]) {
+				alive.add(clauses.get(c));
+			}
+		}
+		return alive;
+	}
+}
