@@ -349,6 +349,39 @@ public final class TransitionEncoding {
 		return values.stream().mapToInt(Integer::intValue).toArray();
 	}
 
+	/** A concrete state as constants, to compare the encoding with the interpreter step by step. */
+	public SymbolicState constantState(dev.shall.checker.explicit.ConcreteState concrete) {
+		SymbolicState state = copy(initialState());
+		for (int i = 0; i < instances; i++) {
+			int[] values = instanceFieldValues(concrete, i);
+			int[] next = { 0 };
+			visitInstance(state, i, (domain, value) -> SymbolicValue.constant(values[next[0]++]));
+		}
+		if (state.last != null) {
+			state.last = SymbolicValue.constant(concrete.lastAction() < 0 ? -1
+					: concrete.lastInstance() * actionCount + concrete.lastAction());
+		}
+		return state;
+	}
+
+	/** Fixes the inputs of a step to a move (for tests and replays). */
+	public int inputsAre(Inputs inputs, Move move) {
+		int result = bitsAre(inputs.move(), move.instance() * actionCount + move.action());
+		result = circuit.and(result, bitsAre(inputs.slot(), move.slot()));
+		for (int c = 0; c < inputs.choices().length; c++) {
+			result = circuit.and(result, bitsAre(inputs.choices()[c], move.choices()[c]));
+		}
+		return result;
+	}
+
+	private int bitsAre(int[] bits, int index) {
+		int result = Circuit.TRUE;
+		for (int b = 0; b < bits.length; b++) {
+			result = circuit.and(result, (index >> b & 1) == 1 ? bits[b] : Circuit.not(bits[b]));
+		}
+		return result;
+	}
+
 	private void concreteSlot(Lane lane, dev.shall.checker.explicit.QueuedMessage message, List<Integer> values) {
 		values.add(message == null ? 0 : message.tag());
 		for (int m = 0; m < lane.messages().size(); m++) {
@@ -407,10 +440,11 @@ public final class TransitionEncoding {
 		if (next.last != null) {
 			next.last = move;
 		}
-		// fresh bits for the next state, equal to what the step computed
+		// fresh bits for the next state, equal to what the step computed; the raw input bits are
+		// compared, since re-encoding a decoded value would hide bit patterns that are no value
 		List<int[]> computed = bits(next);
-		SymbolicState fresh = freeStateLike(next);
-		List<int[]> freshBits = bits(fresh);
+		List<int[]> freshBits = new ArrayList<>();
+		SymbolicState fresh = freeStateLike(next, freshBits);
 		for (int f = 0; f < computed.size(); f++) {
 			for (int b = 0; b < computed.get(f).length; b++) {
 				legal = circuit.and(legal, circuit.iff(computed.get(f)[b], freshBits.get(f)[b]));
@@ -419,12 +453,13 @@ public final class TransitionEncoding {
 		return new Step(fresh, legal, inputs);
 	}
 
-	private SymbolicState freeStateLike(SymbolicState template) {
+	private SymbolicState freeStateLike(SymbolicState template, List<int[]> inputBits) {
 		return rebuild(template, (domain, value) -> {
 			int[] bits = new int[domain.bits()];
 			for (int b = 0; b < bits.length; b++) {
 				bits[b] = circuit.input();
 			}
+			inputBits.add(bits);
 			return SymbolicValue.decode(circuit, domain, bits);
 		});
 	}
@@ -448,7 +483,7 @@ public final class TransitionEncoding {
 	}
 
 	private int validInputs(Inputs inputs) {
-		int valid = circuit.not(SymbolicValue.decode(circuit, moveDomain, inputs.move()).outside(circuit, moveDomain));
+		int valid = validIndex(moveDomain, inputs.move());
 		valid = circuit.and(valid, validIndex(slotDomain, inputs.slot()));
 		for (Choice choice : layout.choices()) {
 			valid = circuit.and(valid, validIndex(Domain.range(0, choice.getBranches().size() - 1),
@@ -570,6 +605,11 @@ public final class TransitionEncoding {
 		Slot received = null;
 		if (receive != null) {
 			lane = layout.lane(receive.getChannel(), transition.getActor(), true);
+			if (!lane.messages().contains(receive.getMessage())) {
+				// nobody sends this message on this lane: the step can never happen
+				local.enabled = Circuit.FALSE;
+				return;
+			}
 			at = positions(lane, slotInput, lane.has(Fault.REORDERING));
 			received = pick(local.queues[lane.index()], at);
 			receivedType = receive.getMessage();
