@@ -26,6 +26,11 @@ public final class Budget {
 		return new Budget(maxDepth, deadline, 0, new AtomicBoolean());
 	}
 
+	/** The same limits with another deadline (System.nanoTime()) and a cancellation flag of its own. */
+	public Budget withDeadline(long nanoTime) {
+		return new Budget(maxDepth, nanoTime, conflictsPerCall, new AtomicBoolean());
+	}
+
 	public Budget withConflictsPerCall(long conflicts) {
 		return new Budget(maxDepth, deadline, conflicts, cancelled);
 	}
@@ -42,8 +47,20 @@ public final class Budget {
 		return conflictsPerCall;
 	}
 
+	private final java.util.List<Runnable> onCancel = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	/** Cancels the work under this budget, interrupting running SAT calls. */
 	public void cancel() {
 		cancelled.set(true);
+		onCancel.forEach(Runnable::run);
+	}
+
+	/** Runs the action on cancellation (at once if already cancelled). */
+	public void onCancel(Runnable action) {
+		onCancel.add(action);
+		if (cancelled.get()) {
+			action.run();
+		}
 	}
 
 	public boolean cancelled() {

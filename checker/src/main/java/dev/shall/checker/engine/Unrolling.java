@@ -27,6 +27,7 @@ final class Unrolling implements AutoCloseable {
 		encoding = new TransitionEncoding(request.layout(), request.options(), request.instances(), request.obligation(),
 				circuit);
 		solver.setDeadline(budget.deadline());
+		budget.onCancel(solver::interrupt);
 		solver.setConflictBudget(budget.conflictsPerCall());
 		if (fromInitial) {
 			states.add(encoding.initialState());

@@ -1,0 +1,37 @@
+package dev.shall.checker.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code shall}: the command line for spec authors and CI. */
+@Command(name = "shall", mixinStandardHelpOptions = true, version = "shall 0.1.0",
+		description = "Checks 3GPP security procedures written in the .shall language.",
+		subcommands = { CheckCommand.class })
+public final class ShallCommand implements Runnable {
+
+	@Override
+	public void run() {
+		CommandLine.usage(this, System.err);
+	}
+
+	public static void main(String[] args) {
+		System.exit(execute(args));
+	}
+
+	/** Runs the command line and returns its exit code (3 for usage errors, never a stack trace). */
+	public static int execute(String... args) {
+		CommandLine commandLine = new CommandLine(new ShallCommand());
+		commandLine.setExecutionExceptionHandler((error, line, parsed) -> {
+			line.getErr().println("shall: internal error: " + error);
+			return 3;
+		});
+		commandLine.setParameterExceptionHandler((error, arguments) -> {
+			CommandLine line = error.getCommandLine();
+			line.getErr().println("shall: " + error.getMessage());
+			String name = line.getCommandName();
+			line.getErr().println("Try 'shall " + (name.equals("shall") ? "" : name + " ") + "--help'.");
+			return 3;
+		});
+		return commandLine.execute(args);
+	}
+}

@@ -1,0 +1,63 @@
+package dev.shall.checker.engine;
+
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * BMC and k-induction side by side on the two cores; the first definitive answer wins and the
+ * other engine is cancelled. Without a definitive answer, the more informative unknown is kept.
+ */
+public final class Portfolio implements Engine {
+
+	@Override
+	public String name() {
+		return "portfolio";
+	}
+
+	@Override
+	public CheckResult check(CheckRequest request, Budget budget, ProgressListener progress) {
+		Budget bmcBudget = Budget.of(budget.maxDepth(), null).withDeadline(budget.deadline())
+				.withConflictsPerCall(budget.conflictsPerCall());
+		Budget inductionBudget = Budget.of(budget.maxDepth(), null).withDeadline(budget.deadline())
+				.withConflictsPerCall(budget.conflictsPerCall());
+		ExecutorService pool = Executors.newFixedThreadPool(2, runnable -> {
+			Thread thread = new Thread(runnable, "shall-portfolio");
+			thread.setDaemon(true);
+			return thread;
+		});
+		try {
+			CompletionService<CheckResult> results = new ExecutorCompletionService<>(pool);
+			Future<CheckResult> bmc = results.submit(() -> new Bmc().check(request, bmcBudget, progress));
+			Future<CheckResult> induction = results.submit(() -> new KInduction().check(request, inductionBudget,
+					progress));
+			CheckResult fallback = null;
+			for (int done = 0; done < 2; done++) {
+				CheckResult result = results.take().get();
+				if (result.verdict() != Verdict.UNKNOWN) {
+					bmcBudget.cancel();
+					inductionBudget.cancel();
+					bmc.cancel(true);
+					induction.cancel(true);
+					return result;
+				}
+				if (budget.cancelled()) {
+					bmcBudget.cancel();
+					inductionBudget.cancel();
+				}
+				fallback = fallback == null || result.bound() > fallback.bound() ? result : fallback;
+			}
+			return fallback;
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return CheckResult.unknown(request.obligation(), name(), -1, "interrupted", CheckResult.Statistics.NONE);
+		} catch (ExecutionException e) {
+			throw new IllegalStateException("engine failure on " + request.obligation().name(), e.getCause());
+		} finally {
+			pool.shutdownNow();
+		}
+	}
+}

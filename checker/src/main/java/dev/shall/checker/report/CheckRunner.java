@@ -1,0 +1,186 @@
+package dev.shall.checker.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import dev.shall.checker.encoding.TransitionEncoding;
+import dev.shall.checker.engine.Bmc;
+import dev.shall.checker.engine.Budget;
+import dev.shall.checker.engine.CheckRequest;
+import dev.shall.checker.engine.CheckResult;
+import dev.shall.checker.engine.Engine;
+import dev.shall.checker.engine.KInduction;
+import dev.shall.checker.engine.Portfolio;
+import dev.shall.checker.engine.ProgressListener;
+import dev.shall.checker.engine.Verdict;
+import dev.shall.checker.lowering.Layout;
+import dev.shall.checker.lowering.Obligation;
+import dev.shall.checker.lowering.OptionAssignment;
+import dev.shall.checker.trace.Traces;
+import dev.shall.model.Procedure;
+import dev.shall.model.Property;
+import dev.shall.model.SourceLocation;
+import dev.shall.model.Transition;
+import dev.shall.model.frontend.LoadedFile;
+import dev.shall.model.frontend.ProcedureFrontEnd;
+import dev.shall.model.frontend.SourceDiagnostic;
+
+/** Checks files or folders of procedures: every property, every step's reachability, and the bounds. */
+public final class CheckRunner {
+
+	/** How to check; null fields take the procedure's own settings. */
+	public record Settings(String engine, int depth, Duration timeout, Integer instances, Map<String, String> options) {
+		public Engine engineInstance() {
+			return switch (engine) {
+			case "bmc" -> new Bmc();
+			case "kind", "k-induction" -> new KInduction();
+			default -> new Portfolio();
+			};
+		}
+	}
+
+	/** Hears each finding as soon as it is known (for progress on a terminal). */
+	public interface Listener {
+		void checking(String procedure, String obligation);
+
+		Listener NONE = (procedure, obligation) -> {
+		};
+	}
+
+	public RunReport run(List<Path> inputs, Settings settings, ProcedureFrontEnd frontEnd, Listener listener) {
+		List<SourceDiagnostic> diagnostics = new ArrayList<>();
+		List<Path> files = new ArrayList<>();
+		for (Path input : inputs) {
+			collect(input, frontEnd.fileExtension(), files, diagnostics);
+		}
+		List<Finding> findings = new ArrayList<>();
+		for (LoadedFile loaded : frontEnd.load(files)) {
+			diagnostics.addAll(loaded.diagnostics());
+			loaded.procedure().ifPresent(procedure -> findings.addAll(check(procedure, loaded.file(), settings,
+					listener, diagnostics)));
+		}
+		return new RunReport(findings, diagnostics);
+	}
+
+	private static void collect(Path input, String extension, List<Path> files, List<SourceDiagnostic> diagnostics) {
+		if (Files.isDirectory(input)) {
+			try (Stream<Path> walk = Files.walk(input)) {
+				walk.filter(p -> p.toString().endsWith("." + extension) && Files.isRegularFile(p)).sorted()
+						.forEach(files::add);
+			} catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		} else if (Files.isRegularFile(input)) {
+			files.add(input);
+		} else {
+			diagnostics.add(new SourceDiagnostic(SourceDiagnostic.Severity.ERROR, "shall.no-such-file",
+					"No such file or folder", input.toString(), 1, 1));
+		}
+	}
+
+	private List<Finding> check(Procedure procedure, Path file, Settings settings, Listener listener,
+			List<SourceDiagnostic> diagnostics) {
+		List<Finding> findings = new ArrayList<>();
+		Layout layout = new Layout(procedure);
+		int instances = settings.instances() != null ? settings.instances() : procedure.getInstances();
+		List<OptionAssignment> combinations = selected(procedure, settings.options(), file, diagnostics);
+		for (OptionAssignment options : combinations) {
+			List<Obligation> obligations = new ArrayList<>();
+			procedure.getProperties().forEach(p -> obligations.add(Obligation.of(p)));
+			obligations.add(Obligation.bounds());
+			procedure.getTransitions().forEach(t -> obligations.add(Obligation.reach(t)));
+			for (Obligation obligation : obligations) {
+				listener.checking(procedure.getName(), obligation.name());
+				findings.add(check(layout, options, instances, obligation, file, settings));
+			}
+		}
+		return findings;
+	}
+
+	private static List<OptionAssignment> selected(Procedure procedure, Map<String, String> fixed, Path file,
+			List<SourceDiagnostic> diagnostics) {
+		List<OptionAssignment> all = OptionAssignment.all(procedure);
+		if (fixed == null || fixed.isEmpty()) {
+			return all;
+		}
+		List<OptionAssignment> kept = new ArrayList<>();
+		for (OptionAssignment combination : all) {
+			Map<String, String> names = combination.byName();
+			boolean matches = true;
+			for (Map.Entry<String, String> entry : fixed.entrySet()) {
+				if (names.containsKey(entry.getKey()) && !names.get(entry.getKey()).equals(entry.getValue())) {
+					matches = false;
+				}
+			}
+			if (matches) {
+				kept.add(combination);
+			}
+		}
+		if (kept.isEmpty()) {
+			diagnostics.add(new SourceDiagnostic(SourceDiagnostic.Severity.ERROR, "shall.unknown-option",
+					"No combination of options matches " + fixed, file.toString(), 1, 1));
+		}
+		return kept;
+	}
+
+	private Finding check(Layout layout, OptionAssignment options, int instances, Obligation obligation, Path file,
+			Settings settings) {
+		CheckRequest request = new CheckRequest(layout, options, instances, obligation);
+		long started = System.nanoTime();
+		CheckResult result = TransitionEncoding.supports(obligation)
+				? settings.engineInstance().check(request, Budget.of(settings.depth(), settings.timeout()),
+						ProgressListener.NONE)
+				: CheckResult.unknown(obligation, "none", -1, "response properties (leads to) are not checked yet",
+						CheckResult.Statistics.NONE);
+		double seconds = (System.nanoTime() - started) / 1e9;
+		Procedure procedure = layout.procedure();
+		return switch (obligation.kind()) {
+		case PROPERTY -> {
+			Property property = obligation.property();
+			yield finding(file, procedure, property.getName(), Finding.PROPERTY, cite(property.getSpec(), property
+					.getClause()), options, instances, result.verdict(), options.expectedVerdict(property).getLiteral(),
+					result, seconds, property.getLocation(), layout);
+		}
+		case BOUNDS -> finding(file, procedure, "within declared bounds", Finding.BOUNDS, null, options, instances,
+				result.verdict(), "holds", result, seconds, procedure.getLocation(), layout);
+		case REACHABILITY -> {
+			Transition transition = obligation.transition();
+			// the question asked is "can the step happen": a run reaching it is the good outcome
+			Verdict verdict = switch (result.verdict()) {
+			case VIOLATED -> Verdict.HOLDS;
+			case HOLDS -> Verdict.VIOLATED;
+			default -> Verdict.UNKNOWN;
+			};
+			yield finding(file, procedure, "step " + transition.getName() + " can happen", Finding.DEAD_STEP,
+					cite(transition.getSpec(), transition.getClause()), options, instances, verdict, "holds", result,
+					seconds, transition.getLocation(), layout);
+		}
+		};
+	}
+
+	private static Finding finding(Path file, Procedure procedure, String name, String kind, String clause,
+			OptionAssignment options, int instances, Verdict verdict, String expected, CheckResult result,
+			double seconds, SourceLocation location, Layout layout) {
+		var trace = result.moves().isEmpty() && result.verdict() != Verdict.VIOLATED ? null
+				: Traces.of(layout, options, instances, result.moves());
+		String reason = result.verdict() == Verdict.UNKNOWN || verdict == Verdict.HOLDS ? result.reason() : null;
+		return new Finding(file.toString(), procedure.getName(), name, kind, clause, new LinkedHashMap<>(options
+				.byName()), instances, verdict, expected, result.engine(), result.bound(), result.certified(), seconds,
+				reason, trace, location == null ? 0 : location.getLine(), location == null ? 0 : location.getColumn());
+	}
+
+	private static String cite(String spec, String clause) {
+		if (clause == null) {
+			return spec;
+		}
+		return spec == null ? clause : spec + " " + clause;
+	}
+}

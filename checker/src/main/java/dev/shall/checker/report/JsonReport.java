@@ -1,0 +1,95 @@
+package dev.shall.checker.report;
+
+import java.io.PrintWriter;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+import dev.shall.checker.trace.TraceStep;
+import dev.shall.model.frontend.SourceDiagnostic;
+
+/** The machine-readable report; its fields are documented in the README. */
+public final class JsonReport {
+
+	public static final String TOOL = "shall";
+	public static final String VERSION = "0.1.0";
+
+	public void write(RunReport report, PrintWriter out) {
+		JsonObject root = new JsonObject();
+		JsonObject tool = new JsonObject();
+		tool.addProperty("name", TOOL);
+		tool.addProperty("version", VERSION);
+		root.add("tool", tool);
+		JsonArray results = new JsonArray();
+		for (Finding finding : report.results()) {
+			results.add(result(finding));
+		}
+		root.add("results", results);
+		JsonArray diagnostics = new JsonArray();
+		for (SourceDiagnostic diagnostic : report.diagnostics()) {
+			JsonObject d = new JsonObject();
+			d.addProperty("file", diagnostic.file());
+			d.addProperty("line", diagnostic.line());
+			d.addProperty("column", diagnostic.column());
+			d.addProperty("severity", diagnostic.severity().label());
+			d.addProperty("code", diagnostic.code());
+			d.addProperty("message", diagnostic.message());
+			diagnostics.add(d);
+		}
+		root.add("diagnostics", diagnostics);
+		out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root));
+		out.flush();
+	}
+
+	private static JsonObject result(Finding finding) {
+		JsonObject r = new JsonObject();
+		r.addProperty("file", finding.file());
+		r.addProperty("procedure", finding.procedure());
+		r.addProperty("property", finding.property());
+		r.addProperty("kind", finding.kind());
+		r.addProperty("clause", finding.clause());
+		JsonObject options = new JsonObject();
+		finding.options().forEach(options::addProperty);
+		r.add("options", options);
+		r.addProperty("instances", finding.instances());
+		r.addProperty("verdict", finding.verdict().label());
+		r.addProperty("expected", finding.expected());
+		r.addProperty("engine", finding.engine());
+		r.addProperty("bound", finding.bound());
+		r.addProperty("certified", finding.certified());
+		r.addProperty("seconds", Math.round(finding.seconds() * 1000) / 1000.0);
+		r.addProperty("line", finding.line());
+		r.addProperty("column", finding.column());
+		if (finding.reason() != null) {
+			r.addProperty("reason", finding.reason());
+		}
+		if (finding.trace() != null) {
+			JsonObject trace = new JsonObject();
+			JsonObject initial = new JsonObject();
+			finding.trace().initialState().forEach(initial::addProperty);
+			trace.add("initial", initial);
+			JsonArray steps = new JsonArray();
+			for (TraceStep step : finding.trace().steps()) {
+				JsonObject s = new JsonObject();
+				s.addProperty("index", step.index());
+				s.addProperty("instance", step.instance());
+				s.addProperty("role", step.role());
+				s.addProperty("step", step.step());
+				s.addProperty("clause", step.clause());
+				s.addProperty("message", step.message());
+				JsonObject state = new JsonObject();
+				step.state().forEach(state::addProperty);
+				s.add("state", state);
+				if (step.file() != null) {
+					s.addProperty("file", step.file());
+					s.addProperty("line", step.line());
+				}
+				steps.add(s);
+			}
+			trace.add("steps", steps);
+			r.add("trace", trace);
+		}
+		return r;
+	}
+}

@@ -1,0 +1,105 @@
+package dev.shall.checker.report;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import dev.shall.checker.engine.Verdict;
+import dev.shall.checker.trace.TraceStep;
+import dev.shall.model.frontend.SourceDiagnostic;
+
+/** The report for people at a terminal: one line per verdict, then each counterexample as steps. */
+public final class TextReport {
+
+	public void write(RunReport report, PrintWriter out) {
+		for (SourceDiagnostic diagnostic : report.diagnostics()) {
+			out.println(diagnostic);
+		}
+		String group = null;
+		for (Finding finding : report.results()) {
+			String header = finding.file() + "  " + finding.procedure() + options(finding.options()) + "  ("
+					+ finding.instances() + (finding.instances() == 1 ? " instance)" : " instances)");
+			if (!Objects.equals(header, group)) {
+				out.println();
+				out.println(header);
+				group = header;
+			}
+			out.println("  " + line(finding));
+			if (finding.verdict() == Verdict.VIOLATED && finding.trace() != null && !Finding.DEAD_STEP.equals(finding
+					.kind())) {
+				writeTrace(finding, out);
+			}
+		}
+		out.println();
+		out.println(summary(report));
+		out.flush();
+	}
+
+	private static String line(Finding finding) {
+		String verdict;
+		if (Finding.DEAD_STEP.equals(finding.kind())) {
+			verdict = switch (finding.verdict()) {
+			case HOLDS -> "reachable";
+			case VIOLATED -> "DEAD STEP";
+			default -> "unknown";
+			};
+		} else {
+			verdict = finding.verdict() == Verdict.VIOLATED ? "VIOLATED" : finding.verdict().label();
+		}
+		StringBuilder line = new StringBuilder(String.format("%-10s %s", verdict, finding.property()));
+		if (finding.clause() != null) {
+			line.append("  [").append(finding.clause()).append(']');
+		}
+		if (finding.mismatch()) {
+			line.append("  ← expected ").append(finding.expected());
+		} else if (finding.verdict() != Verdict.UNKNOWN && !Finding.DEAD_STEP.equals(finding.kind())
+				&& !"holds".equals(finding.expected())) {
+			line.append("  (as expected)");
+		}
+		line.append(String.format("  — %s", finding.engine()));
+		if (finding.verdict() == Verdict.UNKNOWN) {
+			line.append(", no violation within ").append(Math.max(0, finding.bound())).append(" steps: ")
+					.append(finding.reason());
+		} else if (finding.verdict() == Verdict.VIOLATED && !Finding.DEAD_STEP.equals(finding.kind())) {
+			line.append(", ").append(finding.bound()).append("-step run");
+		} else if (finding.reason() != null && !Finding.DEAD_STEP.equals(finding.kind())) {
+			line.append(", ").append(finding.reason());
+		}
+		line.append(finding.certified() ? ", certified" : "");
+		line.append(String.format(", %.2fs", finding.seconds()));
+		return line.toString();
+	}
+
+	private static void writeTrace(Finding finding, PrintWriter out) {
+		for (TraceStep step : finding.trace().steps()) {
+			String who = finding.instances() > 1 ? "UE#" + step.instance() + " " + step.role() : step.role();
+			out.printf("      %2d. %-14s %s%s%n", step.index(), who, step.step(),
+					step.clause() == null ? "" : " (" + step.clause() + ")");
+			if (!step.message().isEmpty()) {
+				out.println("            " + step.message());
+			}
+			if (!step.changed().isEmpty()) {
+				out.println("            " + step.changed().entrySet().stream().map(e -> e.getKey() + " := " + e.getValue())
+						.collect(Collectors.joining(", ")));
+			}
+		}
+	}
+
+	private static String options(Map<String, String> options) {
+		return options.isEmpty() ? "" : "  [" + options.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+				.collect(Collectors.joining(", ")) + "]";
+	}
+
+	static String summary(RunReport report) {
+		long properties = report.results().stream().filter(f -> !Finding.DEAD_STEP.equals(f.kind())).count();
+		long mismatches = report.results().stream().filter(Finding::mismatch).count();
+		long unknown = report.results().stream().filter(f -> f.verdict() == Verdict.UNKNOWN).count();
+		long dead = report.results().stream().filter(f -> Finding.DEAD_STEP.equals(f.kind()) && f
+				.verdict() == Verdict.VIOLATED).count();
+		long errors = report.diagnostics().stream().filter(d -> d.severity() == SourceDiagnostic.Severity.ERROR).count();
+		return String.format("%d verdicts on properties and bounds: %d as expected, %d differ, %d unknown; %d dead "
+				+ "step%s; %d error%s in the input", properties, properties - mismatches - unknown, mismatches, unknown,
+				dead, dead == 1 ? "" : "s", errors, errors == 1 ? "" : "s");
+	}
+}

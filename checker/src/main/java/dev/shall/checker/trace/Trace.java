@@ -1,0 +1,16 @@
+package dev.shall.checker.trace;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A run of the procedure that violates a property (or reaches a step), as data before any
+ * rendering: the initial state, then one entry per step, in order.
+ */
+public record Trace(Map<String, String> initialState, List<TraceStep> steps) {
+
+	public Trace {
+		initialState = Map.copyOf(initialState);
+		steps = List.copyOf(steps);
+	}
+}
