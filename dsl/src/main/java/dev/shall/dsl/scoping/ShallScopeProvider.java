@@ -136,7 +136,7 @@ public class ShallScopeProvider extends AbstractShallScopeProvider {
 			if (receive != null && receive.getMessage() != null && !receive.getMessage().eIsProxy()) {
 				String binding = receive.getName() != null ? receive.getName() : receive.getMessage().getName();
 				for (Field field : receive.getMessage().getFields()) {
-					visible.add(describe(binding + "." + field.getName(), field));
+					visible.add(describe(dotted(binding, field.getName()), field));
 				}
 			}
 		} else {
@@ -155,21 +155,22 @@ public class ShallScopeProvider extends AbstractShallScopeProvider {
 			constants.add(describe(option.getName(), option));
 			for (OptionValue value : option.getValues()) {
 				constants.add(describe(value.getName(), value));
-				constants.add(describe(option.getName() + "." + value.getName(), value));
+				constants.add(describe(dotted(option.getName(), value.getName()), value));
 			}
 		}
 		for (EnumDecl decl : members(procedure, EnumDecl.class)) {
 			for (EnumLiteral literal : decl.getLiterals()) {
 				constants.add(describe(literal.getName(), literal));
-				constants.add(describe(decl.getName() + "." + literal.getName(), literal));
+				constants.add(describe(dotted(decl.getName(), literal.getName()), literal));
 			}
 		}
 		for (KeyDecl decl : members(procedure, KeyDecl.class)) {
 			for (KeyAtom atom : decl.getAtoms()) {
 				constants.add(describe(atom.getName(), atom));
-				constants.add(describe(decl.getName() + "." + atom.getName(), atom));
+				constants.add(describe(dotted(decl.getName(), atom.getName()), atom));
 			}
 		}
+		constants.removeIf(java.util.Objects::isNull);
 		if (expected != null) {
 			ShallType wanted = expected.present();
 			constants.sort(Comparator.comparing(d -> !wanted.equals(types.typeOfConstant(d.getEObjectOrProxy()))));
@@ -181,7 +182,7 @@ public class ShallScopeProvider extends AbstractShallScopeProvider {
 		List<IEObjectDescription> variables = new ArrayList<>();
 		for (Role role : members(procedure, Role.class)) {
 			for (Variable variable : role.getVariables()) {
-				variables.add(describe(role.getName() + "." + variable.getName(), variable));
+				variables.add(describe(dotted(role.getName(), variable.getName()), variable));
 			}
 		}
 		return variables;
@@ -231,12 +232,21 @@ public class ShallScopeProvider extends AbstractShallScopeProvider {
 		return result;
 	}
 
+	private static String dotted(String qualifier, String name) {
+		return qualifier == null || name == null ? null : qualifier + "." + name;
+	}
+
+	/** A description, or null for elements that a syntax error left without a (full) name. */
 	private IEObjectDescription describe(String name, EObject element) {
+		if (name == null || name.isEmpty()) {
+			return null;
+		}
 		QualifiedName qualified = names.toQualifiedName(name);
 		return EObjectDescription.create(qualified, element);
 	}
 
 	private static IScope scope(List<IEObjectDescription> descriptions) {
+		descriptions.removeIf(java.util.Objects::isNull);
 		return new SimpleScope(IScope.NULLSCOPE, descriptions);
 	}
 }
