@@ -35,6 +35,7 @@ public final class Bmc implements Engine {
 							null, path.statistics());
 				}
 				progress.depthDone(name(), k);
+				progress.depthStatistics(name(), k, path.statistics());
 				if (k >= budget.maxDepth()) {
 					return CheckResult.unknown(request.obligation(), name(), k, "depth bound " + budget.maxDepth(),
 							path.statistics());

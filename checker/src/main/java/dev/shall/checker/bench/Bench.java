@@ -1,0 +1,103 @@
+package dev.shall.checker.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.shall.checker.engine.Bmc;
+import dev.shall.checker.engine.Budget;
+import dev.shall.checker.engine.CheckRequest;
+import dev.shall.checker.engine.CheckResult;
+import dev.shall.checker.engine.Engine;
+import dev.shall.checker.engine.KInduction;
+import dev.shall.checker.engine.ProgressListener;
+import dev.shall.checker.lowering.Layout;
+import dev.shall.checker.lowering.Obligation;
+import dev.shall.checker.lowering.OptionAssignment;
+import dev.shall.model.Procedure;
+import dev.shall.model.Property;
+import dev.shall.model.frontend.LoadedFile;
+import dev.shall.model.frontend.ProcedureFrontEnd;
+
+/**
+ * Benchmark harness (figures, not tests): scales the number of instances of a procedure and
+ * sweeps BMC depths, printing variables, clauses, conflicts and seconds.
+ *
+ * <pre>
+ * Bench FILE PROPERTY "opt=value,…" (scale N1,N2,… ENGINE | sweep N DEPTH)
+ * </pre>
+ */
+public final class Bench {
+
+	public static void main(String[] args) {
+		if (args.length < 5) {
+			System.err.println("usage: Bench FILE PROPERTY OPTIONS (scale N1,N2,... bmc|kind | sweep N DEPTH)");
+			System.exit(3);
+		}
+		LoadedFile loaded = ProcedureFrontEnd.find().load(List.of(Path.of(args[0]))).get(0);
+		Procedure procedure = loaded.procedure().orElseThrow(() -> new IllegalArgumentException(loaded.diagnostics()
+				.toString()));
+		Property property = procedure.getProperties().stream().filter(p -> p.getName().equals(args[1])).findFirst()
+				.orElseThrow(() -> new IllegalArgumentException("no property " + args[1]));
+		OptionAssignment options = select(procedure, args[2]);
+		Layout layout = new Layout(procedure);
+		Obligation obligation = Obligation.of(property);
+		System.out.printf("%s / %s / %s%n", procedure.getName(), property.getName(), options);
+		if (args[3].equals("scale")) {
+			Engine engine = args[5].equals("bmc") ? new Bmc() : new KInduction();
+			System.out.printf("%4s %-12s %-9s %4s %10s %10s %10s %9s%n", "N", "engine", "verdict", "k", "variables",
+					"clauses", "conflicts", "seconds");
+			for (String n : args[4].split(",")) {
+				int instances = Integer.parseInt(n);
+				long started = System.nanoTime();
+				CheckResult result = engine.check(new CheckRequest(layout, options, instances, obligation), Budget.of(
+						100, Duration.ofMinutes(10)), ProgressListener.NONE);
+				double seconds = (System.nanoTime() - started) / 1e9;
+				System.out.printf("%4d %-12s %-9s %4d %10d %10d %10d %9.2f  %s%n", instances, result.engine(), result
+						.verdict().label(), result.bound(), result.statistics().variables(), result.statistics().clauses(),
+						result.statistics().conflicts(), seconds, result.certified() ? "certified" : "");
+			}
+		} else {
+			int instances = Integer.parseInt(args[4]);
+			int depth = Integer.parseInt(args[5]);
+			System.out.printf("BMC depth sweep, N = %d%n%6s %10s %10s %10s %9s%n", instances, "depth", "variables",
+					"clauses", "conflicts", "seconds");
+			ProgressListener listener = new ProgressListener() {
+				@Override
+				public void depthDone(String engine, int k) {
+				}
+
+				@Override
+				public void depthStatistics(String engine, int k, CheckResult.Statistics s) {
+					if (k % 10 == 0 || k < 10) {
+						System.out.printf("%6d %10d %10d %10d %9.2f%n", k, s.variables(), s.clauses(), s.conflicts(),
+								s.seconds());
+					}
+				}
+			};
+			CheckResult result = new Bmc().check(new CheckRequest(layout, options, instances, obligation), Budget.of(
+					depth, Duration.ofMinutes(30)), listener);
+			System.out.println("result: " + result.verdict().label() + " at " + result.bound() + " (" + result.reason()
+					+ ")");
+		}
+	}
+
+	private static OptionAssignment select(Procedure procedure, String text) {
+		Map<String, String> wanted = new LinkedHashMap<>();
+		for (String pair : text.split(",")) {
+			if (pair.contains("=")) {
+				wanted.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+			}
+		}
+		List<OptionAssignment> matching = new ArrayList<>();
+		for (OptionAssignment combination : OptionAssignment.all(procedure)) {
+			if (combination.byName().entrySet().containsAll(wanted.entrySet())) {
+				matching.add(combination);
+			}
+		}
+		return matching.get(0);
+	}
+}
