@@ -10,7 +10,8 @@ import java.util.Map;
 public record Trace(Map<String, String> initialState, List<TraceStep> steps) {
 
 	public Trace {
-		initialState = Map.copyOf(initialState);
+		// insertion order is the layout's order, which reports keep stable
+		initialState = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(initialState));
 		steps = List.copyOf(steps);
 	}
 }

@@ -1,0 +1,91 @@
+package dev.shall.checker.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/** The command line's contract: exit codes, and the JSON fields documented in the README. */
+class CheckCommandTest {
+
+	@TempDir
+	Path folder;
+
+	private static Path resource(String name) throws Exception {
+		return Path.of(CheckCommandTest.class.getResource(name).toURI());
+	}
+
+	@Test
+	void everyVerdictAsExpectedExitsZero() throws Exception {
+		Path out = folder.resolve("report.json");
+		int code = ShallCommand.execute("check", "--format", "json", "--out", out.toString(),
+				resource("/fixtures/handshake.shall").toString());
+		assertEquals(0, code);
+		JsonObject report = JsonParser.parseString(Files.readString(out)).getAsJsonObject();
+		assertEquals("shall", report.getAsJsonObject("tool").get("name").getAsString());
+		JsonArray results = report.getAsJsonArray("results");
+		JsonObject violated = null;
+		for (var element : results) {
+			JsonObject result = element.getAsJsonObject();
+			if (result.get("property").getAsString().equals("invariantViolated")) {
+				violated = result;
+			}
+		}
+		assertEquals("violated", violated.get("verdict").getAsString());
+		assertEquals("violated", violated.get("expected").getAsString());
+		assertTrue(violated.get("certified").getAsBoolean());
+		JsonArray steps = violated.getAsJsonObject("trace").getAsJsonArray("steps");
+		assertEquals(3, steps.size());
+		JsonObject first = steps.get(0).getAsJsonObject();
+		assertEquals("A", first.get("role").getAsString());
+		assertEquals("1", first.get("step").getAsString());
+		assertEquals("sent", first.get("message").getAsString().substring(0, 4));
+		assertEquals("sent", first.getAsJsonObject("state").get("A.phase").getAsString());
+	}
+
+	@Test
+	void aVerdictThatDiffersFromItsExpectationExitsOne() throws Exception {
+		assertEquals(1, ShallCommand.execute("check", resource("/cli/mismatch.shall").toString()));
+	}
+
+	@Test
+	void anUnknownVerdictExitsTwo() throws Exception {
+		// depth 0 and BMC alone cannot prove that x never reaches 3, nor refute it
+		Path file = Files.writeString(folder.resolve("deep.shall"), """
+				procedure Deep clause "t"
+				role A { var x : 0..3 = 0  var y : bool = false }
+				step 1 clause "1": A shall when x < 3 { x := x + 1 }
+				step 2 clause "2": A shall { y := not y }
+				property p clause "p": never A.x == 3
+				""");
+		assertEquals(2, ShallCommand.execute("check", "--engine", "bmc", "--depth", "1", file.toString()));
+	}
+
+	@Test
+	void badInputExitsThreeWithFileLineAndColumn() throws Exception {
+		Path out = folder.resolve("report.json");
+		int code = ShallCommand.execute("check", "--format", "json", "--out", out.toString(),
+				resource("/cli/broken.shall").toString());
+		assertEquals(3, code);
+		JsonObject diagnostic = JsonParser.parseString(Files.readString(out)).getAsJsonObject()
+				.getAsJsonArray("diagnostics").get(0).getAsJsonObject();
+		assertEquals(3, diagnostic.get("line").getAsInt());
+		assertEquals(35, diagnostic.get("column").getAsInt());
+		assertEquals("shall.type-mismatch", diagnostic.get("code").getAsString());
+	}
+
+	@Test
+	void usageErrorsExitThree() {
+		assertEquals(3, ShallCommand.execute("check", "--engine", "magic", "x.shall"));
+		assertEquals(3, ShallCommand.execute("check"));
+		assertEquals(3, ShallCommand.execute("check", folder.resolve("missing.shall").toString()));
+	}
+}
