@@ -59,6 +59,7 @@ public final class Bench {
 				System.out.printf("%4d %-12s %-9s %4d %10d %10d %10d %9.2f  %s%n", instances, result.engine(), result
 						.verdict().label(), result.bound(), result.statistics().variables(), result.statistics().clauses(),
 						result.statistics().conflicts(), seconds, result.certified() ? "certified" : "");
+				System.out.flush();
 			}
 		} else {
 			int instances = Integer.parseInt(args[4]);
@@ -75,6 +76,7 @@ public final class Bench {
 					if (k % 10 == 0 || k < 10) {
 						System.out.printf("%6d %10d %10d %10d %9.2f%n", k, s.variables(), s.clauses(), s.conflicts(),
 								s.seconds());
+						System.out.flush();
 					}
 				}
 			};
