@@ -509,8 +509,13 @@ public final class TransitionEncoding {
 	}
 
 	private Candidates candidates(SymbolicState state, Inputs inputs) {
+		return candidates(state, inputs, instances);
+	}
+
+	/** The local results of every action of the first {@code count} instances. */
+	private Candidates candidates(SymbolicState state, Inputs inputs, int count) {
 		Local[][] locals = new Local[instances][actionCount];
-		for (int i = 0; i < instances; i++) {
+		for (int i = 0; i < count; i++) {
 			for (Action action : layout.actions()) {
 				Local local = new Local(state, i);
 				execute(local, action, inputs);
@@ -827,38 +832,30 @@ public final class TransitionEncoding {
 	/**
 	 * The literal under which the state is bad for the obligation. For bounds, the question is
 	 * about the actions the state allows, so it takes inputs of its own.
+	 *
+	 * <p>Only instance 0 is asked about: the instances are identical copies with identical initial
+	 * states and no shared state, so the transition relation is invariant under permuting them,
+	 * and instance i can reach a bad state in k steps exactly when instance 0 can. Asking about one
+	 * instance spares the solver refuting the same thing N times.
 	 */
 	public int bad(SymbolicState state) {
 		switch (obligation.kind()) {
 		case BOUNDS: {
 			Inputs probe = newInputs();
-			Candidates candidates = candidates(state, probe);
+			Candidates candidates = candidates(state, probe, 1);
 			SymbolicValue move = SymbolicValue.decode(circuit, moveDomain, probe.move());
 			int bad = Circuit.FALSE;
-			for (int i = 0; i < instances; i++) {
-				for (Action action : layout.actions()) {
-					Local local = candidates.locals[i][action.index()];
-					int selected = move.is(circuit, i * actionCount + action.index());
-					bad = circuit.or(bad, circuit.and(selected, circuit.and(local.enabled, local.overflow)));
-				}
+			for (Action action : layout.actions()) {
+				Local local = candidates.locals[0][action.index()];
+				int selected = move.is(circuit, action.index());
+				bad = circuit.or(bad, circuit.and(selected, circuit.and(local.enabled, local.overflow)));
 			}
 			return circuit.and(validInputs(probe), bad);
 		}
-		case REACHABILITY: {
-			int bad = Circuit.FALSE;
-			int action = layout.action(obligation.transition()).index();
-			for (int i = 0; i < instances; i++) {
-				bad = circuit.or(bad, state.last.is(circuit, i * actionCount + action));
-			}
-			return bad;
-		}
-		default: {
-			int bad = Circuit.FALSE;
-			for (int i = 0; i < instances; i++) {
-				bad = circuit.or(bad, bad(state, i));
-			}
-			return bad;
-		}
+		case REACHABILITY:
+			return state.last.is(circuit, layout.action(obligation.transition()).index());
+		default:
+			return bad(state, 0);
 		}
 	}
 

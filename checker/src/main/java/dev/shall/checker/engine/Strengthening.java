@@ -80,7 +80,11 @@ final class Strengthening {
 	static Strengthening find(CheckRequest request, Budget budget, int samples) {
 		List<ConcreteState> reachable = ExplicitChecker.reachable(request.layout(), request.options(),
 				request.obligation(), samples);
-		try (Unrolling probe = new Unrolling(request, false, budget)) {
+		// Instances share no state, so a clause about one instance is preserved by every other
+		// instance's steps: pruning one instance finds the invariant of each. Whoever uses it for N
+		// instances proves it inductive for N again (KInduction.reprove).
+		CheckRequest single = new CheckRequest(request.layout(), request.options(), 1, request.obligation());
+		try (Unrolling probe = new Unrolling(single, false, budget)) {
 			TransitionEncoding encoding = probe.encoding();
 			List<Domain> domains = encoding.instanceFieldDomains();
 			List<int[]> features = encoding.instanceFieldGroups();
@@ -98,7 +102,7 @@ final class Strengthening {
 				seen.add(tuple);
 			}
 			Strengthening candidates = new Strengthening(features, candidates(features, domains, seen));
-			return new Strengthening(features, candidates.prune(probe, encoding, request.instances(), budget));
+			return new Strengthening(features, candidates.prune(probe, encoding, 1, budget));
 		}
 	}
 
