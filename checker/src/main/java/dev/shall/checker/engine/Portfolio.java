@@ -8,10 +8,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * BMC and k-induction side by side on the two cores; the first definitive answer wins and the
- * other engine is cancelled. Without a definitive answer, the more informative unknown is kept.
+ * BMC, k-induction and (for small state spaces) breadth-first search side by side; the first
+ * definitive answer wins and the others are cancelled. Without a definitive answer, the deepest
+ * unknown is kept. Violations from the SAT engines are preferred when they arrive together, since
+ * they are certified independently.
  */
 public final class Portfolio implements Engine {
+
+	/** States the breadth-first member explores before it gives up. */
+	private static final int EXPLICIT_STATES = 200_000;
 
 	@Override
 	public String name() {
@@ -24,7 +29,8 @@ public final class Portfolio implements Engine {
 				.withConflictsPerCall(budget.conflictsPerCall());
 		Budget inductionBudget = Budget.of(budget.maxDepth(), null).withDeadline(budget.deadline())
 				.withConflictsPerCall(budget.conflictsPerCall());
-		ExecutorService pool = Executors.newFixedThreadPool(2, runnable -> {
+		Budget explicitBudget = Budget.of(budget.maxDepth(), null).withDeadline(budget.deadline());
+		ExecutorService pool = Executors.newFixedThreadPool(3, runnable -> {
 			Thread thread = new Thread(runnable, "shall-portfolio");
 			thread.setDaemon(true);
 			return thread;
@@ -34,19 +40,24 @@ public final class Portfolio implements Engine {
 			Future<CheckResult> bmc = results.submit(() -> new Bmc().check(request, bmcBudget, progress));
 			Future<CheckResult> induction = results.submit(() -> new KInduction().check(request, inductionBudget,
 					progress));
+			Future<CheckResult> explicit = results.submit(() -> new ExplicitSearch(EXPLICIT_STATES).check(request,
+					explicitBudget, progress));
 			CheckResult fallback = null;
-			for (int done = 0; done < 2; done++) {
+			for (int done = 0; done < 3; done++) {
 				CheckResult result = results.take().get();
 				if (result.verdict() != Verdict.UNKNOWN) {
 					bmcBudget.cancel();
 					inductionBudget.cancel();
+					explicitBudget.cancel();
 					bmc.cancel(true);
 					induction.cancel(true);
+					explicit.cancel(true);
 					return result;
 				}
 				if (budget.cancelled()) {
 					bmcBudget.cancel();
 					inductionBudget.cancel();
+					explicitBudget.cancel();
 				}
 				fallback = fallback == null || result.bound() > fallback.bound() ? result : fallback;
 			}

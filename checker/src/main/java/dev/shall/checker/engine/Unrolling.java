@@ -82,6 +82,11 @@ final class Unrolling implements AutoCloseable {
 		circuit.assertTrue(literal);
 	}
 
+	/** Fixes the inputs of step k (0-based) to the move. */
+	void fix(int k, Move move) {
+		circuit.assertTrue(encoding.inputsAre(inputs.get(k), move));
+	}
+
 	/** The moves of the current model, first step first. */
 	List<Move> moves(int steps) {
 		List<Move> moves = new ArrayList<>();

@@ -26,6 +26,15 @@ public final class ExplicitChecker {
 	}
 
 	public Result check(Layout layout, OptionAssignment options, int instances, Obligation obligation, int maxStates) {
+		return check(layout, options, instances, obligation, maxStates, () -> null);
+	}
+
+	/**
+	 * As {@link #check(Layout, OptionAssignment, int, Obligation, int)}, asking {@code stop} now and
+	 * then whether to give up (it returns the reason, or null to go on).
+	 */
+	public Result check(Layout layout, OptionAssignment options, int instances, Obligation obligation, int maxStates,
+			java.util.function.Supplier<String> stop) {
 		ExplicitProperty property = new ExplicitProperty(obligation, layout, options);
 		if (!property.supported()) {
 			return new Result(null, List.of(), 0, 0, "the explicit checker does not handle " + obligation.name());
@@ -41,6 +50,9 @@ public final class ExplicitChecker {
 		frontier.add(initial);
 		int deepest = 0;
 		while (!frontier.isEmpty()) {
+			if (parents.size() % 1024 == 0 && stop.get() != null) {
+				return new Result(null, List.of(), parents.size(), deepest, stop.get());
+			}
 			ConcreteState state = frontier.poll();
 			List<Interpreter.Outcome> successors = interpreter.successors(state);
 			int depth = depths.get(state);

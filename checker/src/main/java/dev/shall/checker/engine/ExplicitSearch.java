@@ -1,0 +1,53 @@
+package dev.shall.checker.engine;
+
+import dev.shall.checker.explicit.ExplicitChecker;
+
+/**
+ * Breadth-first search of the reachable states, as an engine for procedures whose state space is
+ * small: it answers holds once every state is seen, and its violations are shortest. Since it is
+ * the reference semantics itself, its violations are certified the other way round: the SAT
+ * encoding must accept the run as legal steps ending in a bad state. Its holds verdicts are exact
+ * (every reachable state was seen) but not certified by an independent check.
+ */
+public final class ExplicitSearch implements Engine {
+
+	private final int maxStates;
+
+	public ExplicitSearch(int maxStates) {
+		this.maxStates = maxStates;
+	}
+
+	/** Whether the SAT encoding accepts the moves as a legal run that ends in a bad state. */
+	static boolean acceptedByEncoding(CheckRequest request, java.util.List<dev.shall.checker.explicit.Move> moves,
+			Budget budget) {
+		try (Unrolling run = new Unrolling(request, true, budget)) {
+			for (int k = 0; k < moves.size(); k++) {
+				run.extend();
+				run.fix(k, moves.get(k));
+			}
+			return Boolean.TRUE.equals(run.satisfiable(run.encoding().bad(run.state(moves.size()))));
+		}
+	}
+
+	@Override
+	public String name() {
+		return "explicit";
+	}
+
+	@Override
+	public CheckResult check(CheckRequest request, Budget budget, ProgressListener progress) {
+		long started = System.nanoTime();
+		ExplicitChecker.Result result = new ExplicitChecker().check(request.layout(), request.options(),
+				request.instances(), request.obligation(), maxStates, budget::exhausted);
+		CheckResult.Statistics statistics = new CheckResult.Statistics(0, 0, 0, (System.nanoTime() - started) / 1e9);
+		if (result.violated() == null) {
+			return CheckResult.unknown(request.obligation(), name(), -1, result.reason(), statistics);
+		}
+		if (result.violated()) {
+			return new CheckResult(request.obligation(), Verdict.VIOLATED, name(), result.path().size(),
+					acceptedByEncoding(request, result.path(), budget), result.path(), null, statistics);
+		}
+		return new CheckResult(request.obligation(), Verdict.HOLDS, name(), result.depth(), false, java.util.List.of(),
+				"all " + result.statesSeen() + " reachable states seen", statistics);
+	}
+}

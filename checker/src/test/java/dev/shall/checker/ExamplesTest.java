@@ -1,0 +1,40 @@
+package dev.shall.checker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import dev.shall.checker.engine.Verdict;
+import dev.shall.checker.report.CheckRunner;
+import dev.shall.checker.report.Finding;
+import dev.shall.checker.report.RunReport;
+import dev.shall.model.frontend.ProcedureFrontEnd;
+
+/** The bundled examples: every verdict as their authors declared it, as `./shall check examples` reports. */
+class ExamplesTest {
+
+	@Test
+	void everyExampleVerdictIsTheDeclaredOne() {
+		Path examples = Path.of("..", "examples");
+		assertTrue(Files.isDirectory(examples), "run from the checker module");
+		RunReport report = new CheckRunner().run(List.of(examples), new CheckRunner.Settings("auto", 40, Duration
+				.ofSeconds(60), null, null), ProcedureFrontEnd.find(), CheckRunner.Listener.NONE);
+		assertTrue(report.diagnostics().stream().noneMatch(d -> d.severity().name().equals("ERROR")),
+				report.diagnostics()::toString);
+		String mismatches = report.results().stream().filter(f -> f.mismatch() || f.verdict() == Verdict.UNKNOWN)
+				.map(f -> f.file() + " " + f.options() + " " + f.property() + ": " + f.verdict().label() + ", expected "
+						+ f.expected() + (f.reason() == null ? "" : " (" + f.reason() + ")"))
+				.collect(Collectors.joining("\n"));
+		assertEquals("", mismatches);
+		assertTrue(report.results().stream().filter(f -> f.verdict() == Verdict.VIOLATED && !Finding.DEAD_STEP.equals(f
+				.kind())).allMatch(Finding::certified), "every violation is certified");
+		assertEquals(0, report.exitCode());
+	}
+}
