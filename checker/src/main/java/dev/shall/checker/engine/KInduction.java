@@ -67,10 +67,9 @@ public final class KInduction implements Engine {
 						return CheckResult.unknown(request.obligation(), name(), k,
 								"the proof could not be re-established by an independent solver", merged(base, step));
 					}
-					boolean certified = true;
 					String how = invariant.clauses().isEmpty() ? "inductive at depth " + k
 							: k + "-inductive with " + invariant.clauses().size() + " auxiliary invariant clauses";
-					return new CheckResult(request.obligation(), Verdict.HOLDS, name(), k, certified, java.util.List.of(),
+					return new CheckResult(request.obligation(), Verdict.HOLDS, name(), k, true, java.util.List.of(),
 							how, merged(base, step));
 				}
 				if (k >= budget.maxDepth()) {

@@ -30,6 +30,12 @@ public final class Portfolio implements Engine {
 		Budget inductionBudget = Budget.of(budget.maxDepth(), null).withDeadline(budget.deadline())
 				.withConflictsPerCall(budget.conflictsPerCall());
 		Budget explicitBudget = Budget.of(budget.maxDepth(), null).withDeadline(budget.deadline());
+		// whoever cancels the portfolio (the IDE when the text changes) cancels every member
+		budget.onCancel(() -> {
+			bmcBudget.cancel();
+			inductionBudget.cancel();
+			explicitBudget.cancel();
+		});
 		ExecutorService pool = Executors.newFixedThreadPool(3, runnable -> {
 			Thread thread = new Thread(runnable, "shall-portfolio");
 			thread.setDaemon(true);

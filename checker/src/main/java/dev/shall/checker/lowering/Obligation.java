@@ -34,7 +34,8 @@ public record Obligation(Kind kind, Property property, Transition transition) {
 	public String name() {
 		return switch (kind) {
 		case PROPERTY -> property.getName();
-		case REACHABILITY -> "step " + transition.getName() + " can happen";
+		case REACHABILITY -> (transition.getKind() == dev.shall.model.TransitionKind.ENVIRONMENT ? "event " : "step ")
+				+ transition.getName() + " can happen";
 		case BOUNDS -> "within declared bounds";
 		};
 	}

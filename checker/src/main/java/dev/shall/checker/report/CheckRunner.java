@@ -159,7 +159,8 @@ public final class CheckRunner {
 			case HOLDS -> Verdict.VIOLATED;
 			default -> Verdict.UNKNOWN;
 			};
-			yield finding(file, procedure, "step " + transition.getName() + " can happen", Finding.DEAD_STEP,
+			String what = transition.getKind() == dev.shall.model.TransitionKind.ENVIRONMENT ? "event " : "step ";
+			yield finding(file, procedure, what + transition.getName() + " can happen", Finding.DEAD_STEP,
 					cite(transition.getSpec(), transition.getClause()), options, instances, verdict, "holds", result,
 					seconds, transition.getLocation(), layout);
 		}

@@ -25,7 +25,6 @@ import dev.shall.dsl.shall.Citation;
 import dev.shall.dsl.shall.Delete;
 import dev.shall.dsl.shall.Derivation;
 import dev.shall.dsl.shall.EnumDecl;
-import dev.shall.dsl.shall.EnumLiteral;
 import dev.shall.dsl.shall.Event;
 import dev.shall.dsl.shall.Expectation;
 import dev.shall.dsl.shall.Expression;
@@ -36,7 +35,6 @@ import dev.shall.dsl.shall.Freshness;
 import dev.shall.dsl.shall.If;
 import dev.shall.dsl.shall.Instances;
 import dev.shall.dsl.shall.IntType;
-import dev.shall.dsl.shall.KeyAtom;
 import dev.shall.dsl.shall.KeyDecl;
 import dev.shall.dsl.shall.KeyParameter;
 import dev.shall.dsl.shall.KeyedProtection;
@@ -682,10 +680,5 @@ public class ShallValidator extends AbstractShallValidator {
 	private static int line(EObject element) {
 		INode node = NodeModelUtils.findActualNodeFor(element);
 		return node == null ? 0 : node.getStartLine();
-	}
-
-	@SuppressWarnings("unused")
-	private static boolean isConstant(EObject target) {
-		return target instanceof EnumLiteral || target instanceof KeyAtom || target instanceof OptionValue;
 	}
 }
