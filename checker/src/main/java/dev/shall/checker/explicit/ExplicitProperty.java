@@ -43,6 +43,18 @@ final class ExplicitProperty implements Monitor {
 				|| obligation.property() instanceof Freshness;
 	}
 
+	/**
+	 * For a response property (trigger leads to response), whether a trigger of the instance is
+	 * still unanswered in the state: the monitor holds "a trigger before this state, unanswered
+	 * since", and the state itself may add a trigger or answer it.
+	 */
+	boolean pending(ConcreteState state, int instance) {
+		dev.shall.model.Response response = (dev.shall.model.Response) obligation.property();
+		boolean before = state.monitor()[instance].length > 0 && state.monitor()[instance][0] != 0;
+		return (before || holds(response.getTrigger(), state, instance)) && !holds(response.getResponse(), state,
+				instance);
+	}
+
 	boolean isBad(ConcreteState state, List<Interpreter.Outcome> successors) {
 		switch (obligation.kind()) {
 		case BOUNDS:
@@ -94,6 +106,7 @@ final class ExplicitProperty implements Monitor {
 		}
 		return switch (obligation.property()) {
 		case Precedence p -> new long[1];
+		case dev.shall.model.Response r -> new long[1];
 		case Freshness f -> new long[0];
 		default -> new long[0];
 		};
@@ -108,6 +121,8 @@ final class ExplicitProperty implements Monitor {
 		switch (obligation.property()) {
 		case Precedence precedence:
 			return current[0] != 0 || !holds(precedence.getFirst(), before, instance) ? current : new long[] { 1 };
+		case dev.shall.model.Response response:
+			return new long[] { pending(before, instance) ? 1 : 0 };
 		case Freshness freshness: {
 			if (!holds(freshness.getCondition(), before, instance)) {
 				return current;

@@ -17,6 +17,7 @@ import dev.shall.checker.engine.Budget;
 import dev.shall.checker.engine.CheckRequest;
 import dev.shall.checker.engine.CheckResult;
 import dev.shall.checker.engine.Engine;
+import dev.shall.checker.engine.ExplicitLiveness;
 import dev.shall.checker.engine.KInduction;
 import dev.shall.checker.engine.Portfolio;
 import dev.shall.checker.engine.ProgressListener;
@@ -35,6 +36,9 @@ import dev.shall.model.frontend.SourceDiagnostic;
 
 /** Checks files or folders of procedures: every property, every step's reachability, and the bounds. */
 public final class CheckRunner {
+
+	/** The largest state space response properties are checked on (explicitly, for now). */
+	private static final int LIVENESS_STATES = 500_000;
 
 	/** How to check; null fields take the procedure's own settings. */
 	public record Settings(String engine, int depth, Duration timeout, Integer instances, Map<String, String> options) {
@@ -135,11 +139,10 @@ public final class CheckRunner {
 			Settings settings) {
 		CheckRequest request = new CheckRequest(layout, options, instances, obligation);
 		long started = System.nanoTime();
+		Budget budget = Budget.of(settings.depth(), settings.timeout());
 		CheckResult result = TransitionEncoding.supports(obligation)
-				? settings.engineInstance().check(request, Budget.of(settings.depth(), settings.timeout()),
-						ProgressListener.NONE)
-				: CheckResult.unknown(obligation, "none", -1, "response properties (leads to) are not checked yet",
-						CheckResult.Statistics.NONE);
+				? settings.engineInstance().check(request, budget, ProgressListener.NONE)
+				: new ExplicitLiveness(LIVENESS_STATES).check(request, budget, ProgressListener.NONE);
 		double seconds = (System.nanoTime() - started) / 1e9;
 		Procedure procedure = layout.procedure();
 		return switch (obligation.kind()) {
@@ -172,7 +175,7 @@ public final class CheckRunner {
 			double seconds, SourceLocation location, Layout layout) {
 		var trace = result.moves().isEmpty() && result.verdict() != Verdict.VIOLATED ? null
 				: Traces.of(layout, options, instances, result.moves());
-		String reason = result.verdict() == Verdict.UNKNOWN || verdict == Verdict.HOLDS ? result.reason() : null;
+		String reason = result.reason();
 		return new Finding(file.toString(), procedure.getName(), name, kind, clause, new LinkedHashMap<>(options
 				.byName()), instances, verdict, expected, result.engine(), result.bound(), result.certified(), seconds,
 				reason, trace, location == null ? 0 : location.getLine(), location == null ? 0 : location.getColumn());

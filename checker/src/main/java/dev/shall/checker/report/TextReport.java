@@ -63,6 +63,9 @@ public final class TextReport {
 					.append(finding.reason());
 		} else if (finding.verdict() == Verdict.VIOLATED && !Finding.DEAD_STEP.equals(finding.kind())) {
 			line.append(", ").append(finding.bound()).append("-step run");
+			if (finding.reason() != null) {
+				line.append(" (").append(finding.reason()).append(')');
+			}
 		} else if (finding.reason() != null && !Finding.DEAD_STEP.equals(finding.kind())) {
 			line.append(", ").append(finding.reason());
 		}

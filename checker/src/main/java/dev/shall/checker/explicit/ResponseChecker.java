@@ -1,0 +1,243 @@
+package dev.shall.checker.explicit;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import dev.shall.checker.lowering.Action;
+import dev.shall.checker.lowering.Layout;
+import dev.shall.checker.lowering.Obligation;
+import dev.shall.checker.lowering.OptionAssignment;
+import dev.shall.model.Strength;
+
+/**
+ * Response properties (trigger leads to response) on the explicit state graph, under weak fairness
+ * of {@code shall} steps: a violation is a reachable state with an unanswered trigger from which
+ * the run either stops (no action is possible) or stays forever in a set of states where the
+ * trigger stays unanswered, along a cycle that is fair — every shall step of every instance is
+ * taken in it or disabled somewhere on it. A run may stop where no shall step is enabled: may
+ * steps and environment events need never happen. The set is found as a strongly connected component of
+ * the "still unanswered" states (Emerson–Lei style). Instance 0 is asked about, by symmetry.
+ */
+public final class ResponseChecker {
+
+	/**
+	 * @param loopStart the index in {@code path} where the repeated cycle starts, or -1 when the run
+	 *                  ends in a state where nothing can happen
+	 */
+	public record Result(Boolean violated, List<Move> path, int loopStart, int statesSeen, String reason) {
+	}
+
+	public Result check(Layout layout, OptionAssignment options, int instances, Obligation obligation, int maxStates,
+			Supplier<String> stop) {
+		ExplicitProperty property = new ExplicitProperty(obligation, layout, options);
+		Interpreter interpreter = new Interpreter(layout, options, instances, property);
+		ConcreteState initial = interpreter.initial();
+		List<ConcreteState> states = new ArrayList<>();
+		Map<ConcreteState, Integer> index = new HashMap<>();
+		List<List<Interpreter.Outcome>> edges = new ArrayList<>();
+		Map<Integer, Integer> parent = new HashMap<>();
+		Map<Integer, Move> parentMove = new HashMap<>();
+		ArrayDeque<Integer> frontier = new ArrayDeque<>();
+		index.put(initial, 0);
+		states.add(initial);
+		frontier.add(0);
+		while (!frontier.isEmpty()) {
+			if (states.size() % 1024 == 0 && stop.get() != null) {
+				return new Result(null, List.of(), -1, states.size(), stop.get());
+			}
+			int s = frontier.poll();
+			List<Interpreter.Outcome> taken = new ArrayList<>();
+			for (Interpreter.Outcome outcome : interpreter.successors(states.get(s))) {
+				if (!outcome.taken()) {
+					continue;
+				}
+				taken.add(outcome);
+				if (!index.containsKey(outcome.next())) {
+					if (states.size() >= maxStates) {
+						return new Result(null, List.of(), -1, states.size(), "more than " + maxStates + " states");
+					}
+					index.put(outcome.next(), states.size());
+					states.add(outcome.next());
+					parent.put(states.size() - 1, s);
+					parentMove.put(states.size() - 1, outcome.move());
+					frontier.add(states.size() - 1);
+				}
+			}
+			while (edges.size() <= s) {
+				edges.add(null);
+			}
+			edges.set(s, taken);
+		}
+		boolean[] pending = new boolean[states.size()];
+		for (int s = 0; s < states.size(); s++) {
+			pending[s] = property.pending(states.get(s), 0);
+		}
+		// a run that stops with the trigger unanswered: nothing that shall happen is enabled
+		for (int s = 0; s < states.size(); s++) {
+			if (pending[s] && edges.get(s).stream().noneMatch(o -> isShall(layout, o.move()))) {
+				return new Result(true, prefix(s, parent, parentMove), -1, states.size(), null);
+			}
+		}
+		for (List<Integer> component : components(states.size(), edges, index, pending)) {
+			Set<Integer> members = new HashSet<>(component);
+			if (hasInternalEdge(component, members, edges, index) && fair(layout, instances, component, members, edges,
+					index)) {
+				int entry = component.stream().min(Integer::compare).orElseThrow();
+				List<Move> path = new ArrayList<>(prefix(entry, parent, parentMove));
+				int loopStart = path.size();
+				path.addAll(cycle(entry, members, edges, index));
+				return new Result(true, path, loopStart, states.size(), null);
+			}
+		}
+		return new Result(false, List.of(), -1, states.size(), null);
+	}
+
+	private static boolean isShall(Layout layout, Move move) {
+		Action action = layout.actions().get(move.action());
+		return action.kind() == Action.Kind.TRANSITION && action.transition().getStrength() == Strength.SHALL;
+	}
+
+	private static boolean hasInternalEdge(List<Integer> component, Set<Integer> members,
+			List<List<Interpreter.Outcome>> edges, Map<ConcreteState, Integer> index) {
+		for (int s : component) {
+			for (Interpreter.Outcome outcome : edges.get(s)) {
+				if (members.contains(index.get(outcome.next()))) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/** Every shall step of every instance is taken inside the component or disabled in one of its states. */
+	private static boolean fair(Layout layout, int instances, List<Integer> component, Set<Integer> members,
+			List<List<Interpreter.Outcome>> edges, Map<ConcreteState, Integer> index) {
+		for (int instance = 0; instance < instances; instance++) {
+			for (Action action : layout.actions()) {
+				if (action.kind() != Action.Kind.TRANSITION || action.transition().getStrength() != Strength.SHALL) {
+					continue;
+				}
+				boolean takenInside = false;
+				boolean disabledSomewhere = false;
+				for (int s : component) {
+					boolean enabledHere = false;
+					for (Interpreter.Outcome outcome : edges.get(s)) {
+						if (outcome.move().instance() == instance && outcome.move().action() == action.index()) {
+							enabledHere = true;
+							takenInside |= members.contains(index.get(outcome.next()));
+						}
+					}
+					disabledSomewhere |= !enabledHere;
+				}
+				if (!takenInside && !disabledSomewhere) {
+					return false;
+				}
+			}
+		}
+		return true;
+	}
+
+	/** Tarjan's strongly connected components of the subgraph of pending states (iterative). */
+	private static List<List<Integer>> components(int size, List<List<Interpreter.Outcome>> edges,
+			Map<ConcreteState, Integer> index, boolean[] pending) {
+		int[] order = new int[size];
+		int[] low = new int[size];
+		boolean[] onStack = new boolean[size];
+		java.util.Arrays.fill(order, -1);
+		ArrayDeque<Integer> stack = new ArrayDeque<>();
+		List<List<Integer>> result = new ArrayList<>();
+		int[] counter = { 0 };
+		for (int root = 0; root < size; root++) {
+			if (!pending[root] || order[root] >= 0) {
+				continue;
+			}
+			ArrayDeque<int[]> work = new ArrayDeque<>(); // {state, next edge position}
+			work.push(new int[] { root, 0 });
+			order[root] = low[root] = counter[0]++;
+			stack.push(root);
+			onStack[root] = true;
+			while (!work.isEmpty()) {
+				int[] frame = work.peek();
+				int s = frame[0];
+				List<Interpreter.Outcome> out = edges.get(s);
+				if (frame[1] < out.size()) {
+					int t = index.get(out.get(frame[1]++).next());
+					if (!pending[t]) {
+						continue;
+					}
+					if (order[t] < 0) {
+						order[t] = low[t] = counter[0]++;
+						stack.push(t);
+						onStack[t] = true;
+						work.push(new int[] { t, 0 });
+					} else if (onStack[t]) {
+						low[s] = Math.min(low[s], order[t]);
+					}
+				} else {
+					work.pop();
+					if (!work.isEmpty()) {
+						low[work.peek()[0]] = Math.min(low[work.peek()[0]], low[s]);
+					}
+					if (low[s] == order[s]) {
+						List<Integer> component = new ArrayList<>();
+						int t;
+						do {
+							t = stack.pop();
+							onStack[t] = false;
+							component.add(t);
+						} while (t != s);
+						result.add(component);
+					}
+				}
+			}
+		}
+		return result;
+	}
+
+	private static List<Move> prefix(int state, Map<Integer, Integer> parent, Map<Integer, Move> parentMove) {
+		List<Move> path = new ArrayList<>();
+		for (Integer s = state; parent.containsKey(s); s = parent.get(s)) {
+			path.add(parentMove.get(s));
+		}
+		Collections.reverse(path);
+		return path;
+	}
+
+	/** A shortest cycle from the entry back to itself inside the component. */
+	private static List<Move> cycle(int entry, Set<Integer> members, List<List<Interpreter.Outcome>> edges,
+			Map<ConcreteState, Integer> index) {
+		Map<Integer, Integer> parent = new HashMap<>();
+		Map<Integer, Move> parentMove = new HashMap<>();
+		ArrayDeque<Integer> frontier = new ArrayDeque<>();
+		frontier.add(entry);
+		Set<Integer> seen = new HashSet<>();
+		while (!frontier.isEmpty()) {
+			int s = frontier.poll();
+			for (Interpreter.Outcome outcome : edges.get(s)) {
+				int t = index.get(outcome.next());
+				if (t == entry) {
+					List<Move> path = new ArrayList<>();
+					path.add(outcome.move());
+					for (Integer u = s; u != entry; u = parent.get(u)) {
+						path.add(parentMove.get(u));
+					}
+					Collections.reverse(path);
+					return path;
+				}
+				if (members.contains(t) && seen.add(t)) {
+					parent.put(t, s);
+					parentMove.put(t, outcome.move());
+					frontier.add(t);
+				}
+			}
+		}
+		return List.of();
+	}
+}
