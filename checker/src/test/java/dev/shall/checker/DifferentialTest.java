@@ -43,6 +43,27 @@ class DifferentialTest {
 	@TempDir
 	Path folder;
 
+	private int liveness;
+
+	/** The SAT lasso search finds a violation exactly when the explicit graph has one, certified. */
+	private static void compareLiveness(CheckRequest request, String where) {
+		CheckResult explicit = new dev.shall.checker.engine.ExplicitLiveness(MAX_STATES).check(request, Budget.of(0,
+				Duration.ofSeconds(30)), ProgressListener.NONE);
+		if (explicit.verdict() == Verdict.UNKNOWN) {
+			return;
+		}
+		int depth = explicit.verdict() == Verdict.VIOLATED ? Math.min(40, 2 * explicit.moves().size() + 2) : 12;
+		CheckResult lasso = new dev.shall.checker.engine.LassoBmc().check(request, Budget.of(depth, Duration.ofSeconds(
+				30)), ProgressListener.NONE);
+		if (explicit.verdict() == Verdict.VIOLATED) {
+			assertTrue(explicit.certified(), "explicit lasso closes: " + where);
+			assertEquals(Verdict.VIOLATED, lasso.verdict(), "lasso BMC finds it: " + where);
+			assertTrue(lasso.certified(), "lasso BMC's run replays and closes: " + where);
+		} else {
+			assertTrue(lasso.verdict() != Verdict.VIOLATED, "no lasso where the explicit graph has none: " + where);
+		}
+	}
+
 	@Test
 	void satEnginesAgreeWithBreadthFirstSearchOnRandomProcedures() throws Exception {
 		List<Path> files = new ArrayList<>();
@@ -51,6 +72,7 @@ class DifferentialTest {
 		}
 		List<LoadedFile> loaded = ProcedureFrontEnd.find().load(files);
 		int compared = 0;
+		liveness = 0;
 		int provedByInduction = 0;
 		int violations = 0;
 		for (int m = 0; m < MODELS; m++) {
@@ -71,6 +93,14 @@ class DifferentialTest {
 				// two concurrent instances for every tenth model: interleavings and the symmetry argument
 				int instances = m % 10 == 0 ? 2 : 1;
 				for (Obligation obligation : obligations) {
+					if (obligation.kind() == Obligation.Kind.PROPERTY
+							&& obligation.property() instanceof dev.shall.model.Response) {
+						String where = "model " + m + " (" + options + ", " + instances + " instances), "
+								+ obligation.name() + "\n" + Files.readString(files.get(m));
+						compareLiveness(new CheckRequest(layout, options, instances, obligation), where);
+						liveness++;
+						continue;
+					}
 					ExplicitChecker.Result reference = new ExplicitChecker().check(layout, options, instances, obligation,
 							MAX_STATES);
 					if (reference.violated() == null) {
@@ -105,8 +135,9 @@ class DifferentialTest {
 				}
 			}
 		}
-		System.out.printf("differential: %d models, %d obligations compared, %d violated, %d proved by k-induction%n",
-				MODELS, compared, violations, provedByInduction);
+		System.out.printf("differential: %d models, %d safety obligations compared, %d violated, %d proved by "
+				+ "k-induction; %d response properties compared%n", MODELS, compared, violations, provedByInduction,
+				liveness);
 		assertTrue(compared >= MODELS, "most obligations fit the oracle");
 	}
 }

@@ -171,7 +171,9 @@ final class RandomProcedures {
 	private String property() {
 		String[] variable = variables.get(random.nextInt(variables.size()));
 		String qualified = variable[0] + ".";
-		return switch (random.nextInt(5)) {
+		return switch (random.nextInt(6)) {
+		case 5 -> "step " + stepLabel() + " leads to " + (random.nextBoolean() ? "step " + stepLabel()
+				: test(variable, qualified));
 		case 0 -> "never " + test(variable, qualified);
 		case 1 -> "always " + test(variable, qualified) + " or step " + stepLabel();
 		case 2 -> "step " + stepLabel() + " before step " + stepLabel();

@@ -15,6 +15,7 @@ import dev.shall.checker.engine.Budget;
 import dev.shall.checker.engine.CheckRequest;
 import dev.shall.checker.engine.CheckResult;
 import dev.shall.checker.engine.ExplicitLiveness;
+import dev.shall.checker.engine.LassoBmc;
 import dev.shall.checker.engine.ProgressListener;
 import dev.shall.checker.engine.Verdict;
 import dev.shall.checker.lowering.Layout;
@@ -53,13 +54,19 @@ class ResponseTest {
 				""".formatted(!toggles, strength, toggles ? "step flip clause \"3\": B shall { ready := not ready }" : "");
 		Procedure procedure = Fixtures.load(Files.writeString(folder.resolve("r.shall"), text));
 		Layout layout = new Layout(procedure);
-		CheckResult result = new ExplicitLiveness(10_000).check(new CheckRequest(layout, OptionAssignment.all(
-				procedure).get(0), 1, Obligation.of(procedure.getProperties().get(0))), Budget.of(10, Duration
-						.ofSeconds(30)), ProgressListener.NONE);
+		CheckRequest request = new CheckRequest(layout, OptionAssignment.all(procedure).get(0), 1, Obligation.of(
+				procedure.getProperties().get(0)));
+		CheckResult result = new ExplicitLiveness(10_000).check(request, Budget.of(10, Duration.ofSeconds(30)),
+				ProgressListener.NONE);
 		assertEquals(Verdict.valueOf(verdict.toUpperCase()), result.verdict(), () -> name + ": " + result.reason());
+		CheckResult lasso = new LassoBmc().check(request, Budget.of(10, Duration.ofSeconds(30)), ProgressListener.NONE);
 		if (result.verdict() == Verdict.VIOLATED) {
 			assertTrue(result.certified(), "the lasso replays and closes");
 			assertEquals(length, result.moves().size(), result::reason);
+			assertEquals(Verdict.VIOLATED, lasso.verdict(), "the SAT lasso search finds it too");
+			assertTrue(lasso.certified(), "and its lasso replays and closes");
+		} else {
+			assertEquals(Verdict.UNKNOWN, lasso.verdict(), "the SAT lasso search never proves, and finds nothing");
 		}
 	}
 }

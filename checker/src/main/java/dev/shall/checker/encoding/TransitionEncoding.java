@@ -41,6 +41,7 @@ import dev.shall.model.Precedence;
 import dev.shall.model.Property;
 import dev.shall.model.ReceivedField;
 import dev.shall.model.Receive;
+import dev.shall.model.Response;
 import dev.shall.model.Send;
 import dev.shall.model.Statement;
 import dev.shall.model.StateVariable;
@@ -307,7 +308,7 @@ public final class TransitionEncoding {
 				groups.add(group);
 			}
 		}
-		int monitors = (obligation.property() instanceof Precedence ? 1 : 0) + freshnessUniverse.length;
+		int monitors = (hasFlagMonitor() ? 1 : 0) + freshnessUniverse.length;
 		for (int m = 0; m < monitors; m++) {
 			groups.add(new int[] { next++ });
 		}
@@ -340,7 +341,7 @@ public final class TransitionEncoding {
 			}
 		}
 		long[] monitor = state.monitor()[instance];
-		if (obligation.property() instanceof Precedence) {
+		if (hasFlagMonitor()) {
 			values.add(monitor.length > 0 && monitor[0] != 0 ? 1 : 0);
 		}
 		for (int value : freshnessUniverse) {
@@ -410,7 +411,7 @@ public final class TransitionEncoding {
 				state.replayable[i][lane.index()] = visitSlot(lane, state.replayable[i][lane.index()], visitor);
 			}
 		}
-		if (obligation.property() instanceof Precedence) {
+		if (hasFlagMonitor()) {
 			state.precedence[i] = visitor.visit(Domain.bool(), SymbolicValue.bool(state.precedence[i])).truth(circuit);
 		}
 		for (Map.Entry<Integer, Integer> used : state.used[i].entrySet()) {
@@ -816,7 +817,9 @@ public final class TransitionEncoding {
 	private void updateMonitors(SymbolicState before, SymbolicState next) {
 		for (int i = 0; i < instances; i++) {
 			Env env = propertyEnv(before, i);
-			if (obligation.property() instanceof Precedence precedence) {
+			if (obligation.property() instanceof Response) {
+				next.precedence[i] = pending(before, i);
+			} else if (obligation.property() instanceof Precedence precedence) {
 				next.precedence[i] = circuit.or(before.precedence[i], holds(precedence.getFirst(), env));
 			} else if (obligation.property() instanceof Freshness freshness) {
 				int condition = holds(freshness.getCondition(), env);
@@ -887,6 +890,66 @@ public final class TransitionEncoding {
 		default:
 			throw new UnsupportedOperationException("No safety encoding for " + obligation.name());
 		}
+	}
+
+	/** Precedence keeps "the first condition held before"; response keeps "a trigger is unanswered". */
+	private boolean hasFlagMonitor() {
+		return obligation.property() instanceof Precedence || obligation.property() instanceof Response;
+	}
+
+	/** For a response property: a trigger of the instance is unanswered in the state. */
+	public int pending(SymbolicState state, int instance) {
+		Response response = (Response) obligation.property();
+		Env env = propertyEnv(state, instance);
+		return circuit.and(circuit.or(state.precedence[instance], holds(response.getTrigger(), env)),
+				circuit.not(holds(response.getResponse(), env)));
+	}
+
+	/** For a response property: the response holds in the state. */
+	public int answered(SymbolicState state, int instance) {
+		return holds(((Response) obligation.property()).getResponse(), propertyEnv(state, instance));
+	}
+
+	/**
+	 * Whether the action of the instance can happen in the state for some queue slot: its message is
+	 * there and its guard holds (a step blocked only by a bound counts as possible; the bounds check
+	 * reports it). This is what weak fairness asks about.
+	 */
+	public int possible(SymbolicState state, int instance, Action action) {
+		int result = Circuit.FALSE;
+		int[][] noChoices = new int[layout.choices().size()][];
+		for (Choice choice : layout.choices()) {
+			noChoices[layout.indexOf(choice)] = constantBits(Domain.range(0, choice.getBranches().size() - 1), 0);
+		}
+		for (int slot = 0; slot < slotDomain.size(); slot++) {
+			Inputs fixed = new Inputs(constantBits(moveDomain, 0), constantBits(slotDomain, slot), noChoices);
+			Local local = new Local(state, instance);
+			execute(local, action, fixed);
+			result = circuit.or(result, local.enabled);
+		}
+		return result;
+	}
+
+	private static int[] constantBits(Domain domain, int index) {
+		int[] bits = new int[domain.bits()];
+		for (int b = 0; b < bits.length; b++) {
+			bits[b] = (index >> b & 1) == 1 ? Circuit.TRUE : Circuit.FALSE;
+		}
+		return bits;
+	}
+
+	/** Whether the step's inputs select the action of the instance. */
+	public int selects(Inputs inputs, int instance, Action action) {
+		return SymbolicValue.decode(circuit, moveDomain, inputs.move()).is(circuit, instance * actionCount + action
+				.index());
+	}
+
+	public int instances() {
+		return instances;
+	}
+
+	public Layout layout() {
+		return layout;
 	}
 
 	/** Whether the obligation can be asked as a safety question by this encoding. */

@@ -11,7 +11,7 @@ import dev.shall.checker.explicit.ResponseChecker;
  * Response properties (A leads to B) under weak fairness of shall steps, on the explicit state
  * graph (see {@link ResponseChecker}); for procedures whose state space fits in memory. A lasso is
  * certified when its run replays and its cycle closes; holds is exact but not independently
- * certified. The SAT engines do not check response properties yet.
+ * certified. {@link LassoBmc} searches for the same counterexamples with SAT.
  */
 public final class ExplicitLiveness implements Engine {
 

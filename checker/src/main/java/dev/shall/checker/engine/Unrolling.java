@@ -82,6 +82,10 @@ final class Unrolling implements AutoCloseable {
 		circuit.assertTrue(literal);
 	}
 
+	TransitionEncoding.Inputs inputs(int k) {
+		return inputs.get(k);
+	}
+
 	/** Fixes the inputs of step k (0-based) to the move. */
 	void fix(int k, Move move) {
 		circuit.assertTrue(encoding.inputsAre(inputs.get(k), move));

@@ -29,19 +29,21 @@ public final class ResponseChecker {
 
 	/**
 	 * @param loopStart the index in {@code path} where the repeated cycle starts, or -1 when the run
-	 *                  ends in a state where nothing can happen
+	 *                  ends in a state where nothing that shall happen can
 	 */
 	public record Result(Boolean violated, List<Move> path, int loopStart, int statesSeen, String reason) {
 	}
 
 	public Result check(Layout layout, OptionAssignment options, int instances, Obligation obligation, int maxStates,
 			Supplier<String> stop) {
+		// instance 0 is asked about; the interpreter's monitor keeps every instance's flag
 		ExplicitProperty property = new ExplicitProperty(obligation, layout, options);
 		Interpreter interpreter = new Interpreter(layout, options, instances, property);
 		ConcreteState initial = interpreter.initial();
 		List<ConcreteState> states = new ArrayList<>();
 		Map<ConcreteState, Integer> index = new HashMap<>();
 		List<List<Interpreter.Outcome>> edges = new ArrayList<>();
+		List<List<Move>> possible = new ArrayList<>();
 		Map<Integer, Integer> parent = new HashMap<>();
 		Map<Integer, Move> parentMove = new HashMap<>();
 		ArrayDeque<Integer> frontier = new ArrayDeque<>();
@@ -72,8 +74,11 @@ public final class ResponseChecker {
 			}
 			while (edges.size() <= s) {
 				edges.add(null);
+				possible.add(null);
 			}
 			edges.set(s, taken);
+			// what weak fairness asks about: the step could happen (a bound may still block it)
+			possible.set(s, interpreter.successors(states.get(s)).stream().map(Interpreter.Outcome::move).toList());
 		}
 		boolean[] pending = new boolean[states.size()];
 		for (int s = 0; s < states.size(); s++) {
@@ -81,14 +86,14 @@ public final class ResponseChecker {
 		}
 		// a run that stops with the trigger unanswered: nothing that shall happen is enabled
 		for (int s = 0; s < states.size(); s++) {
-			if (pending[s] && edges.get(s).stream().noneMatch(o -> isShall(layout, o.move()))) {
+			if (pending[s] && possible.get(s).stream().noneMatch(move -> isShall(layout, move))) {
 				return new Result(true, prefix(s, parent, parentMove), -1, states.size(), null);
 			}
 		}
 		for (List<Integer> component : components(states.size(), edges, index, pending)) {
 			Set<Integer> members = new HashSet<>(component);
 			if (hasInternalEdge(component, members, edges, index) && fair(layout, instances, component, members, edges,
-					index)) {
+					possible, index)) {
 				int entry = component.stream().min(Integer::compare).orElseThrow();
 				List<Move> path = new ArrayList<>(prefix(entry, parent, parentMove));
 				int loopStart = path.size();
@@ -118,7 +123,7 @@ public final class ResponseChecker {
 
 	/** Every shall step of every instance is taken inside the component or disabled in one of its states. */
 	private static boolean fair(Layout layout, int instances, List<Integer> component, Set<Integer> members,
-			List<List<Interpreter.Outcome>> edges, Map<ConcreteState, Integer> index) {
+			List<List<Interpreter.Outcome>> edges, List<List<Move>> possible, Map<ConcreteState, Integer> index) {
 		for (int instance = 0; instance < instances; instance++) {
 			for (Action action : layout.actions()) {
 				if (action.kind() != Action.Kind.TRANSITION || action.transition().getStrength() != Strength.SHALL) {
@@ -127,14 +132,14 @@ public final class ResponseChecker {
 				boolean takenInside = false;
 				boolean disabledSomewhere = false;
 				for (int s : component) {
-					boolean enabledHere = false;
 					for (Interpreter.Outcome outcome : edges.get(s)) {
 						if (outcome.move().instance() == instance && outcome.move().action() == action.index()) {
-							enabledHere = true;
 							takenInside |= members.contains(index.get(outcome.next()));
 						}
 					}
-					disabledSomewhere |= !enabledHere;
+					int who = instance;
+					disabledSomewhere |= possible.get(s).stream().noneMatch(m -> m.instance() == who && m
+							.action() == action.index());
 				}
 				if (!takenInside && !disabledSomewhere) {
 					return false;

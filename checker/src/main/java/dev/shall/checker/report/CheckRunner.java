@@ -19,6 +19,7 @@ import dev.shall.checker.engine.CheckResult;
 import dev.shall.checker.engine.Engine;
 import dev.shall.checker.engine.ExplicitLiveness;
 import dev.shall.checker.engine.KInduction;
+import dev.shall.checker.engine.LassoBmc;
 import dev.shall.checker.engine.Portfolio;
 import dev.shall.checker.engine.ProgressListener;
 import dev.shall.checker.engine.Verdict;
@@ -140,9 +141,16 @@ public final class CheckRunner {
 		CheckRequest request = new CheckRequest(layout, options, instances, obligation);
 		long started = System.nanoTime();
 		Budget budget = Budget.of(settings.depth(), settings.timeout());
-		CheckResult result = TransitionEncoding.supports(obligation)
-				? settings.engineInstance().check(request, budget, ProgressListener.NONE)
-				: new ExplicitLiveness(LIVENESS_STATES).check(request, budget, ProgressListener.NONE);
+		CheckResult result;
+		if (TransitionEncoding.supports(obligation)) {
+			result = settings.engineInstance().check(request, budget, ProgressListener.NONE);
+		} else {
+			// response: the explicit graph proves or refutes; beyond its reach, SAT searches for lassos
+			result = new ExplicitLiveness(LIVENESS_STATES).check(request, budget, ProgressListener.NONE);
+			if (result.verdict() == Verdict.UNKNOWN) {
+				result = new LassoBmc().check(request, budget, ProgressListener.NONE);
+			}
+		}
 		double seconds = (System.nanoTime() - started) / 1e9;
 		Procedure procedure = layout.procedure();
 		return switch (obligation.kind()) {

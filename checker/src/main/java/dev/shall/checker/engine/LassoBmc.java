@@ -1,0 +1,138 @@
+package dev.shall.checker.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.shall.checker.encoding.Circuit;
+import dev.shall.checker.encoding.TransitionEncoding;
+import dev.shall.checker.explicit.ConcreteState;
+import dev.shall.checker.explicit.ExplicitChecker;
+import dev.shall.checker.explicit.Interpreter;
+import dev.shall.checker.lowering.Action;
+import dev.shall.model.Strength;
+
+/**
+ * Bounded search for counterexamples to a response property (trigger leads to response) under weak
+ * fairness of shall steps, incremental over depths like {@link Bmc}. At depth k it asks for a run
+ * of k steps that stops with the trigger unanswered where no shall step is possible, or whose next
+ * step returns to an earlier state l so that steps l..k repeat forever: the trigger unanswered on
+ * the cycle, the response never, and every shall step of every instance taken on the cycle or
+ * impossible somewhere on it. It finds violations only; the explicit engine proves.
+ */
+public final class LassoBmc implements Engine {
+
+	@Override
+	public String name() {
+		return "lasso-bmc";
+	}
+
+	@Override
+	public CheckResult check(CheckRequest request, Budget budget, ProgressListener progress) {
+		List<Action> shall = request.layout().actions().stream().filter(a -> a.kind() == Action.Kind.TRANSITION && a
+				.transition().getStrength() == Strength.SHALL).toList();
+		try (Unrolling path = new Unrolling(request, true, budget)) {
+			TransitionEncoding encoding = path.encoding();
+			Circuit c = path.circuit();
+			int n = request.instances();
+			List<int[][]> possible = new ArrayList<>(); // [depth][instance][shall action]
+			for (int k = 0; k <= budget.maxDepth(); k++) {
+				if (budget.exhausted() != null) {
+					return CheckResult.unknown(request.obligation(), name(), k - 1, budget.exhausted(), path
+							.statistics());
+				}
+				possible.add(possibleAt(encoding, path, k, n, shall));
+				int nothingShall = Circuit.TRUE;
+				for (int[] perInstance : possible.get(k)) {
+					for (int literal : perInstance) {
+						nothingShall = c.and(nothingShall, Circuit.not(literal));
+					}
+				}
+				Boolean stops = path.satisfiable(c.and(encoding.pending(path.state(k), 0), nothingShall));
+				if (stops == null) {
+					return CheckResult.unknown(request.obligation(), name(), k - 1, "time or conflict limit", path
+							.statistics());
+				}
+				if (stops) {
+					return violated(request, path.moves(k), -1, path);
+				}
+				path.extend();
+				int[] closesAt = new int[k + 1];
+				int[] cycles = new int[k + 1];
+				int lasso = Circuit.FALSE;
+				for (int l = 0; l <= k; l++) {
+					closesAt[l] = Circuit.not(encoding.differ(path.state(k + 1), path.state(l)));
+					int cycle = c.and(closesAt[l], encoding.pending(path.state(l), 0));
+					for (int j = l; j <= k; j++) {
+						cycle = c.and(cycle, Circuit.not(encoding.answered(path.state(j), 0)));
+					}
+					for (int i = 0; i < n; i++) {
+						for (int a = 0; a < shall.size(); a++) {
+							int excused = Circuit.FALSE;
+							for (int j = l; j <= k; j++) {
+								excused = c.or(excused, encoding.selects(path.inputs(j), i, shall.get(a)));
+								excused = c.or(excused, Circuit.not(possible.get(j)[i][a]));
+							}
+							cycle = c.and(cycle, excused);
+						}
+					}
+					cycles[l] = cycle;
+					lasso = c.or(lasso, cycle);
+				}
+				for (int l = 0; l <= k; l++) {
+					c.dimacs(cycles[l]); // so that the model tells where the cycle starts
+				}
+				Boolean loops = path.satisfiable(lasso);
+				if (loops == null) {
+					return CheckResult.unknown(request.obligation(), name(), k, "time or conflict limit", path
+							.statistics());
+				}
+				if (loops) {
+					int loopStart = 0;
+					for (int l = 0; l <= k; l++) {
+						if (c.valueOf(cycles[l])) {
+							loopStart = l;
+						}
+					}
+					return violated(request, path.moves(k + 1), loopStart, path);
+				}
+				progress.depthDone(name(), k);
+			}
+			return CheckResult.unknown(request.obligation(), name(), budget.maxDepth(), "depth bound " + budget
+					.maxDepth() + " (this engine finds violations only)", path.statistics());
+		}
+	}
+
+	private static int[][] possibleAt(TransitionEncoding encoding, Unrolling path, int k, int n, List<Action> shall) {
+		int[][] literals = new int[n][shall.size()];
+		for (int i = 0; i < n; i++) {
+			for (int a = 0; a < shall.size(); a++) {
+				literals[i][a] = encoding.possible(path.state(k), i, shall.get(a));
+			}
+		}
+		return literals;
+	}
+
+	private CheckResult violated(CheckRequest request, List<dev.shall.checker.explicit.Move> moves, int loopStart,
+			Unrolling path) {
+		String how = loopStart < 0 ? "after step " + moves.size() + " nothing that shall happen is possible, the "
+				+ "trigger unanswered" : "steps " + (loopStart + 1) + " to " + moves.size()
+						+ " repeat forever with the trigger unanswered";
+		return new CheckResult(request.obligation(), Verdict.VIOLATED, name(), moves.size(), replays(request, moves,
+				loopStart), moves, how, path.statistics());
+	}
+
+	/** The run replays in the interpreter and, for a lasso, returns to the state where its cycle starts. */
+	private static boolean replays(CheckRequest request, List<dev.shall.checker.explicit.Move> moves, int loopStart) {
+		Interpreter interpreter = new Interpreter(request.layout(), request.options(), request.instances());
+		List<ConcreteState> states = ExplicitChecker.replay(interpreter, moves);
+		if (states == null) {
+			return false;
+		}
+		if (loopStart < 0) {
+			return true;
+		}
+		ConcreteState start = states.get(loopStart);
+		ConcreteState end = states.get(states.size() - 1);
+		return java.util.Arrays.deepEquals(start.variables(), end.variables()) && start.queues().equals(end.queues());
+	}
+}
