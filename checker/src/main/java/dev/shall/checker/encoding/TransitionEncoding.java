@@ -71,6 +71,7 @@ public final class TransitionEncoding {
 	private final Domain lastDomain;
 	private final boolean tracksLast;
 	private final int[] freshnessUniverse;
+	private final dev.shall.checker.lowering.ConeOfInfluence cone;
 
 	/** The inputs of one step, kept so that the move can be read from the solver's model. */
 	public record Inputs(int[] move, int[] slot, int[][] choices) {
@@ -88,6 +89,7 @@ public final class TransitionEncoding {
 		this.obligation = obligation;
 		this.circuit = circuit;
 		this.actionCount = layout.actions().size();
+		this.cone = new dev.shall.checker.lowering.ConeOfInfluence(layout, obligation);
 		this.moveDomain = Domain.range(0, instances * actionCount - 1);
 		this.slotDomain = Domain.range(0, layout.maxCapacity() - 1);
 		this.lastDomain = Domain.range(-1, instances * actionCount - 1);
@@ -456,6 +458,12 @@ public final class TransitionEncoding {
 
 	private SymbolicState freeStateLike(SymbolicState template, List<int[]> inputBits) {
 		return rebuild(template, (domain, value) -> {
+			if (value.possibleValues().length == 1 && value.conditionAt(0) == Circuit.TRUE && domain.contains(value
+					.possibleValues()[0])) {
+				// a field the step leaves constant (e.g. outside the cone of influence) needs no new bits
+				inputBits.add(value.encode(circuit, domain));
+				return value;
+			}
 			int[] bits = new int[domain.bits()];
 			for (int b = 0; b < bits.length; b++) {
 				bits[b] = circuit.input();
@@ -566,6 +574,11 @@ public final class TransitionEncoding {
 	}
 
 	private void execute(Local local, Action action, Inputs inputs) {
+		if (!cone.contains(action)) {
+			// outside the cone of influence: changes nothing the obligation observes
+			local.enabled = Circuit.FALSE;
+			return;
+		}
 		SymbolicValue slotInput = SymbolicValue.decode(circuit, slotDomain, inputs.slot());
 		switch (action.kind()) {
 		case TRANSITION -> transition(local, action.transition(), slotInput, inputs);
@@ -651,9 +664,13 @@ public final class TransitionEncoding {
 			Env env = new Env(local.variables, receivedFields, receivedType, t -> Circuit.FALSE, true);
 			switch (statement) {
 			case Assignment assignment -> {
+				// a value out of range blocks the step, even where the variable is outside the cone
 				SymbolicValue value = evaluate(circuit, assignment.getValue(), env, pathCondition, overflow);
 				Domain domain = layout.domain(assignment.getVariable());
 				overflow[0] = circuit.or(overflow[0], circuit.and(pathCondition, value.outside(circuit, domain)));
+				if (!cone.contains(assignment.getVariable())) {
+					continue;
+				}
 				int v = layout.indexOf(assignment.getVariable());
 				local.variables[v] = SymbolicValue.ite(circuit, pathCondition, value, local.variables[v]);
 			}
