@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.shall.checker.report.CheckRunner;
+import dev.shall.checker.report.JUnitReport;
 import dev.shall.checker.report.JsonReport;
 import dev.shall.checker.report.RunReport;
 import dev.shall.checker.report.TextReport;
@@ -30,11 +31,14 @@ public final class CheckCommand implements Callable<Integer> {
 	@Parameters(paramLabel = "PATH", arity = "1..*", description = "files or folders of .shall files")
 	List<Path> paths;
 
-	@Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+	@Option(names = "--format", defaultValue = "text",
+			description = "text, json or junit on standard output (default: ${DEFAULT-VALUE})")
 	String format;
 
-	@Option(names = "--out", description = "write the report to this file instead of standard output")
-	Path out;
+	@Option(names = "--out", paramLabel = "[FORMAT=]FILE",
+			description = "write a report to a file instead of standard output; FORMAT=FILE (repeatable) writes "
+					+ "several formats in one run, e.g. --out json=report.json --out junit=report.xml")
+	List<String> outputs = new java.util.ArrayList<>();
 
 	@Option(names = "--engine", defaultValue = "auto",
 			description = "auto (BMC and k-induction in parallel), bmc or kind (default: ${DEFAULT-VALUE})")
@@ -54,9 +58,17 @@ public final class CheckCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws IOException {
-		if (!List.of("text", "json").contains(format)) {
-			System.err.println("shall: unknown format '" + format + "' (text or json)");
-			return 3;
+		Map<String, Path> files = new LinkedHashMap<>();
+		for (String output : outputs) {
+			int equals = output.indexOf('=');
+			files.put(equals < 0 ? format : output.substring(0, equals), Path.of(equals < 0 ? output : output
+					.substring(equals + 1)));
+		}
+		for (String name : files.isEmpty() ? List.of(format) : List.copyOf(files.keySet())) {
+			if (!FORMATS.contains(name)) {
+				System.err.println("shall: unknown format '" + name + "' (text, json or junit)");
+				return 3;
+			}
 		}
 		if (!List.of("auto", "bmc", "kind").contains(engine)) {
 			System.err.println("shall: unknown engine '" + engine + "' (auto, bmc or kind)");
@@ -68,22 +80,33 @@ public final class CheckCommand implements Callable<Integer> {
 		}
 		CheckRunner.Settings settings = new CheckRunner.Settings(engine, depth, Duration.ofSeconds(timeout), instances,
 				options);
-		boolean terminal = System.console() != null && out == null;
+		boolean terminal = System.console() != null && files.isEmpty();
 		CheckRunner.Listener progress = terminal ? (procedure, obligation) -> System.err.printf("\r\033[K%s: %s",
 				procedure, obligation) : CheckRunner.Listener.NONE;
 		RunReport report = new CheckRunner().run(paths, settings, ProcedureFrontEnd.find(), progress);
 		if (terminal) {
 			System.err.print("\r\033[K");
 		}
-		try (PrintWriter writer = out == null
-				? new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
-				: new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
-			if (format.equals("json")) {
-				new JsonReport().write(report, writer);
-			} else {
-				new TextReport().write(report, writer);
+		if (files.isEmpty()) {
+			PrintWriter writer = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+			write(format, report, writer);
+			writer.flush();
+		}
+		for (Map.Entry<String, Path> file : files.entrySet()) {
+			try (PrintWriter writer = new PrintWriter(Files.newBufferedWriter(file.getValue(), StandardCharsets.UTF_8))) {
+				write(file.getKey(), report, writer);
 			}
 		}
 		return report.exitCode();
+	}
+
+	private static final List<String> FORMATS = List.of("text", "json", "junit");
+
+	private static void write(String format, RunReport report, PrintWriter writer) {
+		switch (format) {
+		case "json" -> new JsonReport().write(report, writer);
+		case "junit" -> new JUnitReport().write(report, writer);
+		default -> new TextReport().write(report, writer);
+		}
 	}
 }

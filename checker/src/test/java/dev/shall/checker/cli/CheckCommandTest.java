@@ -83,6 +83,48 @@ class CheckCommandTest {
 	}
 
 	@Test
+	void severalFormatsInOneRunAndJUnitCounts() throws Exception {
+		Path json = folder.resolve("r.json");
+		Path junit = folder.resolve("r.xml");
+		int code = ShallCommand.execute("check", "--out", "json=" + json, "--out", "junit=" + junit,
+				resource("/cli/mismatch.shall").toString());
+		assertEquals(1, code);
+		assertTrue(Files.size(json) > 0);
+		var document = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile());
+		var suite = (org.w3c.dom.Element) document.getElementsByTagName("testsuite").item(0);
+		// neverTwo, the bounds check and the reachability of step 1
+		assertEquals("3", suite.getAttribute("tests"));
+		assertEquals("1", suite.getAttribute("failures"));
+		var failure = (org.w3c.dom.Element) document.getElementsByTagName("failure").item(0);
+		assertEquals("neverTwo is violated, expected holds", failure.getAttribute("message"));
+		assertTrue(failure.getTextContent().contains("1. A 1 (1)"), failure.getTextContent());
+	}
+
+	@Test
+	void diffReportsWhatARevisionFixesAndBreaks() throws Exception {
+		Path holds = Files.writeString(folder.resolve("v2.shall"), """
+				procedure V clause "t"
+				role A { var x : 0..2 = 0 }
+				step 1 clause "1": A shall when x < 1 { x := x + 1 }
+				property neverTwo clause "p": never A.x == 2
+				""");
+		Path violated = resource("/cli/mismatch.shall");
+		assertEquals(0, ShallCommand.execute("diff", violated.toString(), holds.toString()), "a fix breaks nothing");
+		assertEquals(1, ShallCommand.execute("diff", holds.toString(), violated.toString()), "the reverse breaks it");
+		var old = new dev.shall.checker.report.CheckRunner().run(java.util.List.of(violated), SETTINGS,
+				dev.shall.model.frontend.ProcedureFrontEnd.find(), dev.shall.checker.report.CheckRunner.Listener.NONE);
+		var now = new dev.shall.checker.report.CheckRunner().run(java.util.List.of(holds), SETTINGS,
+				dev.shall.model.frontend.ProcedureFrontEnd.find(), dev.shall.checker.report.CheckRunner.Listener.NONE);
+		var entries = new dev.shall.checker.report.RevisionDiff().compare(old, now);
+		assertEquals(dev.shall.checker.report.RevisionDiff.Change.FIXED, entries.stream().filter(e -> e.property()
+				.equals("neverTwo")).findFirst().orElseThrow().change());
+	}
+
+	private static final dev.shall.checker.report.CheckRunner.Settings SETTINGS =
+			new dev.shall.checker.report.CheckRunner.Settings("auto", 20, java.time.Duration.ofSeconds(30), null,
+					java.util.Map.of());
+
+	@Test
 	void usageErrorsExitThree() {
 		assertEquals(3, ShallCommand.execute("check", "--engine", "magic", "x.shall"));
 		assertEquals(3, ShallCommand.execute("check"));

@@ -1,0 +1,96 @@
+package dev.shall.checker.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.shall.checker.engine.Verdict;
+
+/**
+ * Compares the findings of two revisions of a procedure, property by property (matched by kind,
+ * name and option combination): fixed, broken, unchanged, new or removed.
+ */
+public final class RevisionDiff {
+
+	public enum Change {
+		FIXED, BROKEN, UNCHANGED, NEW, REMOVED;
+
+		public String label() {
+			return name().toLowerCase();
+		}
+	}
+
+	public record Entry(String property, String kind, Map<String, String> options, Change change, Verdict before,
+			Verdict after) {
+	}
+
+	public List<Entry> compare(RunReport before, RunReport after) {
+		Map<String, Finding> old = index(before);
+		Map<String, Finding> now = index(after);
+		List<Entry> entries = new ArrayList<>();
+		for (Map.Entry<String, Finding> entry : old.entrySet()) {
+			Finding was = entry.getValue();
+			Finding is = now.get(entry.getKey());
+			if (is == null) {
+				entries.add(new Entry(was.property(), was.kind(), was.options(), Change.REMOVED, was.verdict(), null));
+			} else {
+				entries.add(new Entry(was.property(), was.kind(), was.options(), change(was.verdict(), is.verdict()), was
+						.verdict(), is.verdict()));
+			}
+		}
+		for (Map.Entry<String, Finding> entry : now.entrySet()) {
+			if (!old.containsKey(entry.getKey())) {
+				Finding is = entry.getValue();
+				entries.add(new Entry(is.property(), is.kind(), is.options(), Change.NEW, null, is.verdict()));
+			}
+		}
+		return entries;
+	}
+
+	private static Change change(Verdict before, Verdict after) {
+		if (before == after) {
+			return Change.UNCHANGED;
+		}
+		if (before == Verdict.VIOLATED && after == Verdict.HOLDS) {
+			return Change.FIXED;
+		}
+		if (before == Verdict.HOLDS && after == Verdict.VIOLATED) {
+			return Change.BROKEN;
+		}
+		return Change.UNCHANGED;
+	}
+
+	private static Map<String, Finding> index(RunReport report) {
+		Map<String, Finding> index = new LinkedHashMap<>();
+		for (Finding finding : report.results()) {
+			index.put(finding.kind() + "|" + finding.property() + "|" + finding.options(), finding);
+		}
+		return index;
+	}
+
+	/** One paragraph a spec author can paste into a CR discussion. */
+	public static String summary(List<Entry> entries) {
+		Map<Change, List<String>> names = new LinkedHashMap<>();
+		for (Entry entry : entries) {
+			String name = (Finding.DEAD_STEP.equals(entry.kind()) ? entry.property().replace(" can happen", "") + " (reachable)"
+					: entry.property()) + (entry.options().isEmpty() ? "" : " " + entry.options());
+			names.computeIfAbsent(entry.change(), c -> new ArrayList<>()).add(name);
+		}
+		StringBuilder text = new StringBuilder();
+		text.append(String.format("Of %d verdicts, the new revision fixes %d, breaks %d and leaves %d unchanged; %d are"
+				+ " new and %d removed.", entries.size(), size(names, Change.FIXED), size(names, Change.BROKEN), size(
+						names, Change.UNCHANGED), size(names, Change.NEW), size(names, Change.REMOVED)));
+		for (Change change : List.of(Change.FIXED, Change.BROKEN)) {
+			if (names.containsKey(change)) {
+				text.append(' ').append(change == Change.FIXED ? "Fixed: " : "Broken: ").append(String.join("; ", names
+						.get(change))).append('.');
+			}
+		}
+		return text.toString();
+	}
+
+	private static int size(Map<Change, List<String>> names, Change change) {
+		return names.getOrDefault(change, List.of()).size();
+	}
+}
