@@ -9,6 +9,22 @@ import dev.shall.checker.explicit.ExplicitChecker;
  */
 public final class Bmc implements Engine {
 
+	/**
+	 * Re-proves with a fresh solver that no state reached in j <= k steps is bad and that no run
+	 * has k + 1 steps.
+	 */
+	static boolean reprove(CheckRequest request, int k, Budget budget) {
+		try (Unrolling path = new Unrolling(request, true, budget)) {
+			for (int j = 0; j <= k; j++) {
+				if (!Boolean.FALSE.equals(path.satisfiable(path.encoding().bad(path.state(j))))) {
+					return false;
+				}
+				path.extend();
+			}
+			return Boolean.FALSE.equals(path.satisfiable());
+		}
+	}
+
 	@Override
 	public String name() {
 		return "bmc";
@@ -43,8 +59,9 @@ public final class Bmc implements Engine {
 				path.extend();
 				Boolean longer = path.satisfiable();
 				if (Boolean.FALSE.equals(longer)) {
-					return new CheckResult(request.obligation(), Verdict.HOLDS, name(), k, false, java.util.List.of(),
-							"every run ends within " + k + " steps and none violates it", path.statistics());
+					return new CheckResult(request.obligation(), Verdict.HOLDS, name(), k, reprove(request, k, budget),
+							java.util.List.of(), "every run ends within " + k + " steps and none violates it", path
+									.statistics());
 				}
 				if (longer == null) {
 					return CheckResult.unknown(request.obligation(), name(), k,

@@ -7,14 +7,21 @@ import dev.shall.checker.explicit.ExplicitChecker;
  * small: it answers holds once every state is seen, and its violations are shortest. Since it is
  * the reference semantics itself, its violations are certified the other way round: the SAT
  * encoding must accept the run as legal steps ending in a bad state. Its holds verdicts are exact
- * (every reachable state was seen) but not certified by an independent check.
+ * (every reachable state was seen) and certified when k-induction proves them too.
  */
 public final class ExplicitSearch implements Engine {
 
 	private final int maxStates;
+	private final boolean certifyHolds;
 
 	public ExplicitSearch(int maxStates) {
+		this(maxStates, true);
+	}
+
+	/** @param certifyHolds whether to ask k-induction to confirm holds (the portfolio runs it anyway) */
+	public ExplicitSearch(int maxStates, boolean certifyHolds) {
 		this.maxStates = maxStates;
+		this.certifyHolds = certifyHolds;
 	}
 
 	/** Whether the SAT encoding accepts the moves as a legal run that ends in a bad state. */
@@ -47,7 +54,16 @@ public final class ExplicitSearch implements Engine {
 			return new CheckResult(request.obligation(), Verdict.VIOLATED, name(), result.path().size(),
 					acceptedByEncoding(request, result.path(), budget), result.path(), null, statistics);
 		}
-		return new CheckResult(request.obligation(), Verdict.HOLDS, name(), result.depth(), false, java.util.List.of(),
-				"all " + result.statesSeen() + " reachable states seen", statistics);
+		if (!certifyHolds) {
+			return new CheckResult(request.obligation(), Verdict.HOLDS, name(), result.depth(), false, java.util.List
+					.of(), "all " + result.statesSeen() + " reachable states seen", statistics);
+		}
+		// certified when a SAT engine proves it too, within a short budget
+		Budget check = Budget.of(budget.maxDepth(), java.time.Duration.ofSeconds(3)).withDeadline(Math.min(budget
+				.deadline(), System.nanoTime() + 3_000_000_000L));
+		budget.onCancel(check::cancel);
+		boolean certified = new KInduction().check(request, check, ProgressListener.NONE).verdict() == Verdict.HOLDS;
+		return new CheckResult(request.obligation(), Verdict.HOLDS, name(), result.depth(), certified, java.util.List
+				.of(), "all " + result.statesSeen() + " reachable states seen", statistics);
 	}
 }

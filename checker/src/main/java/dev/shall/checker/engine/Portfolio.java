@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * BMC, k-induction and (for small state spaces) breadth-first search side by side; the first
@@ -14,6 +15,9 @@ import java.util.concurrent.Future;
  * they are certified independently.
  */
 public final class Portfolio implements Engine {
+
+	/** How long an exact but uncertified verdict waits for a SAT member to certify it. */
+	private static final long CERTIFICATION_GRACE_NANOS = 5_000_000_000L;
 
 	/** States the breadth-first member explores before it gives up. */
 	private static final int EXPLICIT_STATES = 200_000;
@@ -46,11 +50,26 @@ public final class Portfolio implements Engine {
 			Future<CheckResult> bmc = results.submit(() -> new Bmc().check(request, bmcBudget, progress));
 			Future<CheckResult> induction = results.submit(() -> new KInduction().check(request, inductionBudget,
 					progress));
-			Future<CheckResult> explicit = results.submit(() -> new ExplicitSearch(EXPLICIT_STATES).check(request,
-					explicitBudget, progress));
+			Future<CheckResult> explicit = results.submit(() -> new ExplicitSearch(EXPLICIT_STATES, false).check(
+					request, explicitBudget, progress));
 			CheckResult fallback = null;
+			CheckResult uncertified = null;
+			long graceEnds = Long.MAX_VALUE;
 			for (int done = 0; done < 3; done++) {
-				CheckResult result = results.take().get();
+				Future<CheckResult> next = uncertified == null ? results.take()
+						: results.poll(Math.max(0, graceEnds - System.nanoTime()), TimeUnit.NANOSECONDS);
+				if (next == null) {
+					break; // no certification in time: the exact verdict stands, uncertified
+				}
+				CheckResult result = next.get();
+				if (result.verdict() != Verdict.UNKNOWN && !result.certified()) {
+					// exact, but wait for a member that can certify it (they stop at their own bounds)
+					if (uncertified == null) {
+						uncertified = result;
+						graceEnds = System.nanoTime() + CERTIFICATION_GRACE_NANOS;
+					}
+					continue;
+				}
 				if (result.verdict() != Verdict.UNKNOWN) {
 					bmcBudget.cancel();
 					inductionBudget.cancel();
@@ -67,7 +86,10 @@ public final class Portfolio implements Engine {
 				}
 				fallback = fallback == null || result.bound() > fallback.bound() ? result : fallback;
 			}
-			return fallback;
+			bmcBudget.cancel();
+			inductionBudget.cancel();
+			explicitBudget.cancel();
+			return uncertified != null ? uncertified : fallback;
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			return CheckResult.unknown(request.obligation(), name(), -1, "interrupted", CheckResult.Statistics.NONE);
