@@ -16,8 +16,11 @@ public final class SymbolicState {
 	final Slot[][][] queues;
 	/** Last delivered message per lane, for lanes that replay; null elsewhere. */
 	final Slot[][] replayable;
-	/** Per instance: precedence flag, or freshness set (value → literal); unused for other obligations. */
-	final int[] precedence;
+	/**
+	 * Per instance, the obligation's monitor: a flag (precedence: the first condition held before;
+	 * response: a trigger is unanswered), or the freshness set (value → literal).
+	 */
+	final int[] flag;
 	final TreeMap<Integer, Integer>[] used;
 	/** The move that produced the state: instance · actions + action, or -1; null when nothing reads it. */
 	SymbolicValue last;
@@ -27,7 +30,7 @@ public final class SymbolicState {
 		this.variables = new SymbolicValue[instances][variables];
 		this.queues = new Slot[instances][lanes][];
 		this.replayable = new Slot[instances][lanes];
-		this.precedence = new int[instances];
+		this.flag = new int[instances];
 		this.used = new TreeMap[instances];
 		for (int i = 0; i < instances; i++) {
 			used[i] = new TreeMap<>();

@@ -94,7 +94,7 @@ public final class TransitionEncoding {
 		this.slotDomain = Domain.range(0, layout.maxCapacity() - 1);
 		this.lastDomain = Domain.range(-1, instances * actionCount - 1);
 		this.tracksLast = obligation.kind() == Obligation.Kind.REACHABILITY || obligation.kind() == Obligation.Kind.PROPERTY
-				&& obligation.property().eAllContents().hasNext() && containsFired(obligation.property());
+				&& containsFired(obligation.property());
 		// none is never "used": only present values count for freshness
 		this.freshnessUniverse = obligation.property() instanceof Freshness freshness ? java.util.Arrays.stream(
 				universeOf(freshness.getValue())).filter(v -> v != Domain.NONE).toArray() : new int[0];
@@ -113,7 +113,6 @@ public final class TransitionEncoding {
 	private int[] universeOf(Expression value) {
 		try (Sat4jSolver scratch = new Sat4jSolver()) {
 			Circuit free = new Circuit(scratch);
-			TransitionEncoding probe = this;
 			SymbolicValue[] variables = new SymbolicValue[layout.variables().size()];
 			for (StateVariable variable : layout.variables()) {
 				Domain domain = layout.domain(variable);
@@ -125,7 +124,7 @@ public final class TransitionEncoding {
 			}
 			int[] firedInput = { free.input() };
 			Env env = new Env(variables, null, null, t -> firedInput[0], false);
-			return probe.evaluate(free, value, env, Circuit.TRUE, new int[] { Circuit.FALSE }).possibleValues();
+			return evaluate(free, value, env, Circuit.TRUE, new int[] { Circuit.FALSE }).possibleValues();
 		}
 	}
 
@@ -151,7 +150,7 @@ public final class TransitionEncoding {
 				state.queues[i][lane.index()] = slots;
 				state.replayable[i][lane.index()] = lane.has(Fault.REPLAY) ? emptySlot(lane) : null;
 			}
-			state.precedence[i] = Circuit.FALSE;
+			state.flag[i] = Circuit.FALSE;
 			for (int value : freshnessUniverse) {
 				state.used[i].put(value, Circuit.FALSE);
 			}
@@ -265,7 +264,7 @@ public final class TransitionEncoding {
 				copy.queues[i][l] = state.queues[i][l].clone();
 				copy.replayable[i][l] = state.replayable[i][l];
 			}
-			copy.precedence[i] = state.precedence[i];
+			copy.flag[i] = state.flag[i];
 			copy.used[i] = new TreeMap<>(state.used[i]);
 		}
 		copy.last = state.last;
@@ -414,7 +413,7 @@ public final class TransitionEncoding {
 			}
 		}
 		if (hasFlagMonitor()) {
-			state.precedence[i] = visitor.visit(Domain.bool(), SymbolicValue.bool(state.precedence[i])).truth(circuit);
+			state.flag[i] = visitor.visit(Domain.bool(), SymbolicValue.bool(state.flag[i])).truth(circuit);
 		}
 		for (Map.Entry<Integer, Integer> used : state.used[i].entrySet()) {
 			used.setValue(visitor.visit(Domain.bool(), SymbolicValue.bool(used.getValue())).truth(circuit));
@@ -835,9 +834,9 @@ public final class TransitionEncoding {
 		for (int i = 0; i < instances; i++) {
 			Env env = propertyEnv(before, i);
 			if (obligation.property() instanceof Response) {
-				next.precedence[i] = pending(before, i);
+				next.flag[i] = pending(before, i);
 			} else if (obligation.property() instanceof Precedence precedence) {
-				next.precedence[i] = circuit.or(before.precedence[i], holds(precedence.getFirst(), env));
+				next.flag[i] = circuit.or(before.flag[i], holds(precedence.getFirst(), env));
 			} else if (obligation.property() instanceof Freshness freshness) {
 				int condition = holds(freshness.getCondition(), env);
 				SymbolicValue value = evaluate(circuit, freshness.getValue(), env, Circuit.TRUE, new int[1]);
@@ -893,7 +892,7 @@ public final class TransitionEncoding {
 		}
 		case Precedence precedence:
 			return circuit.and(circuit.and(holds(precedence.getSecond(), env), circuit.not(holds(precedence.getFirst(),
-					env))), circuit.not(state.precedence[instance]));
+					env))), circuit.not(state.flag[instance]));
 		case Freshness freshness: {
 			SymbolicValue value = evaluate(circuit, freshness.getValue(), env, Circuit.TRUE, new int[1]);
 			int reused = Circuit.FALSE;
@@ -918,7 +917,7 @@ public final class TransitionEncoding {
 	public int pending(SymbolicState state, int instance) {
 		Response response = (Response) obligation.property();
 		Env env = propertyEnv(state, instance);
-		return circuit.and(circuit.or(state.precedence[instance], holds(response.getTrigger(), env)),
+		return circuit.and(circuit.or(state.flag[instance], holds(response.getTrigger(), env)),
 				circuit.not(holds(response.getResponse(), env)));
 	}
 
