@@ -20,6 +20,21 @@ import dev.shall.model.frontend.ProcedureFrontEnd;
 /** The bundled examples: every verdict as their authors declared it, as `./shall check examples` reports. */
 class ExamplesTest {
 
+	@org.junit.jupiter.api.io.TempDir
+	Path folder;
+
+	@Test
+	void theReadmeExampleHasTheVerdictsItDeclares() throws Exception {
+		String readme = Files.readString(Path.of("..", "README.md"));
+		int start = readme.indexOf("```\nprocedure SeNBAddition") + 4;
+		Path example = Files.writeString(folder.resolve("readme.shall"), readme.substring(start, readme.indexOf("```",
+				start)));
+		RunReport report = new CheckRunner().run(List.of(example), new CheckRunner.Settings("auto", 40, Duration
+				.ofSeconds(60), null, null), ProcedureFrontEnd.find(), CheckRunner.Listener.NONE);
+		assertEquals(0, report.exitCode(), report.results().toString() + report.diagnostics());
+		assertEquals(4, report.results().stream().filter(f -> !Finding.DEAD_STEP.equals(f.kind())).count());
+	}
+
 	@Test
 	void everyExampleVerdictIsTheDeclaredOne() {
 		Path examples = Path.of("..", "examples");
