@@ -2,9 +2,7 @@ package dev.shall.checker.engine;
 
 import java.util.List;
 
-import dev.shall.checker.explicit.ConcreteState;
 import dev.shall.checker.explicit.ExplicitChecker;
-import dev.shall.checker.explicit.Interpreter;
 import dev.shall.checker.explicit.ResponseChecker;
 
 /**
@@ -43,27 +41,8 @@ public final class ExplicitLiveness implements Engine {
 				? "after step " + result.path().size() + " nothing that shall happen is possible, the trigger unanswered"
 				: "steps " + (result.loopStart() + 1) + " to " + result.path().size()
 						+ " repeat forever with the trigger unanswered";
-		return new CheckResult(request.obligation(), Verdict.VIOLATED, name(), result.path().size(), closes(request,
-				result), result.path(), how, statistics);
+		return new CheckResult(request.obligation(), Verdict.VIOLATED, name(), result.path().size(), ExplicitChecker
+				.confirmsLasso(request.layout(), request.options(), request.instances(), result.path(), result
+						.loopStart()), result.path(), how, statistics);
 	}
-
-	/** The run replays in the interpreter, and its cycle returns to the state where it started. */
-	private static boolean closes(CheckRequest request, ResponseChecker.Result result) {
-		Interpreter interpreter = new Interpreter(request.layout(), request.options(), request.instances());
-		List<ConcreteState> states = ExplicitChecker.replay(interpreter, result.path());
-		if (states == null) {
-			return false;
-		}
-		if (result.loopStart() < 0) {
-			// nothing that shall happen can happen any more
-			return interpreter.successors(states.get(states.size() - 1)).stream().filter(Interpreter.Outcome::taken)
-					.map(o -> request.layout().actions().get(o.move().action()))
-					.noneMatch(a -> a.transition() != null
-							&& a.transition().getStrength() == dev.shall.model.Strength.SHALL);
-		}
-		ConcreteState start = states.get(result.loopStart());
-		ConcreteState end = states.get(states.size() - 1);
-		return java.util.Arrays.deepEquals(start.variables(), end.variables()) && start.queues().equals(end.queues());
-	}
-
 }

@@ -5,9 +5,7 @@ import java.util.List;
 
 import dev.shall.checker.encoding.Circuit;
 import dev.shall.checker.encoding.TransitionEncoding;
-import dev.shall.checker.explicit.ConcreteState;
 import dev.shall.checker.explicit.ExplicitChecker;
-import dev.shall.checker.explicit.Interpreter;
 import dev.shall.checker.lowering.Action;
 import dev.shall.model.Strength;
 
@@ -117,22 +115,8 @@ public final class LassoBmc implements Engine {
 		String how = loopStart < 0 ? "after step " + moves.size() + " nothing that shall happen is possible, the "
 				+ "trigger unanswered" : "steps " + (loopStart + 1) + " to " + moves.size()
 						+ " repeat forever with the trigger unanswered";
-		return new CheckResult(request.obligation(), Verdict.VIOLATED, name(), moves.size(), replays(request, moves,
-				loopStart), moves, how, path.statistics());
-	}
-
-	/** The run replays in the interpreter and, for a lasso, returns to the state where its cycle starts. */
-	private static boolean replays(CheckRequest request, List<dev.shall.checker.explicit.Move> moves, int loopStart) {
-		Interpreter interpreter = new Interpreter(request.layout(), request.options(), request.instances());
-		List<ConcreteState> states = ExplicitChecker.replay(interpreter, moves);
-		if (states == null) {
-			return false;
-		}
-		if (loopStart < 0) {
-			return true;
-		}
-		ConcreteState start = states.get(loopStart);
-		ConcreteState end = states.get(states.size() - 1);
-		return java.util.Arrays.deepEquals(start.variables(), end.variables()) && start.queues().equals(end.queues());
+		return new CheckResult(request.obligation(), Verdict.VIOLATED, name(), moves.size(), ExplicitChecker
+				.confirmsLasso(request.layout(), request.options(), request.instances(), moves, loopStart), moves, how,
+				path.statistics());
 	}
 }

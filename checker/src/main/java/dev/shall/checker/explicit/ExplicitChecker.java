@@ -126,6 +126,28 @@ public final class ExplicitChecker {
 		return states;
 	}
 
+	/**
+	 * The certificate of a response counterexample: the moves replay, and either the run ends where
+	 * no shall step is possible ({@code loopStart < 0}) or its cycle, from {@code loopStart} on,
+	 * returns to the state where it started.
+	 */
+	public static boolean confirmsLasso(Layout layout, OptionAssignment options, int instances, List<Move> moves,
+			int loopStart) {
+		Interpreter interpreter = new Interpreter(layout, options, instances);
+		List<ConcreteState> states = replay(interpreter, moves);
+		if (states == null) {
+			return false;
+		}
+		ConcreteState end = states.get(states.size() - 1);
+		if (loopStart < 0) {
+			return interpreter.successors(end).stream().map(o -> layout.actions().get(o.move().action()))
+					.noneMatch(a -> a.transition() != null
+							&& a.transition().getStrength() == dev.shall.model.Strength.SHALL);
+		}
+		ConcreteState start = states.get(loopStart);
+		return java.util.Arrays.deepEquals(start.variables(), end.variables()) && start.queues().equals(end.queues());
+	}
+
 	/** Whether the last state of the replayed moves is bad for the obligation (the certificate of a violation). */
 	public static boolean confirmsViolation(Layout layout, OptionAssignment options, int instances,
 			Obligation obligation, List<Move> moves) {
