@@ -22,6 +22,8 @@ public final class SymbolicState {
 	 */
 	final int[] flag;
 	final TreeMap<Integer, Integer>[] used;
+	/** The encoded fields, once asked for (see TransitionEncoding#bits). */
+	java.util.List<int[]> bits;
 	/** The move that produced the state: instance · actions + action, or -1; null when nothing reads it. */
 	SymbolicValue last;
 

@@ -201,11 +201,15 @@ public final class TransitionEncoding {
 
 	/** The bits of every state field, in a fixed order: equal vectors mean equal states. */
 	public List<int[]> bits(SymbolicState state) {
+		if (state.bits != null) {
+			return state.bits;
+		}
 		List<int[]> bits = new ArrayList<>();
 		flatten(state, (domain, value) -> {
 			bits.add(value.encode(circuit, domain));
 			return value;
 		});
+		state.bits = bits;
 		return bits;
 	}
 
@@ -500,17 +504,9 @@ public final class TransitionEncoding {
 		return valid;
 	}
 
-	/** Whether the bits hold an index below the domain's size. */
+	/** Whether the bits hold an index below the domain's size: the decoded value is some value. */
 	private int validIndex(Domain domain, int[] bits) {
-		int valid = Circuit.FALSE;
-		for (int index = 0; index < domain.size(); index++) {
-			int minterm = Circuit.TRUE;
-			for (int b = 0; b < bits.length; b++) {
-				minterm = circuit.and(minterm, (index >> b & 1) == 1 ? bits[b] : Circuit.not(bits[b]));
-			}
-			valid = circuit.or(valid, minterm);
-		}
-		return valid;
+		return SymbolicValue.decode(circuit, domain, bits).defined(circuit);
 	}
 
 	private record Candidates(Local[][] locals) {

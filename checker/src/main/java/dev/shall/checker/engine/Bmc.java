@@ -41,7 +41,7 @@ public final class Bmc implements Engine {
 				Boolean violated = path.satisfiable(path.encoding().bad(path.state(k)));
 				if (violated == null) {
 					return CheckResult.unknown(request.obligation(), name(), k - 1,
-							budget.exhausted() != null ? budget.exhausted() : "conflict limit", path.statistics());
+							budget.whyStopped(), path.statistics());
 				}
 				if (violated) {
 					var moves = path.moves(k);
@@ -65,7 +65,7 @@ public final class Bmc implements Engine {
 				}
 				if (longer == null) {
 					return CheckResult.unknown(request.obligation(), name(), k,
-							budget.exhausted() != null ? budget.exhausted() : "conflict limit", path.statistics());
+							budget.whyStopped(), path.statistics());
 				}
 			}
 		}

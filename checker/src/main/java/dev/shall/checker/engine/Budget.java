@@ -26,9 +26,16 @@ public final class Budget {
 		return new Budget(maxDepth, deadline, 0, new AtomicBoolean());
 	}
 
-	/** The same limits with another deadline (System.nanoTime()) and a cancellation flag of its own. */
-	public Budget withDeadline(long nanoTime) {
-		return new Budget(maxDepth, nanoTime, conflictsPerCall, new AtomicBoolean());
+	/**
+	 * A budget for one member of a group of engines (a portfolio, a certification): the same
+	 * limits, a deadline no later than {@code within} from now, and a cancellation flag of its own
+	 * that this budget's cancellation also sets.
+	 */
+	public Budget member(Duration within) {
+		long memberDeadline = within == null ? deadline : Math.min(deadline, System.nanoTime() + within.toNanos());
+		Budget member = new Budget(maxDepth, memberDeadline, conflictsPerCall, new AtomicBoolean());
+		onCancel(member::cancel);
+		return member;
 	}
 
 	public Budget withConflictsPerCall(long conflicts) {
@@ -69,6 +76,12 @@ public final class Budget {
 
 	public boolean timeUp() {
 		return System.nanoTime() >= deadline;
+	}
+
+	/** Why a SAT call gave up: the time or cancellation, else the conflict budget. */
+	public String whyStopped() {
+		String exhausted = exhausted();
+		return exhausted != null ? exhausted : "conflict limit";
 	}
 
 	/** Why the engine stopped early, or null if it may go on. */

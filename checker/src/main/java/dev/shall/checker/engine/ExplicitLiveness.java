@@ -37,10 +37,7 @@ public final class ExplicitLiveness implements Engine {
 			return new CheckResult(request.obligation(), Verdict.HOLDS, name(), -1, false, List.of(), "all "
 					+ result.statesSeen() + " reachable states seen; no fair run leaves a trigger unanswered", statistics);
 		}
-		String how = result.loopStart() < 0
-				? "after step " + result.path().size() + " nothing that shall happen is possible, the trigger unanswered"
-				: "steps " + (result.loopStart() + 1) + " to " + result.path().size()
-						+ " repeat forever with the trigger unanswered";
+		String how = ResponseChecker.describe(result.path().size(), result.loopStart());
 		return new CheckResult(request.obligation(), Verdict.VIOLATED, name(), result.path().size(), ExplicitChecker
 				.confirmsLasso(request.layout(), request.options(), request.instances(), result.path(), result
 						.loopStart()), result.path(), how, statistics);

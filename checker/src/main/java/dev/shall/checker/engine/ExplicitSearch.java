@@ -59,9 +59,7 @@ public final class ExplicitSearch implements Engine {
 					.of(), "all " + result.statesSeen() + " reachable states seen", statistics);
 		}
 		// certified when a SAT engine proves it too, within a short budget
-		Budget check = Budget.of(budget.maxDepth(), java.time.Duration.ofSeconds(3)).withDeadline(Math.min(budget
-				.deadline(), System.nanoTime() + 3_000_000_000L));
-		budget.onCancel(check::cancel);
+		Budget check = budget.member(java.time.Duration.ofSeconds(3));
 		boolean certified = new KInduction().check(request, check, ProgressListener.NONE).verdict() == Verdict.HOLDS;
 		return new CheckResult(request.obligation(), Verdict.HOLDS, name(), result.depth(), certified, java.util.List
 				.of(), "all " + result.statesSeen() + " reachable states seen", statistics);

@@ -90,7 +90,7 @@ public final class KInduction implements Engine {
 
 	private CheckResult unknown(CheckRequest request, Budget budget, int bound, Unrolling base, Unrolling step) {
 		return CheckResult.unknown(request.obligation(), name(), bound,
-				budget.exhausted() != null ? budget.exhausted() : "conflict limit", merged(base, step));
+				budget.whyStopped(), merged(base, step));
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.List;
 import dev.shall.checker.encoding.Circuit;
 import dev.shall.checker.encoding.TransitionEncoding;
 import dev.shall.checker.explicit.ExplicitChecker;
+import dev.shall.checker.explicit.ResponseChecker;
 import dev.shall.checker.lowering.Action;
 import dev.shall.model.Strength;
 
@@ -33,12 +34,14 @@ public final class LassoBmc implements Engine {
 			Circuit c = path.circuit();
 			int n = request.instances();
 			List<int[][]> possible = new ArrayList<>(); // [depth][instance][shall action]
+			List<Integer> answered = new ArrayList<>(); // [depth]
 			for (int k = 0; k <= budget.maxDepth(); k++) {
 				if (budget.exhausted() != null) {
 					return CheckResult.unknown(request.obligation(), name(), k - 1, budget.exhausted(), path
 							.statistics());
 				}
 				possible.add(possibleAt(encoding, path, k, n, shall));
+				answered.add(encoding.answered(path.state(k), 0));
 				int nothingShall = Circuit.TRUE;
 				for (int[] perInstance : possible.get(k)) {
 					for (int literal : perInstance) {
@@ -54,14 +57,13 @@ public final class LassoBmc implements Engine {
 					return violated(request, path.moves(k), -1, path);
 				}
 				path.extend();
-				int[] closesAt = new int[k + 1];
 				int[] cycles = new int[k + 1];
 				int lasso = Circuit.FALSE;
 				for (int l = 0; l <= k; l++) {
-					closesAt[l] = Circuit.not(encoding.differ(path.state(k + 1), path.state(l)));
-					int cycle = c.and(closesAt[l], encoding.pending(path.state(l), 0));
+					int closes = Circuit.not(encoding.differ(path.state(k + 1), path.state(l)));
+					int cycle = c.and(closes, encoding.pending(path.state(l), 0));
 					for (int j = l; j <= k; j++) {
-						cycle = c.and(cycle, Circuit.not(encoding.answered(path.state(j), 0)));
+						cycle = c.and(cycle, Circuit.not(answered.get(j)));
 					}
 					for (int i = 0; i < n; i++) {
 						for (int a = 0; a < shall.size(); a++) {
@@ -112,9 +114,7 @@ public final class LassoBmc implements Engine {
 
 	private CheckResult violated(CheckRequest request, List<dev.shall.checker.explicit.Move> moves, int loopStart,
 			Unrolling path) {
-		String how = loopStart < 0 ? "after step " + moves.size() + " nothing that shall happen is possible, the "
-				+ "trigger unanswered" : "steps " + (loopStart + 1) + " to " + moves.size()
-						+ " repeat forever with the trigger unanswered";
+		String how = ResponseChecker.describe(moves.size(), loopStart);
 		return new CheckResult(request.obligation(), Verdict.VIOLATED, name(), moves.size(), ExplicitChecker
 				.confirmsLasso(request.layout(), request.options(), request.instances(), moves, loopStart), moves, how,
 				path.statistics());

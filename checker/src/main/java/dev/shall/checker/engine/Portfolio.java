@@ -29,17 +29,10 @@ public final class Portfolio implements Engine {
 
 	@Override
 	public CheckResult check(CheckRequest request, Budget budget, ProgressListener progress) {
-		Budget bmcBudget = Budget.of(budget.maxDepth(), null).withDeadline(budget.deadline())
-				.withConflictsPerCall(budget.conflictsPerCall());
-		Budget inductionBudget = Budget.of(budget.maxDepth(), null).withDeadline(budget.deadline())
-				.withConflictsPerCall(budget.conflictsPerCall());
-		Budget explicitBudget = Budget.of(budget.maxDepth(), null).withDeadline(budget.deadline());
 		// whoever cancels the portfolio (the IDE when the text changes) cancels every member
-		budget.onCancel(() -> {
-			bmcBudget.cancel();
-			inductionBudget.cancel();
-			explicitBudget.cancel();
-		});
+		Budget bmcBudget = budget.member(null);
+		Budget inductionBudget = budget.member(null);
+		Budget explicitBudget = budget.member(null);
 		ExecutorService pool = Executors.newFixedThreadPool(3, runnable -> {
 			Thread thread = new Thread(runnable, "shall-portfolio");
 			thread.setDaemon(true);

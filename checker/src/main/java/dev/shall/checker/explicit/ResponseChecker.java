@@ -34,6 +34,12 @@ public final class ResponseChecker {
 	public record Result(Boolean violated, List<Move> path, int loopStart, int statesSeen, String reason) {
 	}
 
+	/** How a response counterexample of the given length ends, as reports say it. */
+	public static String describe(int length, int loopStart) {
+		return loopStart < 0 ? "after step " + length + " nothing that shall happen is possible, the trigger unanswered"
+				: "steps " + (loopStart + 1) + " to " + length + " repeat forever with the trigger unanswered";
+	}
+
 	public Result check(Layout layout, OptionAssignment options, int instances, Obligation obligation, int maxStates,
 			Supplier<String> stop) {
 		// instance 0 is asked about; the interpreter's monitor keeps every instance's flag
