@@ -35,7 +35,7 @@ public final class Kdf {
 		return Bytes.concat(parts);
 	}
 
-	static byte[] hmacSha256(byte[] key, byte[] data) {
+	public static byte[] hmacSha256(byte[] key, byte[] data) {
 		return hmac("HmacSHA256", key, data);
 	}
 

@@ -38,7 +38,8 @@ public final class Traces {
 		return new Trace(valuation(layout, states.get(0), 0, instances > 1), steps);
 	}
 
-	private static TraceStep step(Layout layout, Move move, ConcreteState before, ConcreteState after, int index) {
+	/** The step {@code move} takes from {@code before} to {@code after}, numbered {@code index}. */
+	public static TraceStep step(Layout layout, Move move, ConcreteState before, ConcreteState after, int index) {
 		Action action = layout.actions().get(move.action());
 		Transition transition = action.transition();
 		String role = transition != null ? transition.getActor().getName() : action.lane().name();

@@ -1,0 +1,136 @@
+package dev.shall.checker.executor;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.shall.checker.crypto.AlgorithmType;
+import dev.shall.checker.crypto.Bytes;
+import dev.shall.checker.crypto.EpsKeys;
+import dev.shall.checker.crypto.Kdf;
+import dev.shall.checker.lowering.KeyUniverse;
+import dev.shall.model.KeyAtom;
+import dev.shall.model.KeyDecl;
+import dev.shall.model.KeyParameter;
+
+/**
+ * Concrete bytes for the symbolic key terms of a procedure. A base key's atoms are bound by the
+ * user ({@code KASME.new=HEX}) or drawn from a seed; a derived key is computed with the 3GPP
+ * derivation its declaration names, so that equal terms give equal bytes and different terms
+ * different bytes, as the checker assumed.
+ */
+public final class ConcreteKeys {
+
+	/** How a derived term was computed, for the report. */
+	public record Derived(byte[] value, String how) {
+	}
+
+	private final KeyUniverse universe;
+	private final long seed;
+	private final Map<String, byte[]> bindings;
+	private final Map<String, Derived> cache = new HashMap<>();
+
+	public ConcreteKeys(KeyUniverse universe, long seed, Map<String, byte[]> bindings) {
+		this.universe = universe;
+		this.seed = seed;
+		this.bindings = new LinkedHashMap<>(bindings);
+	}
+
+	/** The names a binding may use: every atom of every base key, as {@code Key.atom}. */
+	public static List<String> atomNames(List<KeyDecl> keys) {
+		return keys.stream().filter(k -> k.getParent() == null)
+				.flatMap(k -> k.getAtoms().stream().map(a -> k.getName() + "." + a.getName())).toList();
+	}
+
+	public byte[] value(KeyDecl key, int term) {
+		return derive(key, term).value();
+	}
+
+	public Derived derive(KeyDecl key, int term) {
+		String name = universe.describe(key, term);
+		Derived known = cache.get(name);
+		if (known != null) {
+			return known;
+		}
+		Derived derived;
+		if (key.getParent() == null) {
+			KeyAtom atom = key.getAtoms().get(term);
+			byte[] bound = bindings.get(key.getName() + "." + atom.getName());
+			derived = bound != null ? new Derived(bound, "bound on the command line")
+					: new Derived(seeded(name), "drawn from seed " + seed);
+		} else {
+			derived = derived(key, term);
+		}
+		cache.put(name, derived);
+		return derived;
+	}
+
+	private Derived derived(KeyDecl key, int term) {
+		List<KeyParameter> parameters = key.getParameters();
+		int[] arguments = new int[parameters.size()];
+		int rest = term;
+		for (int i = parameters.size() - 1; i >= 0; i--) {
+			int width = parameters.get(i).getMax() - parameters.get(i).getMin() + 1;
+			arguments[i] = rest % width + parameters.get(i).getMin();
+			rest /= width;
+		}
+		KeyDecl parentKey = key.getParent();
+		byte[] parent = value(parentKey, rest);
+		String parentName = universe.describe(parentKey, rest);
+		String derivation = key.getDerivation().toLowerCase(Locale.ROOT);
+		return switch (derivation) {
+		case "s_kenb", "skenb" -> new Derived(EpsKeys.sKenb(parent, arguments[0]),
+				"KDF(" + parentName + ", FC 0x1C, SCG Counter " + arguments[0] + ") (TS 33.401 A.15)");
+		case "lwip_psk", "lwippsk" -> new Derived(EpsKeys.lwipPsk(parent, arguments[0]),
+				"KDF(" + parentName + ", FC 0x1E, LWIP Counter " + arguments[0] + ") (TS 33.401 A.16)");
+		case "kenb" -> new Derived(EpsKeys.kenb(parent, arguments[0]),
+				"KDF(" + parentName + ", FC 0x11, uplink NAS COUNT " + arguments[0] + ") (TS 33.401 A.3)");
+		case "kenb_star", "kenbstar" -> new Derived(EpsKeys.kenbStar(parent, arguments[0], arguments[1]),
+				"KDF(" + parentName + ", FC 0x13, PCI " + arguments[0] + ", EARFCN-DL " + arguments[1]
+						+ ") (TS 33.401 A.5)");
+		case "alg_key", "algkey" -> {
+			AlgorithmType type = KeyUsage.algorithmTypeOf(key);
+			yield new Derived(EpsKeys.algorithmKey(parent, type, arguments[0]), "last 128 bits of KDF(" + parentName
+					+ ", FC 0x15, " + type.label() + ", algorithm " + arguments[0] + ") (TS 33.401 A.7)");
+		}
+		default -> {
+			// not a derivation the executor knows: a stand-in that keeps distinct inputs distinct, said so
+			byte[] input = Bytes.concat(key.getDerivation().getBytes(StandardCharsets.UTF_8), argumentBytes(arguments));
+			yield new Derived(Kdf.hmacSha256(parent, input), "stand-in HMAC-SHA-256(" + parentName + ", "
+					+ key.getDerivation() + argumentList(arguments) + "): '" + key.getDerivation()
+					+ "' is not a 3GPP derivation the executor knows");
+		}
+		};
+	}
+
+	private static byte[] argumentBytes(int[] arguments) {
+		byte[] out = new byte[4 * arguments.length];
+		for (int i = 0; i < arguments.length; i++) {
+			System.arraycopy(Bytes.bigEndian(arguments[i] & 0xffffffffL, 4), 0, out, 4 * i, 4);
+		}
+		return out;
+	}
+
+	private static String argumentList(int[] arguments) {
+		StringBuilder text = new StringBuilder();
+		for (int argument : arguments) {
+			text.append(", ").append(argument);
+		}
+		return text.toString();
+	}
+
+	/** 256 bits from the seed and the atom's name: repeatable runs, different atoms different keys. */
+	private byte[] seeded(String name) {
+		try {
+			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+			return sha256.digest(("shall replay " + seed + " " + name).getBytes(StandardCharsets.UTF_8));
+		} catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("SHA-256 is missing from the JDK", e);
+		}
+	}
+}

@@ -1,0 +1,81 @@
+package dev.shall.checker.executor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.shall.checker.explicit.ConcreteState;
+import dev.shall.checker.explicit.Interpreter;
+import dev.shall.checker.explicit.Move;
+import dev.shall.checker.lowering.Action;
+import dev.shall.checker.trace.TraceStep;
+import dev.shall.checker.trace.Traces;
+
+/**
+ * Finds the run of the model that a trace describes. A trace in a report (or written by hand)
+ * names, per step, the instance, the role and the step label, and may give the message and the
+ * state after it; the reconstruction follows the reference interpreter and, at each step, takes
+ * the successor that agrees with everything the trace states. A step the model cannot take is an
+ * error that names the step.
+ */
+final class TraceReconstruction {
+
+	record Run(List<Move> moves, List<ConcreteState> states) {
+	}
+
+	private TraceReconstruction() {
+	}
+
+	static Run follow(Interpreter interpreter, List<StatedStep> stated) {
+		List<Move> moves = new ArrayList<>();
+		List<ConcreteState> states = new ArrayList<>();
+		ConcreteState current = interpreter.initial();
+		states.add(current);
+		for (StatedStep step : stated) {
+			Interpreter.Outcome chosen = null;
+			List<String> possible = new ArrayList<>();
+			for (Interpreter.Outcome outcome : interpreter.successors(current)) {
+				if (!outcome.taken()) {
+					continue;
+				}
+				Action action = interpreter.layout().actions().get(outcome.move().action());
+				String role = action.transition() != null ? action.transition().getActor().getName() : action.lane().name();
+				possible.add("[" + outcome.move().instance() + "] " + role + " " + action.name());
+				if (outcome.move().instance() != step.instance() || !role.equals(step.role())
+						|| !action.name().equals(step.step())) {
+					continue;
+				}
+				TraceStep described = Traces.step(interpreter.layout(), outcome.move(), current, outcome.next(),
+						step.index());
+				if (agrees(step, described)) {
+					chosen = outcome;
+					break;
+				}
+			}
+			if (chosen == null) {
+				throw new IllegalArgumentException("step " + step.index() + " (instance " + step.instance() + ", "
+						+ step.role() + " " + step.step() + ") cannot happen at that point of the model"
+						+ (step.state() == null ? "" : " with the state the trace gives") + "; possible steps: "
+						+ (possible.isEmpty() ? "none" : String.join(", ", possible)));
+			}
+			moves.add(chosen.move());
+			current = chosen.next();
+			states.add(current);
+		}
+		return new Run(moves, states);
+	}
+
+	private static boolean agrees(StatedStep step, TraceStep described) {
+		if (step.message() != null && !step.message().equals(described.message())) {
+			return false;
+		}
+		if (step.state() != null) {
+			for (Map.Entry<String, String> entry : step.state().entrySet()) {
+				if (!entry.getValue().equals(described.state().get(entry.getKey()))) {
+					return false;
+				}
+			}
+		}
+		return true;
+	}
+}

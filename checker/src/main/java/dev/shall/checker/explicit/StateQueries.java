@@ -1,0 +1,33 @@
+package dev.shall.checker.explicit;
+
+import dev.shall.checker.lowering.Layout;
+import dev.shall.checker.lowering.OptionAssignment;
+import dev.shall.model.Expression;
+import dev.shall.model.Transition;
+
+/** Property expressions evaluated on one instance of a concrete state, for stages after the search. */
+public final class StateQueries {
+
+	private final Layout layout;
+	private final Evaluator evaluator;
+
+	public StateQueries(Layout layout, OptionAssignment options) {
+		this.layout = layout;
+		this.evaluator = new Evaluator(layout, options, false);
+	}
+
+	/** The value (a domain value, {@code Domain.NONE} for none) of a property-side expression. */
+	public int value(Expression expression, ConcreteState state, int instance) {
+		try {
+			return evaluator.evaluate(expression, state.variables()[instance], null, null,
+					transition -> fired(state, instance, transition));
+		} catch (BoundExceeded e) {
+			throw new IllegalStateException("properties never exceed bounds", e);
+		}
+	}
+
+	private boolean fired(ConcreteState state, int instance, Transition transition) {
+		return state.lastInstance() == instance && state.lastAction() >= 0
+				&& layout.actions().get(state.lastAction()).transition() == transition;
+	}
+}
