@@ -16,6 +16,7 @@ import dev.shall.checker.report.CheckRunner;
 import dev.shall.checker.report.JUnitReport;
 import dev.shall.checker.report.JsonReport;
 import dev.shall.checker.report.RunReport;
+import dev.shall.checker.report.SarifReport;
 import dev.shall.checker.report.TextReport;
 import dev.shall.model.frontend.ProcedureFrontEnd;
 import picocli.CommandLine.Command;
@@ -32,7 +33,7 @@ public final class CheckCommand implements Callable<Integer> {
 	List<Path> paths;
 
 	@Option(names = "--format", defaultValue = "text",
-			description = "text, json or junit on standard output (default: ${DEFAULT-VALUE})")
+			description = "text, json, junit or sarif on standard output (default: ${DEFAULT-VALUE})")
 	String format;
 
 	@Option(names = "--out", paramLabel = "[FORMAT=]FILE",
@@ -66,7 +67,7 @@ public final class CheckCommand implements Callable<Integer> {
 		}
 		for (String name : files.isEmpty() ? List.of(format) : List.copyOf(files.keySet())) {
 			if (!FORMATS.contains(name)) {
-				System.err.println("shall: unknown format '" + name + "' (text, json or junit)");
+				System.err.println("shall: unknown format '" + name + "' (text, json, junit or sarif)");
 				return 3;
 			}
 		}
@@ -100,12 +101,13 @@ public final class CheckCommand implements Callable<Integer> {
 		return report.exitCode();
 	}
 
-	private static final List<String> FORMATS = List.of("text", "json", "junit");
+	private static final List<String> FORMATS = List.of("text", "json", "junit", "sarif");
 
 	private static void write(String format, RunReport report, PrintWriter writer) {
 		switch (format) {
 		case "json" -> new JsonReport().write(report, writer);
 		case "junit" -> new JUnitReport().write(report, writer);
+		case "sarif" -> new SarifReport().write(report, writer);
 		default -> new TextReport().write(report, writer);
 		}
 	}

@@ -1,5 +1,6 @@
 package dev.shall.checker.trace;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,7 +14,12 @@ import java.util.Map;
  * @param message  what was received and sent, e.g. {@code received Hello(k=K.k1) on c; sent Ack on c}
  * @param state    every variable of the acting instance after the step, as {@code Role.variable → value}
  * @param changed  the variables whose value the step changed
+ * @param exchanges the messages the step took from and put on lanes, in lane order
  */
 public record TraceStep(int index, int instance, String role, String step, String clause, String message,
-		Map<String, String> state, Map<String, String> changed, String file, int line) {
+		Map<String, String> state, Map<String, String> changed, String file, int line, List<Exchange> exchanges) {
+
+	public TraceStep {
+		exchanges = List.copyOf(exchanges);
+	}
 }

@@ -55,8 +55,9 @@ public final class Traces {
 		});
 		String file = transition != null && transition.getLocation() != null ? transition.getLocation().getFile() : null;
 		int line = transition != null && transition.getLocation() != null ? transition.getLocation().getLine() : 0;
-		return new TraceStep(index, move.instance(), role, label, clause, messages(layout, move, before, after),
-				state, changed, file, line);
+		List<Exchange> exchanges = exchanges(layout, move, before, after);
+		String message = String.join("; ", exchanges.stream().map(Exchange::text).toList());
+		return new TraceStep(index, move.instance(), role, label, clause, message, state, changed, file, line, exchanges);
 	}
 
 	private static Map<String, String> valuation(Layout layout, ConcreteState state, int instance, boolean all) {
@@ -70,9 +71,9 @@ public final class Traces {
 		return values;
 	}
 
-	/** What crossed the lanes of the acting instance: messages that left and messages that arrived. */
-	private static String messages(Layout layout, Move move, ConcreteState before, ConcreteState after) {
-		List<String> parts = new ArrayList<>();
+	/** What crossed the lanes of the acting instance: messages that arrived and messages that left. */
+	private static List<Exchange> exchanges(Layout layout, Move move, ConcreteState before, ConcreteState after) {
+		List<Exchange> parts = new ArrayList<>();
 		Action action = layout.actions().get(move.action());
 		for (Lane lane : layout.lanes()) {
 			List<QueuedMessage> was = before.queues().get(move.instance()).get(lane.index());
@@ -86,16 +87,21 @@ public final class Traces {
 				int slot = Math.min(was.size() - 1, is.size() < was.size() ? removedIndex(was, is) : 0);
 				QueuedMessage taken = remaining.remove(slot);
 				String verb = action.kind() == Action.Kind.TRANSITION ? "received" : action.kind() == Action.Kind.LOSE
-						? "lost" : "discarded (integrity check failed)";
-				parts.add(verb + " " + describe(layout, lane, taken) + " on " + lane.channel().getName());
+						? "lost" : "discarded";
+				parts.add(exchange(verb, layout, lane, taken));
 			}
 			for (int j = remaining.size(); j < is.size(); j++) {
 				String verb = action.kind() == Action.Kind.TRANSITION ? "sent" : action.kind() == Action.Kind.DUPLICATE
 						? "duplicated" : "replayed";
-				parts.add(verb + " " + describe(layout, lane, is.get(j)) + " on " + lane.channel().getName());
+				parts.add(exchange(verb, layout, lane, is.get(j)));
 			}
 		}
-		return String.join("; ", parts);
+		return parts;
+	}
+
+	private static Exchange exchange(String kind, Layout layout, Lane lane, QueuedMessage message) {
+		return new Exchange(kind, describe(layout, lane, message), lane.channel().getName(), lane.sender().getName(),
+				lane.receiver().getName());
 	}
 
 	private static int removedIndex(List<QueuedMessage> was, List<QueuedMessage> is) {

@@ -1,0 +1,248 @@
+package dev.shall.checker.report;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+import dev.shall.checker.engine.Verdict;
+import dev.shall.checker.trace.TraceStep;
+import dev.shall.model.frontend.SourceDiagnostic;
+
+/**
+ * SARIF 2.1.0 (OASIS), for code-scanning tools. One result per verdict on a property or bound and
+ * per dead step; the rule is the property (ruleId = its name), the location its line, the related
+ * locations and the code flow the trace's steps. A verdict that differs from its expectation is an
+ * error, an unknown verdict a warning, a violation declared as expected a note, a verdict that holds
+ * as expected a pass. Input diagnostics are results of rules named by their codes. Fingerprints hash
+ * file, procedure, property and options, so a finding keeps its identity across runs.
+ */
+public final class SarifReport {
+
+	public static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+
+	public void write(RunReport report, PrintWriter out) {
+		Map<String, JsonObject> rules = new LinkedHashMap<>();
+		JsonArray results = new JsonArray();
+		for (Finding finding : report.results()) {
+			if (Finding.DEAD_STEP.equals(finding.kind()) && finding.verdict() == Verdict.HOLDS) {
+				continue; // a step that can happen is not a finding
+			}
+			results.add(result(finding, rules));
+		}
+		for (SourceDiagnostic diagnostic : report.diagnostics()) {
+			results.add(diagnostic(diagnostic, rules));
+		}
+		JsonObject driver = new JsonObject();
+		driver.addProperty("name", JsonReport.TOOL);
+		driver.addProperty("version", JsonReport.VERSION);
+		JsonArray ruleArray = new JsonArray();
+		rules.values().forEach(ruleArray::add);
+		driver.add("rules", ruleArray);
+		JsonObject tool = new JsonObject();
+		tool.add("driver", driver);
+		JsonObject run = new JsonObject();
+		run.add("tool", tool);
+		run.add("results", results);
+		JsonArray runs = new JsonArray();
+		runs.add(run);
+		JsonObject root = new JsonObject();
+		root.addProperty("$schema", SCHEMA);
+		root.addProperty("version", "2.1.0");
+		root.add("runs", runs);
+		out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root));
+		out.flush();
+	}
+
+	private static JsonObject result(Finding finding, Map<String, JsonObject> rules) {
+		String ruleId = Finding.BOUNDS.equals(finding.kind()) ? "withinDeclaredBounds"
+				: Finding.DEAD_STEP.equals(finding.kind()) ? "deadStep" : finding.property();
+		int ruleIndex = rule(rules, ruleId, Finding.PROPERTY.equals(finding.kind())
+				? "Property " + finding.property() + (finding.clause() == null ? "" : " (" + finding.clause() + ")")
+				: Finding.BOUNDS.equals(finding.kind()) ? "No step overflows a channel or leaves a declared range"
+						: "Every step of the CR text can happen");
+		JsonObject result = new JsonObject();
+		result.addProperty("ruleId", ruleId);
+		result.addProperty("ruleIndex", ruleIndex);
+		boolean expectedViolation = finding.verdict() == Verdict.VIOLATED && !finding.mismatch();
+		String kind;
+		String level;
+		if (finding.mismatch()) {
+			kind = "fail";
+			level = "error";
+		} else if (finding.verdict() == Verdict.UNKNOWN) {
+			kind = "open";
+			level = "warning";
+		} else if (Finding.DEAD_STEP.equals(finding.kind())) {
+			kind = "fail";
+			level = "warning";
+		} else if (expectedViolation) {
+			kind = "fail";
+			level = "note";
+		} else {
+			kind = "pass";
+			level = "none";
+		}
+		result.addProperty("kind", kind);
+		result.addProperty("level", level);
+		JsonObject message = new JsonObject();
+		message.addProperty("text", message(finding));
+		result.add("message", message);
+		JsonArray locations = new JsonArray();
+		locations.add(location(finding.file(), finding.line(), finding.column()));
+		result.add("locations", locations);
+		if (finding.trace() != null) {
+			JsonArray related = new JsonArray();
+			JsonArray flow = new JsonArray();
+			for (TraceStep step : finding.trace().steps()) {
+				if (step.file() == null) {
+					continue;
+				}
+				JsonObject where = location(step.file(), step.line(), 1);
+				where.addProperty("id", step.index());
+				JsonObject text = new JsonObject();
+				text.addProperty("text", "step " + step.index() + ": " + step.role() + " " + step.step()
+						+ (step.message().isEmpty() ? "" : " — " + step.message()));
+				where.add("message", text);
+				related.add(where);
+				JsonObject flowLocation = new JsonObject();
+				flowLocation.add("location", where.deepCopy());
+				flowLocation.getAsJsonObject("location").remove("id");
+				flowLocation.addProperty("executionOrder", step.index());
+				flow.add(flowLocation);
+			}
+			result.add("relatedLocations", related);
+			if (!flow.isEmpty()) {
+				JsonObject threadFlow = new JsonObject();
+				threadFlow.add("locations", flow);
+				JsonArray threadFlows = new JsonArray();
+				threadFlows.add(threadFlow);
+				JsonObject codeFlow = new JsonObject();
+				codeFlow.add("threadFlows", threadFlows);
+				JsonArray codeFlows = new JsonArray();
+				codeFlows.add(codeFlow);
+				result.add("codeFlows", codeFlows);
+			}
+		}
+		JsonObject fingerprints = new JsonObject();
+		fingerprints.addProperty("shallFinding/v1", fingerprint(fileName(finding.file()) + "|" + finding.procedure() + "|"
+				+ finding.kind() + "|" + finding.property() + "|" + finding.options()));
+		result.add("partialFingerprints", fingerprints);
+		JsonObject properties = new JsonObject();
+		properties.addProperty("procedure", finding.procedure());
+		properties.addProperty("verdict", finding.verdict().label());
+		properties.addProperty("expected", finding.expected());
+		properties.addProperty("engine", finding.engine());
+		properties.addProperty("bound", finding.bound());
+		properties.addProperty("certified", finding.certified());
+		properties.addProperty("instances", finding.instances());
+		JsonObject options = new JsonObject();
+		finding.options().forEach(options::addProperty);
+		properties.add("options", options);
+		result.add("properties", properties);
+		return result;
+	}
+
+	private static String message(Finding finding) {
+		String options = finding.options().isEmpty() ? "" : " with " + finding.options();
+		String what = switch (finding.kind()) {
+		case Finding.DEAD_STEP -> finding.verdict() == Verdict.VIOLATED ? "Dead step: " + finding.property()
+				.replace(" can happen", "") + " can never happen" : "Unknown whether " + finding.property();
+		case Finding.BOUNDS -> "Declared bounds: " + finding.verdict().label();
+		default -> finding.property() + " " + finding.verdict().label();
+		};
+		String expectation = finding.mismatch() ? " (declared: " + finding.expected() + ")"
+				: finding.verdict() == Verdict.VIOLATED && Finding.PROPERTY.equals(finding.kind()) ? " (as declared)" : "";
+		String trace = finding.trace() != null && finding.verdict() == Verdict.VIOLATED
+				&& !Finding.DEAD_STEP.equals(finding.kind()) ? " by a " + finding.trace().steps().size() + "-step run" : "";
+		String reason = finding.verdict() == Verdict.UNKNOWN && finding.reason() != null ? ": " + finding.reason() : "";
+		return what + trace + expectation + options + reason + ".";
+	}
+
+	private static JsonObject diagnostic(SourceDiagnostic diagnostic, Map<String, JsonObject> rules) {
+		JsonObject result = new JsonObject();
+		result.addProperty("ruleId", diagnostic.code());
+		result.addProperty("ruleIndex", rule(rules, diagnostic.code(), "Input diagnostic " + diagnostic.code()));
+		result.addProperty("kind", "fail");
+		result.addProperty("level", switch (diagnostic.severity()) {
+		case ERROR -> "error";
+		case WARNING -> "warning";
+		default -> "note";
+		});
+		JsonObject message = new JsonObject();
+		message.addProperty("text", diagnostic.message());
+		result.add("message", message);
+		JsonArray locations = new JsonArray();
+		locations.add(location(diagnostic.file(), diagnostic.line(), diagnostic.column()));
+		result.add("locations", locations);
+		JsonObject fingerprints = new JsonObject();
+		fingerprints.addProperty("shallDiagnostic/v1", fingerprint(fileName(diagnostic.file()) + "|" + diagnostic.code() + "|"
+				+ diagnostic.message()));
+		result.add("partialFingerprints", fingerprints);
+		return result;
+	}
+
+	private static int rule(Map<String, JsonObject> rules, String id, String description) {
+		if (!rules.containsKey(id)) {
+			JsonObject rule = new JsonObject();
+			rule.addProperty("id", id);
+			JsonObject text = new JsonObject();
+			text.addProperty("text", description);
+			rule.add("shortDescription", text);
+			rules.put(id, rule);
+		}
+		return new java.util.ArrayList<>(rules.keySet()).indexOf(id);
+	}
+
+	private static JsonObject location(String file, int line, int column) {
+		JsonObject artifact = new JsonObject();
+		artifact.addProperty("uri", uri(file));
+		JsonObject region = new JsonObject();
+		region.addProperty("startLine", Math.max(1, line));
+		region.addProperty("startColumn", Math.max(1, column));
+		JsonObject physical = new JsonObject();
+		physical.add("artifactLocation", artifact);
+		physical.add("region", region);
+		JsonObject location = new JsonObject();
+		location.add("physicalLocation", physical);
+		return location;
+	}
+
+	/** A relative path stays relative (with forward slashes); an absolute one becomes a file URI. */
+	static String uri(String file) {
+		Path path = Path.of(file);
+		if (path.isAbsolute()) {
+			return path.toUri().toString();
+		}
+		try {
+			return new URI(null, null, file.replace('\\', '/'), null).toASCIIString();
+		} catch (URISyntaxException e) {
+			return file.replace('\\', '/');
+		}
+	}
+
+	/** The file's own name: fingerprints must not change with the folder a checkout sits in. */
+	private static String fileName(String file) {
+		Path name = Path.of(file).getFileName();
+		return name == null ? file : name.toString();
+	}
+
+	private static String fingerprint(String identity) {
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(hash, 0, 16);
+		} catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("SHA-256 is missing from the JDK", e);
+		}
+	}
+}

@@ -1,0 +1,126 @@
+package dev.shall.checker.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+import dev.shall.checker.cli.ShallCommand;
+
+/** SARIF output: valid against the published 2.1.0 schema, with the locations, flows and fingerprints promised. */
+class SarifReportTest {
+
+	private static JsonSchema schema;
+
+	@TempDir
+	Path folder;
+
+	@BeforeAll
+	static void loadSchema() throws Exception {
+		try (InputStream in = SarifReportTest.class.getResourceAsStream("/sarif/sarif-schema-2.1.0.json")) {
+			schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in);
+		}
+	}
+
+	private static Path resource(String name) throws Exception {
+		return Path.of(SarifReportTest.class.getResource(name).toURI());
+	}
+
+	private String sarif(String... paths) throws Exception {
+		Path out = folder.resolve("report.sarif");
+		String[] args = new String[3 + paths.length];
+		args[0] = "check";
+		args[1] = "--format=sarif";
+		args[2] = "--out=" + out;
+		System.arraycopy(paths, 0, args, 3, paths.length);
+		ShallCommand.execute(args);
+		return Files.readString(out);
+	}
+
+	@Test
+	void outputIsValidSarifWithTraceLocations() throws Exception {
+		String text = sarif(resource("/fixtures/handshake.shall").toString(), resource("/cli/broken.shall").toString());
+		assertEquals(Set.of(), schema.validate(new ObjectMapper().readTree(text)));
+		JsonObject run = JsonParser.parseString(text).getAsJsonObject().getAsJsonArray("runs").get(0).getAsJsonObject();
+		JsonObject violated = null;
+		boolean diagnostic = false;
+		for (JsonElement element : run.getAsJsonArray("results")) {
+			JsonObject result = element.getAsJsonObject();
+			if (result.get("ruleId").getAsString().equals("invariantViolated")) {
+				violated = result;
+			}
+			diagnostic |= result.get("ruleId").getAsString().startsWith("shall.") && result.get("level").getAsString()
+					.equals("error");
+		}
+		assertTrue(diagnostic, "the broken file's error is a result");
+		assertEquals("note", violated.get("level").getAsString(), "a violation declared as expected is a note");
+		JsonObject region = violated.getAsJsonArray("locations").get(0).getAsJsonObject()
+				.getAsJsonObject("physicalLocation").getAsJsonObject("region");
+		assertTrue(region.get("startLine").getAsInt() > 1);
+		JsonArray related = violated.getAsJsonArray("relatedLocations");
+		assertEquals(3, related.size(), "one related location per step of the 3-step run");
+		assertEquals(3, violated.getAsJsonArray("codeFlows").get(0).getAsJsonObject().getAsJsonArray("threadFlows")
+				.get(0).getAsJsonObject().getAsJsonArray("locations").size());
+		JsonArray rules = run.getAsJsonObject("tool").getAsJsonObject("driver").getAsJsonArray("rules");
+		assertEquals("invariantViolated", rules.get(violated.get("ruleIndex").getAsInt()).getAsJsonObject().get("id")
+				.getAsString());
+	}
+
+	@Test
+	void aMismatchIsAnError() throws Exception {
+		String text = sarif(resource("/cli/mismatch.shall").toString());
+		assertEquals(Set.of(), schema.validate(new ObjectMapper().readTree(text)));
+		assertTrue(text.contains("\"level\": \"error\""), text);
+	}
+
+	@Test
+	void fingerprintsAreStableAcrossRunsAndDistinctAcrossFindings() throws Exception {
+		List<String> first = fingerprints(sarif(resource("/fixtures/handshake.shall").toString()));
+		List<String> second = fingerprints(sarif(resource("/fixtures/handshake.shall").toString()));
+		assertEquals(first, second);
+		assertEquals(first.size(), new HashSet<>(first).size());
+	}
+
+	@Test
+	void theSchemaRejectsWhatItShould() throws Exception {
+		// guards the validation above against a schema that would accept anything
+		ObjectNode tree = (ObjectNode) new ObjectMapper().readTree(sarif(resource("/fixtures/handshake.shall").toString()));
+		tree.put("version", "2.0.0");
+		assertFalse(schema.validate(tree).isEmpty());
+		tree.put("version", "2.1.0");
+		((ObjectNode) tree.get("runs").get(0).get("results").get(0)).put("level", "fatal");
+		assertFalse(schema.validate(tree).isEmpty());
+	}
+
+	private static List<String> fingerprints(String text) {
+		List<String> prints = new ArrayList<>();
+		for (JsonElement element : JsonParser.parseString(text).getAsJsonObject().getAsJsonArray("runs").get(0)
+				.getAsJsonObject().getAsJsonArray("results")) {
+			prints.add(element.getAsJsonObject().getAsJsonObject("partialFingerprints").get("shallFinding/v1")
+					.getAsString());
+		}
+		return prints;
+	}
+}
