@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.shall.checker.report.CheckRunner;
+import dev.shall.checker.report.HtmlReport;
 import dev.shall.checker.report.JUnitReport;
 import dev.shall.checker.report.JsonReport;
 import dev.shall.checker.report.RunReport;
@@ -40,6 +41,10 @@ public final class CheckCommand implements Callable<Integer> {
 			description = "write a report to a file instead of standard output; FORMAT=FILE (repeatable) writes "
 					+ "several formats in one run, e.g. --out json=report.json --out junit=report.xml")
 	List<String> outputs = new java.util.ArrayList<>();
+
+	@Option(names = "--report", paramLabel = "DIR",
+			description = "also write a self-contained HTML report with sequence charts to DIR/index.html")
+	Path reportFolder;
 
 	@Option(names = "--engine", defaultValue = "auto",
 			description = "auto (BMC and k-induction in parallel), bmc or kind (default: ${DEFAULT-VALUE})")
@@ -97,6 +102,9 @@ public final class CheckCommand implements Callable<Integer> {
 			try (PrintWriter writer = new PrintWriter(Files.newBufferedWriter(file.getValue(), StandardCharsets.UTF_8))) {
 				write(file.getKey(), report, writer);
 			}
+		}
+		if (reportFolder != null) {
+			new HtmlReport().write(report, reportFolder);
 		}
 		return report.exitCode();
 	}

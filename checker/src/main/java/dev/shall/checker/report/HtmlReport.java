@@ -1,0 +1,104 @@
+package dev.shall.checker.report;
+
+import static dev.shall.checker.report.SequenceChart.escape;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.shall.checker.engine.Verdict;
+import dev.shall.checker.trace.TraceStep;
+import dev.shall.model.frontend.SourceDiagnostic;
+
+/**
+ * The HTML report ({@code --report DIR}): one self-contained {@code index.html} (styles and
+ * charts inline, nothing fetched) with every verdict, the input diagnostics, and for each
+ * violated property its sequence chart and its trace; each chart is also written as
+ * {@code charts/N.svg} for use in documents.
+ */
+public final class HtmlReport {
+
+	public void write(RunReport report, Path folder) throws IOException {
+		Files.createDirectories(folder.resolve("charts"));
+		StringBuilder html = new StringBuilder();
+		html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>shall report</title><style>")
+				.append("body{font-family:Helvetica,Arial,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;"
+						+ "margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;font-size:13px;text-align:left;vertical-align:top}"
+						+ "th{background:#f0f0f0}.mismatch{background:#fde8e8}.unknown{background:#fff6d6}.dead{background:#fff0e0}"
+						+ ".ok{background:#f2fbf2}section{margin-top:2.5em}.chart{overflow-x:auto;border:1px solid #ddd;padding:4px}"
+						+ "code{font-size:12px}</style></head><body>\n");
+		List<Finding> results = report.results();
+		long differ = results.stream().filter(Finding::mismatch).count();
+		long unknown = results.stream().filter(f -> f.verdict() == Verdict.UNKNOWN).count();
+		long dead = results.stream().filter(f -> Finding.DEAD_STEP.equals(f.kind()) && f.verdict() == Verdict.VIOLATED)
+				.count();
+		html.append("<h1>shall report</h1><p>").append(results.size()).append(" verdicts: ")
+				.append(results.size() - differ - unknown).append(" as expected, ").append(differ).append(" differ, ")
+				.append(unknown).append(" unknown; ").append(dead).append(" dead steps; ")
+				.append(report.diagnostics().size()).append(" input diagnostics. Exit code ").append(report.exitCode())
+				.append(".</p>\n");
+		if (!report.diagnostics().isEmpty()) {
+			html.append("<h2>Input diagnostics</h2><table><tr><th>where</th><th>severity</th><th>code</th><th>message</th></tr>");
+			for (SourceDiagnostic d : report.diagnostics()) {
+				html.append("<tr><td><code>").append(escape(d.file() + ":" + d.line() + ":" + d.column()))
+						.append("</code></td><td>").append(d.severity().label()).append("</td><td>").append(escape(d.code()))
+						.append("</td><td>").append(escape(d.message())).append("</td></tr>");
+			}
+			html.append("</table>\n");
+		}
+		html.append("<h2>Verdicts</h2><table><tr><th>procedure</th><th>options</th><th>question</th><th>clause</th>"
+				+ "<th>verdict</th><th>expected</th><th>engine</th><th>bound</th><th>certified</th><th>seconds</th></tr>");
+		int chart = 0;
+		StringBuilder sections = new StringBuilder();
+		for (Finding finding : results) {
+			String anchor = null;
+			if (finding.trace() != null && finding.verdict() == Verdict.VIOLATED && !Finding.DEAD_STEP.equals(finding.kind())) {
+				anchor = "trace-" + ++chart;
+				String svg = SequenceChart.render(finding.trace(), "violates " + finding.property(), finding.instances());
+				Files.writeString(folder.resolve("charts").resolve(chart + ".svg"), svg, StandardCharsets.UTF_8);
+				sections.append(section(finding, anchor, svg));
+			}
+			String css = finding.mismatch() ? "mismatch" : finding.verdict() == Verdict.UNKNOWN ? "unknown"
+					: Finding.DEAD_STEP.equals(finding.kind()) && finding.verdict() == Verdict.VIOLATED ? "dead" : "ok";
+			String verdict = Finding.DEAD_STEP.equals(finding.kind()) && finding.verdict() == Verdict.VIOLATED ? "DEAD STEP"
+					: finding.verdict().label();
+			html.append("<tr class=\"").append(css).append("\"><td>").append(escape(finding.procedure())).append("</td><td>")
+					.append(escape(finding.options().isEmpty() ? "" : finding.options().toString())).append("</td><td>")
+					.append(anchor == null ? escape(finding.property()) : "<a href=\"#" + anchor + "\">"
+							+ escape(finding.property()) + "</a>")
+					.append("</td><td>").append(escape(finding.clause() == null ? "" : finding.clause())).append("</td><td>")
+					.append(verdict).append(finding.reason() != null && finding.verdict() == Verdict.UNKNOWN ? " — "
+							+ escape(finding.reason()) : "")
+					.append("</td><td>").append(escape(finding.expected())).append("</td><td>")
+					.append(escape(finding.engine() == null ? "" : finding.engine())).append("</td><td>")
+					.append(finding.bound()).append("</td><td>").append(finding.certified() ? "yes" : "no").append("</td><td>")
+					.append(String.format("%.2f", finding.seconds())).append("</td></tr>\n");
+		}
+		html.append("</table>\n").append(sections).append("</body></html>\n");
+		Files.writeString(folder.resolve("index.html"), html.toString(), StandardCharsets.UTF_8);
+	}
+
+	private static String section(Finding finding, String anchor, String svg) {
+		StringBuilder html = new StringBuilder();
+		html.append("<section id=\"").append(anchor).append("\"><h2>").append(escape(finding.procedure())).append(": ")
+				.append(escape(finding.property())).append(" violated").append(finding.mismatch() ? " (declared: "
+						+ escape(finding.expected()) + ")" : " (as declared)").append("</h2><p>")
+				.append(escape(finding.file())).append(":").append(finding.line())
+				.append(finding.options().isEmpty() ? "" : " — options " + escape(finding.options().toString()))
+				.append(finding.clause() == null ? "" : " — " + escape(finding.clause())).append("</p><div class=\"chart\">")
+				.append(svg).append("</div><table><tr><th>#</th><th>instance</th><th>role</th><th>step</th><th>clause</th>"
+						+ "<th>messages</th><th>changed</th></tr>");
+		for (TraceStep step : finding.trace().steps()) {
+			html.append("<tr><td>").append(step.index()).append("</td><td>").append(step.instance()).append("</td><td>")
+					.append(escape(step.role())).append("</td><td>").append(escape(step.step())).append("</td><td>")
+					.append(escape(step.clause() == null ? "" : step.clause())).append("</td><td>")
+					.append(escape(step.message())).append("</td><td>")
+					.append(escape(String.join(", ", step.changed().entrySet().stream()
+							.map(e -> e.getKey() + " := " + e.getValue()).toList())))
+					.append("</td></tr>");
+		}
+		return html.append("</table></section>\n").toString();
+	}
+}
