@@ -87,8 +87,7 @@ public final class CheckCommand implements Callable<Integer> {
 		CheckRunner.Settings settings = new CheckRunner.Settings(engine, depth, Duration.ofSeconds(timeout), instances,
 				options);
 		boolean terminal = System.console() != null && files.isEmpty();
-		CheckRunner.Listener progress = terminal ? (procedure, obligation) -> System.err.printf("\r\033[K%s: %s",
-				procedure, obligation) : CheckRunner.Listener.NONE;
+		CheckRunner.Listener progress = terminal ? new TerminalProgress() : CheckRunner.Listener.NONE;
 		RunReport report = new CheckRunner().run(paths, settings, ProcedureFrontEnd.find(), progress);
 		if (terminal) {
 			System.err.print("\r\033[K");
@@ -107,6 +106,27 @@ public final class CheckCommand implements Callable<Integer> {
 			new HtmlReport().write(report, reportFolder);
 		}
 		return report.exitCode();
+	}
+
+	/** One line on stderr, rewritten in place: the question being checked and the depth reached. */
+	private static final class TerminalProgress implements CheckRunner.Listener {
+		private String question = "";
+		private int deepest = -1;
+
+		@Override
+		public synchronized void checking(String procedure, String obligation) {
+			question = procedure + ": " + obligation;
+			deepest = -1;
+			System.err.printf("\r\033[K%s", question);
+		}
+
+		@Override
+		public synchronized void depthDone(String engine, int depth) {
+			if (depth > deepest) {
+				deepest = depth;
+				System.err.printf("\r\033[K%s — depth %d (%s)", question, depth, engine);
+			}
+		}
 	}
 
 	private static final List<String> FORMATS = List.of("text", "json", "junit", "sarif");

@@ -56,6 +56,10 @@ public final class CheckRunner {
 	public interface Listener {
 		void checking(String procedure, String obligation);
 
+		/** An engine has explored every run up to {@code depth} steps for the current question. */
+		default void depthDone(String engine, int depth) {
+		}
+
 		Listener NONE = (procedure, obligation) -> {
 		};
 	}
@@ -104,7 +108,7 @@ public final class CheckRunner {
 			procedure.getTransitions().forEach(t -> obligations.add(Obligation.reach(t)));
 			for (Obligation obligation : obligations) {
 				listener.checking(procedure.getName(), obligation.name());
-				findings.add(check(layout, options, instances, obligation, file, settings));
+				findings.add(check(layout, options, instances, obligation, file, settings, listener::depthDone));
 			}
 		}
 		return findings;
@@ -137,18 +141,18 @@ public final class CheckRunner {
 	}
 
 	private Finding check(Layout layout, OptionAssignment options, int instances, Obligation obligation, Path file,
-			Settings settings) {
+			Settings settings, ProgressListener progress) {
 		CheckRequest request = new CheckRequest(layout, options, instances, obligation);
 		long started = System.nanoTime();
 		Budget budget = Budget.of(settings.depth(), settings.timeout());
 		CheckResult result;
 		if (TransitionEncoding.supports(obligation)) {
-			result = settings.engineInstance().check(request, budget, ProgressListener.NONE);
+			result = settings.engineInstance().check(request, budget, progress);
 		} else {
 			// response: the explicit graph proves or refutes; beyond its reach, SAT searches for lassos
-			result = new ExplicitLiveness(LIVENESS_STATES).check(request, budget, ProgressListener.NONE);
+			result = new ExplicitLiveness(LIVENESS_STATES).check(request, budget, progress);
 			if (result.verdict() == Verdict.UNKNOWN) {
-				result = new LassoBmc().check(request, budget, ProgressListener.NONE);
+				result = new LassoBmc().check(request, budget, progress);
 			}
 		}
 		double seconds = (System.nanoTime() - started) / 1e9;
