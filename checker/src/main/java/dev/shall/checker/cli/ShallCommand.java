@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code shall}: the command line for spec authors and CI. */
 @Command(name = "shall", mixinStandardHelpOptions = true, version = "shall 0.1.0",
 		description = "Checks 3GPP security procedures written in the .shall language.",
-		subcommands = { CheckCommand.class, DiffCommand.class, ReplayCommand.class, CryptoCommand.class })
+		subcommands = { CheckCommand.class, DiffCommand.class, ReplayCommand.class, CryptoCommand.class,
+				LspCommand.class })
 public final class ShallCommand implements Runnable {
 
 	@Override

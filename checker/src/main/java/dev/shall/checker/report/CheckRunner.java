@@ -64,6 +64,17 @@ public final class CheckRunner {
 		};
 	}
 
+	private final Budget master;
+
+	public CheckRunner() {
+		this(null);
+	}
+
+	/** A runner whose every question also stops when {@code master} is cancelled or runs out of time. */
+	public CheckRunner(Budget master) {
+		this.master = master;
+	}
+
 	public RunReport run(List<Path> inputs, Settings settings, ProcedureFrontEnd frontEnd, Listener listener) {
 		List<SourceDiagnostic> diagnostics = new ArrayList<>();
 		List<Path> files = new ArrayList<>();
@@ -95,7 +106,8 @@ public final class CheckRunner {
 		}
 	}
 
-	private List<Finding> check(Procedure procedure, Path file, Settings settings, Listener listener,
+	/** Every question about one compiled procedure; option values the procedure lacks are diagnostics. */
+	public List<Finding> check(Procedure procedure, Path file, Settings settings, Listener listener,
 			List<SourceDiagnostic> diagnostics) {
 		List<Finding> findings = new ArrayList<>();
 		Layout layout = new Layout(procedure);
@@ -107,6 +119,9 @@ public final class CheckRunner {
 			obligations.add(Obligation.bounds());
 			procedure.getTransitions().forEach(t -> obligations.add(Obligation.reach(t)));
 			for (Obligation obligation : obligations) {
+				if (master != null && master.exhausted() != null) {
+					break;
+				}
 				listener.checking(procedure.getName(), obligation.name());
 				findings.add(check(layout, options, instances, obligation, file, settings, listener::depthDone));
 			}
@@ -144,7 +159,7 @@ public final class CheckRunner {
 			Settings settings, ProgressListener progress) {
 		CheckRequest request = new CheckRequest(layout, options, instances, obligation);
 		long started = System.nanoTime();
-		Budget budget = Budget.of(settings.depth(), settings.timeout());
+		Budget budget = master == null ? Budget.of(settings.depth(), settings.timeout()) : master.member(settings.timeout());
 		CheckResult result;
 		if (TransitionEncoding.supports(obligation)) {
 			result = settings.engineInstance().check(request, budget, progress);

@@ -3,9 +3,20 @@
  */
 package dev.shall.dsl.ide;
 
+import org.eclipse.xtext.ide.server.hover.IHoverService;
+import org.eclipse.xtext.validation.IResourceValidator;
 
 /**
- * Use this class to register ide components.
+ * The language in an editor: validation that adds the quick model check, and hovers that show
+ * its verdicts.
  */
 public class ShallIdeModule extends AbstractShallIdeModule {
+
+	public Class<? extends IResourceValidator> bindIResourceValidator() {
+		return ModelCheckingValidator.class;
+	}
+
+	public Class<? extends IHoverService> bindIHoverService() {
+		return ShallHoverService.class;
+	}
 }

@@ -1,0 +1,21 @@
+package dev.shall.model.check;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * The language server (in dsl/), found through {@link ServiceLoader} by the command line in
+ * checker/, which must not depend on the language.
+ */
+public interface LanguageServerProvider {
+
+	/** Serves the Language Server Protocol on the streams until the client disconnects. */
+	void serve(InputStream in, OutputStream out) throws Exception;
+
+	static Optional<LanguageServerProvider> find() {
+		return ServiceLoader.load(LanguageServerProvider.class, LanguageServerProvider.class.getClassLoader())
+				.findFirst();
+	}
+}
