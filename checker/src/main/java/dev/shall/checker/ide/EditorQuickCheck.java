@@ -23,9 +23,10 @@ import dev.shall.model.check.CheckMark;
 import dev.shall.model.check.QuickChecker;
 
 /**
- * The quick check behind the editor's live diagnostics: BMC and k-induction in parallel on every
- * question, all within one time budget, cancelled when the text changes. Per property, the worst
- * verdict over the option combinations decides the mark; the hover lists them all.
+ * The quick check behind the editor's live diagnostics: every question within one time budget, by
+ * an exact breadth-first search where the state space is small and BMC beyond
+ * ({@link dev.shall.checker.engine.QuickSearch}), cancelled when the text changes. Per property,
+ * the worst verdict over the option combinations decides the mark; the hover lists them all.
  */
 public final class EditorQuickCheck implements QuickChecker {
 
@@ -49,7 +50,7 @@ public final class EditorQuickCheck implements QuickChecker {
 		List<Finding> findings;
 		try {
 			// each question may take at most half the budget, so that one hard question leaves room for the others
-			CheckRunner.Settings settings = new CheckRunner.Settings("auto", DEPTH, budget.dividedBy(2), null, Map.of());
+			CheckRunner.Settings settings = new CheckRunner.Settings("quick", DEPTH, budget.dividedBy(2), null, Map.of());
 			findings = new CheckRunner(master).check(procedure, file, settings, CheckRunner.Listener.NONE,
 					new ArrayList<>());
 		} finally {

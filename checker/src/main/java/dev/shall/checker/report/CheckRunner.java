@@ -22,6 +22,7 @@ import dev.shall.checker.engine.KInduction;
 import dev.shall.checker.engine.LassoBmc;
 import dev.shall.checker.engine.Portfolio;
 import dev.shall.checker.engine.ProgressListener;
+import dev.shall.checker.engine.QuickSearch;
 import dev.shall.checker.engine.Verdict;
 import dev.shall.checker.lowering.Layout;
 import dev.shall.checker.lowering.Obligation;
@@ -47,6 +48,7 @@ public final class CheckRunner {
 			return switch (engine) {
 			case "bmc" -> new Bmc();
 			case "kind", "k-induction" -> new KInduction();
+			case "quick" -> new QuickSearch();
 			default -> new Portfolio();
 			};
 		}
