@@ -25,7 +25,8 @@ final class RandomProcedures {
 
 	String generate(String name) {
 		text.append("procedure ").append(name).append(" clause \"random\"\n");
-		text.append("enum E { e0, e1, e2 }\nkey K { k1, k2 }\n");
+		// D has alternative parents, so that the term offsets of the second parent are exercised too
+		text.append("enum E { e0, e1, e2 }\nkey K { k1, k2 }\nkey H { h1 }\nkey D = d(K | H, n: 0..1)\n");
 		boolean option = random.nextBoolean();
 		if (option) {
 			text.append("option o { yes, no }\n");
@@ -35,10 +36,11 @@ final class RandomProcedures {
 			text.append("role ").append(role).append(" {");
 			int count = 1 + random.nextInt(3);
 			for (int v = 0; v < count; v++) {
-				String type = switch (random.nextInt(4)) {
+				String type = switch (random.nextInt(5)) {
 				case 0 -> "bool";
 				case 1 -> "0.." + (1 + random.nextInt(3));
 				case 2 -> "E";
+				case 3 -> "D?";
 				default -> "K?";
 				};
 				String variable = role.toLowerCase() + v;
@@ -127,9 +129,25 @@ final class RandomProcedures {
 		case "E" -> "e" + random.nextInt(3);
 		case "K?" -> random.nextInt(3) == 0 ? "none" : random.nextBoolean() ? "k1" : "k2";
 		case "K" -> random.nextBoolean() ? "k1" : "k2";
+		case "D?" -> switch (random.nextInt(4)) {
+			case 0 -> "none";
+			case 1 -> "D(h1, " + random.nextInt(2) + ")";
+			case 2 -> "D(k" + (1 + random.nextInt(2)) + ", " + intValue(role, received) + ")";
+			default -> "D(" + keyOf(role) + ", " + random.nextInt(2) + ")";
+		};
 		default -> random.nextBoolean() ? variable[1] + " + 1" : intValue(role, received);
 		};
 		return variable[1] + " := " + value;
+	}
+
+	/** A K-valued expression of the role: one of its K variables (possibly none) or a constant. */
+	private String keyOf(String role) {
+		for (String[] variable : variables) {
+			if (variable[0].equals(role) && variable[2].startsWith("K") && random.nextBoolean()) {
+				return variable[1];
+			}
+		}
+		return "k" + (1 + random.nextInt(2));
 	}
 
 	private String intValue(String role, String received) {
@@ -164,6 +182,8 @@ final class RandomProcedures {
 		case "E" -> name + (random.nextBoolean() ? " == " : " != ") + "e" + random.nextInt(3);
 		case "K?" -> name + (random.nextBoolean() ? " == none" : " == k" + (1 + random.nextInt(2)));
 		case "K" -> name + " == k" + (1 + random.nextInt(2));
+		case "D?" -> name + (random.nextBoolean() ? " == none" : " == D(" + (random.nextBoolean() ? "h1" : "k2") + ", "
+				+ random.nextInt(2) + ")");
 		default -> name + (random.nextBoolean() ? " < " : " == ") + random.nextInt(3);
 		};
 	}
@@ -210,7 +230,7 @@ final class RandomProcedures {
 		return switch (type) {
 		case "bool" -> "false";
 		case "E" -> "e0";
-		case "K?" -> "none";
+		case "K?", "D?" -> "none";
 		default -> "0";
 		};
 	}

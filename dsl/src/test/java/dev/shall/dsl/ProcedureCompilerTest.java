@@ -99,7 +99,7 @@ class ProcedureCompilerTest {
 		OptionalType optional = assertInstanceOf(OptionalType.class, ueSKeNB.getType());
 		assertSame(procedure.getKeys().get(1), assertInstanceOf(KeyType.class, optional.getElement()).getDecl());
 		assertInstanceOf(NoneConstant.class, ueSKeNB.getInitial());
-		assertSame(procedure.getKeys().get(0), procedure.getKeys().get(1).getParent());
+		assertSame(procedure.getKeys().get(0), procedure.getKeys().get(1).getParents().get(0));
 		assertEquals("s_kenb", procedure.getKeys().get(1).getDerivation());
 		assertEquals("scgCounter", procedure.getKeys().get(1).getParameters().get(0).getName());
 	}

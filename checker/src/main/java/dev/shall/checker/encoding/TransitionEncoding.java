@@ -11,6 +11,7 @@ import dev.shall.checker.explicit.Move;
 import dev.shall.checker.lowering.Action;
 import dev.shall.checker.lowering.Domain;
 import dev.shall.checker.lowering.Lane;
+import dev.shall.checker.lowering.KeyUniverse;
 import dev.shall.checker.lowering.Layout;
 import dev.shall.checker.lowering.Obligation;
 import dev.shall.checker.lowering.OptionAssignment;
@@ -1030,8 +1031,13 @@ public final class TransitionEncoding {
 	}
 
 	private SymbolicValue derive(Circuit c, KeyDerivation derivation, Env env, int guard, int[] overflow) {
-		SymbolicValue term = evaluate(c, derivation.getBase(), env, guard, overflow);
 		KeyDecl key = derivation.getKey();
+		// a key with alternative parents numbers the terms of this parent after those of the ones before it
+		int parentOffset = layout.keys().offset(key, KeyUniverse.declOf(derivation.getBase()));
+		SymbolicValue term = evaluate(c, derivation.getBase(), env, guard, overflow);
+		if (parentOffset > 0) {
+			term = term.map(c, t -> t == Domain.NONE ? t : t + parentOffset);
+		}
 		for (int a = 0; a < derivation.getArguments().size(); a++) {
 			SymbolicValue argument = evaluate(c, derivation.getArguments().get(a), env, guard, overflow);
 			int min = key.getParameters().get(a).getMin();

@@ -16,7 +16,6 @@ import dev.shall.checker.crypto.Kdf;
 import dev.shall.checker.lowering.KeyUniverse;
 import dev.shall.model.KeyAtom;
 import dev.shall.model.KeyDecl;
-import dev.shall.model.KeyParameter;
 
 /**
  * Concrete bytes for the symbolic key terms of a procedure. A base key's atoms are bound by the
@@ -43,7 +42,7 @@ public final class ConcreteKeys {
 
 	/** The names a binding may use: every atom of every base key, as {@code Key.atom}. */
 	public static List<String> atomNames(List<KeyDecl> keys) {
-		return keys.stream().filter(k -> k.getParent() == null)
+		return keys.stream().filter(k -> k.getParents().isEmpty())
 				.flatMap(k -> k.getAtoms().stream().map(a -> k.getName() + "." + a.getName())).toList();
 	}
 
@@ -58,7 +57,7 @@ public final class ConcreteKeys {
 			return known;
 		}
 		Derived derived;
-		if (key.getParent() == null) {
+		if (key.getParents().isEmpty()) {
 			KeyAtom atom = key.getAtoms().get(term);
 			byte[] bound = bindings.get(key.getName() + "." + atom.getName());
 			derived = bound != null ? new Derived(bound, "bound on the command line")
@@ -71,17 +70,10 @@ public final class ConcreteKeys {
 	}
 
 	private Derived derived(KeyDecl key, int term) {
-		List<KeyParameter> parameters = key.getParameters();
-		int[] arguments = new int[parameters.size()];
-		int rest = term;
-		for (int i = parameters.size() - 1; i >= 0; i--) {
-			int width = parameters.get(i).getMax() - parameters.get(i).getMin() + 1;
-			arguments[i] = rest % width + parameters.get(i).getMin();
-			rest /= width;
-		}
-		KeyDecl parentKey = key.getParent();
-		byte[] parent = value(parentKey, rest);
-		String parentName = universe.describe(parentKey, rest);
+		KeyUniverse.Decoded decoded = universe.decode(key, term);
+		int[] arguments = decoded.arguments();
+		byte[] parent = value(decoded.parent(), decoded.parentTerm());
+		String parentName = universe.describe(decoded.parent(), decoded.parentTerm());
 		String derivation = key.getDerivation().toLowerCase(Locale.ROOT);
 		return switch (derivation) {
 		case "s_kenb", "skenb" -> new Derived(EpsKeys.sKenb(parent, arguments[0]),
@@ -90,6 +82,16 @@ public final class ConcreteKeys {
 				"KDF(" + parentName + ", FC 0x1E, LWIP Counter " + arguments[0] + ") (TS 33.401 A.16)");
 		case "kenb" -> new Derived(EpsKeys.kenb(parent, arguments[0]),
 				"KDF(" + parentName + ", FC 0x11, uplink NAS COUNT " + arguments[0] + ") (TS 33.401 A.3)");
+		case "nh" -> {
+			// the NH chain of A.4, read as NH_1 = KDF(KASME, KeNB) with KeNB = A.3(KASME, uplink NAS COUNT 0),
+			// NH_n = KDF(KASME, NH_n-1): the argument is the chain position (the NCC counts the same way)
+			byte[] sync = EpsKeys.kenb(parent, 0);
+			for (int n = 0; n < arguments[0]; n++) {
+				sync = EpsKeys.nh(parent, sync);
+			}
+			yield new Derived(sync, "NH number " + arguments[0] + " of the chain KDF(" + parentName
+					+ ", FC 0x12, SYNC-input) from KeNB = KDF(" + parentName + ", FC 0x11, NAS COUNT 0) (TS 33.401 A.3, A.4)");
+		}
 		case "kenb_star", "kenbstar" -> new Derived(EpsKeys.kenbStar(parent, arguments[0], arguments[1]),
 				"KDF(" + parentName + ", FC 0x13, PCI " + arguments[0] + ", EARFCN-DL " + arguments[1]
 						+ ") (TS 33.401 A.5)");

@@ -13,6 +13,7 @@ import dev.shall.checker.crypto.Ikev2Prf;
 import dev.shall.checker.explicit.ConcreteState;
 import dev.shall.checker.explicit.StateQueries;
 import dev.shall.checker.lowering.Domain;
+import dev.shall.checker.lowering.KeyUniverse;
 import dev.shall.checker.lowering.Layout;
 import dev.shall.model.Agreement;
 import dev.shall.model.Expression;
@@ -20,7 +21,6 @@ import dev.shall.model.Freshness;
 import dev.shall.model.Invariant;
 import dev.shall.model.KeyConstant;
 import dev.shall.model.KeyDecl;
-import dev.shall.model.KeyDerivation;
 import dev.shall.model.Property;
 import dev.shall.model.VariableRef;
 
@@ -178,11 +178,10 @@ final class PropertyWitness {
 	}
 
 	private static KeyDecl keyOf(Expression expression) {
-		return switch (expression) {
-		case VariableRef ref -> ProtectedLanes.keyDecl(ref.getVariable().getType());
-		case KeyConstant constant -> (KeyDecl) constant.getAtom().eContainer();
-		case KeyDerivation derivation -> derivation.getKey();
-		default -> throw new IllegalArgumentException("the property does not compare keys");
-		};
+		try {
+			return KeyUniverse.declOf(expression);
+		} catch (IllegalArgumentException e) {
+			throw new IllegalArgumentException("the property does not compare keys");
+		}
 	}
 }

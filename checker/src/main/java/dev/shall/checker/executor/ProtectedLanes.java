@@ -17,15 +17,13 @@ import dev.shall.checker.explicit.Move;
 import dev.shall.checker.explicit.QueuedMessage;
 import dev.shall.checker.lowering.Action;
 import dev.shall.checker.lowering.Domain;
+import dev.shall.checker.lowering.KeyUniverse;
 import dev.shall.checker.lowering.Lane;
 import dev.shall.checker.lowering.Layout;
 import dev.shall.checker.trace.Traces;
 import dev.shall.model.KeyDecl;
-import dev.shall.model.KeyType;
-import dev.shall.model.OptionalType;
 import dev.shall.model.Protection;
 import dev.shall.model.StateVariable;
-import dev.shall.model.Type;
 
 /**
  * The messages in flight with real protection. Each lane of each instance keeps, beside the
@@ -108,7 +106,7 @@ final class ProtectedLanes {
 		if (!lane.keyed() || message.mac() == Domain.NONE) {
 			return new Pdu(text, count, Domain.NONE, null, null);
 		}
-		KeyDecl key = keyDecl(lane.senderKey().getType());
+		KeyDecl key = KeyUniverse.declOf(lane.senderKey().getType());
 		byte[] value = keys.value(key, message.mac());
 		byte[] mac = mac(key, value, lane, count, text);
 		String term = layout.describe(lane.senderKey().getType(), message.mac());
@@ -147,7 +145,7 @@ final class ProtectedLanes {
 			lines.add(lane.receiver().getName() + " holds no key to verify " + pdu.text() + " with: verification fails");
 			verified = false;
 		} else {
-			KeyDecl key = keyDecl(receiverKey.getType());
+			KeyDecl key = KeyUniverse.declOf(receiverKey.getType());
 			byte[] expected = mac(key, keys.value(key, term), lane, pdu.count(), pdu.text());
 			verified = Arrays.equals(expected, pdu.mac());
 			lines.add(lane.receiver().getName() + " verifies " + pdu.text() + " with "
@@ -189,13 +187,5 @@ final class ProtectedLanes {
 
 	private static int direction(Lane lane) {
 		return lane.sender() == lane.channel().getEndpointA() ? 1 : 0;
-	}
-
-	static KeyDecl keyDecl(Type type) {
-		return switch (type) {
-		case OptionalType optional -> keyDecl(optional.getElement());
-		case KeyType key -> key.getDecl();
-		default -> throw new IllegalArgumentException("not a key type");
-		};
 	}
 }

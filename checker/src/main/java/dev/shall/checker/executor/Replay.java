@@ -66,7 +66,7 @@ public final class Replay {
 		ConcreteKeys keys = new ConcreteKeys(layout.keys(), settings.seed(), settings.bindings());
 		List<String> bindings = new ArrayList<>();
 		for (KeyDecl key : procedure.getKeys()) {
-			if (key.getParent() == null) {
+			if (key.getParents().isEmpty()) {
 				for (int term = 0; term < key.getAtoms().size(); term++) {
 					ConcreteKeys.Derived atom = keys.derive(key, term);
 					bindings.add(layout.keys().describe(key, term) + " = " + Bytes.hex(atom.value()) + " (" + atom.how() + ")");
@@ -117,7 +117,7 @@ public final class Replay {
 			} else {
 				ConcreteKeys.Derived derived = keys.derive(key, value);
 				lines.add(Layout.qualifiedName(variable) + " := " + layout.keys().describe(key, value) + " = "
-						+ Bytes.hex(derived.value()) + (key.getParent() == null ? "" : " (" + derived.how() + ")"));
+						+ Bytes.hex(derived.value()) + (key.getParents().isEmpty() ? "" : " (" + derived.how() + ")"));
 			}
 		}
 		return lines;

@@ -1,6 +1,7 @@
 package dev.shall.checker.explicit;
 
 import dev.shall.checker.lowering.Domain;
+import dev.shall.checker.lowering.KeyUniverse;
 import dev.shall.checker.lowering.Layout;
 import dev.shall.checker.lowering.OptionAssignment;
 import dev.shall.model.Binary;
@@ -91,7 +92,8 @@ final class Evaluator {
 			for (int i = 0; i < arguments.length; i++) {
 				arguments[i] = evaluate(derivation.getArguments().get(i), variables, received, receivedType, fired);
 			}
-			int term = layout.keys().derive(derivation.getKey(), base, arguments);
+			int term = layout.keys().derive(derivation.getKey(), KeyUniverse.declOf(derivation.getBase()), base,
+					arguments);
 			if (term < 0 && !strict) {
 				return Domain.NONE;
 			}

@@ -4,18 +4,32 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.shall.model.Expression;
+import dev.shall.model.KeyConstant;
 import dev.shall.model.KeyDecl;
+import dev.shall.model.KeyDerivation;
 import dev.shall.model.KeyParameter;
+import dev.shall.model.KeyType;
+import dev.shall.model.OptionalType;
 import dev.shall.model.Procedure;
+import dev.shall.model.ReceivedField;
+import dev.shall.model.Type;
+import dev.shall.model.VariableRef;
 
 /**
  * The finite set of symbolic key terms of each key declaration. A base key's terms are its
  * atoms; a derived key D = kdf(P, n1..nk) has one term per parent term and input values, so
  * that two terms are equal exactly when they were derived from equal inputs — which is what key
- * agreement and freshness are about. Terms are numbered from 0; derivation is arithmetic on the
- * numbers (mixed radix: parent first, then the inputs in order).
+ * agreement and freshness are about. A key with alternative parents (KeNB* from KeNB or from NH)
+ * takes the terms of its first parent, then those of the next, and so on. Terms are numbered
+ * from 0; derivation is arithmetic on the numbers (mixed radix: parent term first, then the
+ * inputs in order).
  */
 public final class KeyUniverse {
+
+	/** A derived term taken apart: which parent, which of its terms, and the inputs. */
+	public record Decoded(KeyDecl parent, int parentTerm, int[] arguments) {
+	}
 
 	private final Map<KeyDecl, Integer> sizes = new HashMap<>();
 
@@ -36,10 +50,13 @@ public final class KeyUniverse {
 		}
 		sizes.put(key, -1);
 		long size;
-		if (key.getParent() == null) {
+		if (key.getParents().isEmpty()) {
 			size = key.getAtoms().size();
 		} else {
-			size = size(key.getParent());
+			size = 0;
+			for (KeyDecl parent : key.getParents()) {
+				size += size(parent);
+			}
 			for (KeyParameter parameter : key.getParameters()) {
 				size *= parameter.getMax() - parameter.getMin() + 1L;
 			}
@@ -52,13 +69,25 @@ public final class KeyUniverse {
 		return (int) size;
 	}
 
+	/** Where the terms of {@code parent} start among the parent terms of {@code key}. */
+	public int offset(KeyDecl key, KeyDecl parent) {
+		int offset = 0;
+		for (KeyDecl candidate : key.getParents()) {
+			if (candidate == parent) {
+				return offset;
+			}
+			offset += size(candidate);
+		}
+		throw new IllegalArgumentException(key.getName() + " is not derived from " + parent.getName());
+	}
+
 	/**
 	 * The term D(parent, arguments), or -1 when an argument lies outside the declared range of its
 	 * input (a bound of the model, reported by the checker).
 	 */
-	public int derive(KeyDecl key, int parentTerm, int[] arguments) {
+	public int derive(KeyDecl key, KeyDecl parent, int parentTerm, int[] arguments) {
 		List<KeyParameter> parameters = key.getParameters();
-		int term = parentTerm;
+		int term = offset(key, parent) + parentTerm;
 		for (int i = 0; i < parameters.size(); i++) {
 			KeyParameter parameter = parameters.get(i);
 			int width = parameter.getMax() - parameter.getMin() + 1;
@@ -71,11 +100,8 @@ public final class KeyUniverse {
 		return term;
 	}
 
-	/** A readable name of a term, e.g. {@code SKeNB(KeNB.initial, 2)}. */
-	public String describe(KeyDecl key, int term) {
-		if (key.getParent() == null) {
-			return key.getName() + "." + key.getAtoms().get(term).getName();
-		}
+	/** The parent, parent term and inputs of a derived term. */
+	public Decoded decode(KeyDecl key, int term) {
 		List<KeyParameter> parameters = key.getParameters();
 		int[] arguments = new int[parameters.size()];
 		int rest = term;
@@ -84,10 +110,45 @@ public final class KeyUniverse {
 			arguments[i] = rest % width + parameters.get(i).getMin();
 			rest /= width;
 		}
-		StringBuilder text = new StringBuilder(key.getName()).append('(').append(describe(key.getParent(), rest));
-		for (int argument : arguments) {
+		for (KeyDecl parent : key.getParents()) {
+			if (rest < size(parent)) {
+				return new Decoded(parent, rest, arguments);
+			}
+			rest -= size(parent);
+		}
+		throw new IllegalArgumentException(term + " is not a term of " + key.getName());
+	}
+
+	/** A readable name of a term, e.g. {@code SKeNB(KeNB.initial, 2)}. */
+	public String describe(KeyDecl key, int term) {
+		if (key.getParents().isEmpty()) {
+			return key.getName() + "." + key.getAtoms().get(term).getName();
+		}
+		Decoded decoded = decode(key, term);
+		StringBuilder text = new StringBuilder(key.getName()).append('(')
+				.append(describe(decoded.parent(), decoded.parentTerm()));
+		for (int argument : decoded.arguments()) {
 			text.append(", ").append(argument);
 		}
 		return text.append(')').toString();
+	}
+
+	/** The key declaration of a key-valued expression (its static type). */
+	public static KeyDecl declOf(Expression expression) {
+		return switch (expression) {
+		case VariableRef ref -> declOf(ref.getVariable().getType());
+		case KeyConstant constant -> (KeyDecl) constant.getAtom().eContainer();
+		case KeyDerivation derivation -> derivation.getKey();
+		case ReceivedField field -> declOf(field.getField().getType());
+		default -> throw new IllegalArgumentException("not a key expression: " + expression.eClass().getName());
+		};
+	}
+
+	public static KeyDecl declOf(Type type) {
+		return switch (type) {
+		case OptionalType optional -> declOf(optional.getElement());
+		case KeyType key -> key.getDecl();
+		default -> throw new IllegalArgumentException("not a key type");
+		};
 	}
 }

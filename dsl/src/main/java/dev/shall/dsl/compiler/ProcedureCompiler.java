@@ -176,8 +176,9 @@ public final class ProcedureCompiler {
 	}
 
 	private void completeKey(KeyDecl decl) {
-		if (decl.getParent() != null) {
-			this.<dev.shall.model.KeyDecl>lookup(decl).setParent(lookup(decl.getParent()));
+		dev.shall.model.KeyDecl compiled = lookup(decl);
+		for (KeyDecl parent : decl.getParents()) {
+			compiled.getParents().add(lookup(parent));
 		}
 	}
 

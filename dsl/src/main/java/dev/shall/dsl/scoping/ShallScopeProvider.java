@@ -94,7 +94,7 @@ public class ShallScopeProvider extends AbstractShallScopeProvider {
 			transitions.addAll(members(procedure, Event.class));
 			return scope(describe(transitions));
 		}
-		if (reference == p.getDerivation_Key() || reference == p.getKeyDecl_Parent()) {
+		if (reference == p.getDerivation_Key() || reference == p.getKeyDecl_Parents()) {
 			return scope(describe(members(procedure, KeyDecl.class)));
 		}
 		if (reference == p.getNamedType_Type()) {

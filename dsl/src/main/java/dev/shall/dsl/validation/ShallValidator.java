@@ -232,14 +232,22 @@ public class ShallValidator extends AbstractShallValidator {
 
 	@Check
 	public void checkDerivationAcyclic(KeyDecl key) {
-		Set<KeyDecl> visited = new HashSet<>();
-		for (KeyDecl current = key; current != null && !current.eIsProxy(); current = current.getParent()) {
-			if (!visited.add(current)) {
-				error("Key " + key.getName() + " is derived from itself", key, P.getKeyDecl_Parent(),
-						IssueCodes.KEY_DERIVATION);
-				return;
+		if (derivesFrom(key, key, new HashSet<>())) {
+			error("Key " + key.getName() + " is derived from itself", key, P.getKeyDecl_Parents(),
+					IssueCodes.KEY_DERIVATION);
+		}
+	}
+
+	private static boolean derivesFrom(KeyDecl key, KeyDecl ancestor, Set<KeyDecl> visited) {
+		for (KeyDecl parent : key.getParents()) {
+			if (parent.eIsProxy()) {
+				continue;
+			}
+			if (parent == ancestor || visited.add(parent) && derivesFrom(parent, ancestor, visited)) {
+				return true;
 			}
 		}
+		return false;
 	}
 
 	@Check
@@ -443,19 +451,20 @@ public class ShallValidator extends AbstractShallValidator {
 		if (key == null || key.eIsProxy()) {
 			return;
 		}
-		if (key.getParent() == null) {
+		if (key.getParents().isEmpty()) {
 			error("Key " + key.getName() + " is a base key with atoms; only derived keys are computed", derivation,
 					P.getDerivation_Key(), IssueCodes.KEY_DERIVATION);
 			return;
 		}
+		String parents = String.join(" or ", key.getParents().stream().map(KeyDecl::getName).toList());
 		ShallType base = types.typeOf(derivation.getBase()).present();
-		if (!(base instanceof ShallType.Any) && !base.equals(new ShallType.Key(key.getParent()))) {
-			error(key.getName() + " is derived from " + key.getParent().getName() + ", not from " + base.describe(),
+		if (!(base instanceof ShallType.Any) && key.getParents().stream().noneMatch(p -> base.equals(new ShallType.Key(p)))) {
+			error(key.getName() + " is derived from " + parents + ", not from " + base.describe(),
 					derivation, P.getDerivation_Base(), IssueCodes.KEY_DERIVATION);
 		}
 		if (derivation.getArguments().size() != key.getParameters().size()) {
 			error(key.getName() + " takes " + key.getParameters().size() + " input(s) besides "
-					+ key.getParent().getName() + ", not " + derivation.getArguments().size(), derivation,
+					+ parents + ", not " + derivation.getArguments().size(), derivation,
 					P.getDerivation_Key(), IssueCodes.KEY_DERIVATION);
 			return;
 		}
