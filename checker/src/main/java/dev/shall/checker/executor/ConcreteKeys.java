@@ -75,6 +75,9 @@ public final class ConcreteKeys {
 		byte[] parent = value(decoded.parent(), decoded.parentTerm());
 		String parentName = universe.describe(decoded.parent(), decoded.parentTerm());
 		String derivation = key.getDerivation().toLowerCase(Locale.ROOT);
+		if (arguments.length < inputsOf(derivation)) {
+			derivation = "(too few inputs for " + derivation + ")";
+		}
 		return switch (derivation) {
 		case "s_kenb", "skenb" -> new Derived(EpsKeys.sKenb(parent, arguments[0]),
 				"KDF(" + parentName + ", FC 0x1C, SCG Counter " + arguments[0] + ") (TS 33.401 A.15)");
@@ -92,9 +95,13 @@ public final class ConcreteKeys {
 			yield new Derived(sync, "NH number " + arguments[0] + " of the chain KDF(" + parentName
 					+ ", FC 0x12, SYNC-input) from KeNB = KDF(" + parentName + ", FC 0x11, NAS COUNT 0) (TS 33.401 A.3, A.4)");
 		}
-		case "kenb_star", "kenbstar" -> new Derived(EpsKeys.kenbStar(parent, arguments[0], arguments[1]),
-				"KDF(" + parentName + ", FC 0x13, PCI " + arguments[0] + ", EARFCN-DL " + arguments[1]
-						+ ") (TS 33.401 A.5)");
+		case "kenb_star", "kenbstar" -> {
+			// a model that leaves the frequency out derives for EARFCN-DL 0, and says so
+			int earfcn = arguments.length > 1 ? arguments[1] : 0;
+			yield new Derived(EpsKeys.kenbStar(parent, arguments[0], earfcn), "KDF(" + parentName + ", FC 0x13, PCI "
+					+ arguments[0] + ", EARFCN-DL " + earfcn + (arguments.length > 1 ? "" : " (not in the model)")
+					+ ") (TS 33.401 A.5)");
+		}
 		case "alg_key", "algkey" -> {
 			AlgorithmType type = KeyUsage.algorithmTypeOf(key);
 			yield new Derived(EpsKeys.algorithmKey(parent, type, arguments[0]), "last 128 bits of KDF(" + parentName
@@ -107,6 +114,14 @@ public final class ConcreteKeys {
 					+ key.getDerivation() + argumentList(arguments) + "): '" + key.getDerivation()
 					+ "' is not a 3GPP derivation the executor knows");
 		}
+		};
+	}
+
+	/** The integer inputs a known derivation needs (beyond its parent key). */
+	private static int inputsOf(String derivation) {
+		return switch (derivation) {
+		case "s_kenb", "skenb", "lwip_psk", "lwippsk", "kenb", "nh", "alg_key", "algkey", "kenb_star", "kenbstar" -> 1;
+		default -> 0;
 		};
 	}
 
