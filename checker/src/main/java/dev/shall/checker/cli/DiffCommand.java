@@ -9,11 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 
 import dev.shall.checker.report.CheckRunner;
+import dev.shall.checker.report.DiffReport;
 import dev.shall.checker.report.RevisionDiff;
 import dev.shall.checker.report.RunReport;
 import dev.shall.model.frontend.ProcedureFrontEnd;
@@ -33,7 +31,8 @@ public final class DiffCommand implements Callable<Integer> {
 	@Parameters(index = "1", paramLabel = "NEW")
 	Path after;
 
-	@Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+	@Option(names = "--format", defaultValue = "text",
+			description = "text, json, junit or sarif (default: ${DEFAULT-VALUE})")
 	String format;
 
 	@Option(names = "--depth", defaultValue = "40")
@@ -44,8 +43,8 @@ public final class DiffCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		if (!List.of("text", "json").contains(format)) {
-			System.err.println("shall: unknown format '" + format + "' (text or json)");
+		if (!List.of("text", "json", "junit", "sarif").contains(format)) {
+			System.err.println("shall: unknown format '" + format + "' (text, json, junit or sarif)");
 			return 3;
 		}
 		CheckRunner.Settings settings = new CheckRunner.Settings("auto", depth, Duration.ofSeconds(timeout), null,
@@ -60,35 +59,7 @@ public final class DiffCommand implements Callable<Integer> {
 		}
 		List<RevisionDiff.Entry> entries = new RevisionDiff().compare(old, now);
 		PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-		if (format.equals("json")) {
-			JsonObject root = new JsonObject();
-			root.addProperty("old", before.toString());
-			root.addProperty("new", after.toString());
-			JsonArray changes = new JsonArray();
-			for (RevisionDiff.Entry entry : entries) {
-				JsonObject change = new JsonObject();
-				change.addProperty("property", entry.property());
-				change.addProperty("kind", entry.kind());
-				JsonObject options = new JsonObject();
-				entry.options().forEach(options::addProperty);
-				change.add("options", options);
-				change.addProperty("change", entry.change().label());
-				change.addProperty("old", entry.before() == null ? null : entry.before().label());
-				change.addProperty("new", entry.after() == null ? null : entry.after().label());
-				changes.add(change);
-			}
-			root.add("changes", changes);
-			root.addProperty("summary", RevisionDiff.summary(entries));
-			out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root));
-		} else {
-			for (RevisionDiff.Entry entry : entries) {
-				out.printf("%-10s %-40s %-9s → %-9s %s%n", entry.change().label(), entry.property(), entry.before() == null
-						? "-" : entry.before().label(), entry.after() == null ? "-" : entry.after().label(), entry.options()
-								.isEmpty() ? "" : entry.options());
-			}
-			out.println();
-			out.println(RevisionDiff.summary(entries));
-		}
+		new DiffReport(before.toString(), after.toString(), now, entries).write(format, out);
 		out.flush();
 		return entries.stream().anyMatch(e -> e.change() == RevisionDiff.Change.BROKEN) ? 1 : 0;
 	}

@@ -114,6 +114,31 @@ class SarifReportTest {
 		assertFalse(schema.validate(tree).isEmpty());
 	}
 
+	@Test
+	void diffOfTheLwipRevisionsIsValidSarifWithChangesAndValidJUnit() throws Exception {
+		String[] revisions = { "../examples/seeds/001-lwip-revision-1.shall", "../examples/seeds/002-lwip-revision-2.shall" };
+		java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+		java.io.PrintStream standardOut = System.out;
+		System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+		try {
+			assertEquals(0, ShallCommand.execute("diff", "--format", "sarif", revisions[0], revisions[1]));
+		} finally {
+			System.setOut(standardOut);
+		}
+		String text = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+		assertEquals(Set.of(), schema.validate(new ObjectMapper().readTree(text)));
+		long fixed = 0;
+		for (JsonElement element : JsonParser.parseString(text).getAsJsonObject().getAsJsonArray("runs").get(0)
+				.getAsJsonObject().getAsJsonArray("results")) {
+			JsonObject properties = element.getAsJsonObject().getAsJsonObject("properties");
+			if (properties != null && properties.has("change") && properties.get("change").getAsString().equals("fixed")) {
+				fixed++;
+			}
+		}
+		// revision 2 deletes the LWIP-PSK at the SeGW on release, under both readings of the window expiry
+		assertEquals(2, fixed);
+	}
+
 	private static List<String> fingerprints(String text) {
 		List<String> prints = new ArrayList<>();
 		for (JsonElement element : JsonParser.parseString(text).getAsJsonObject().getAsJsonArray("runs").get(0)

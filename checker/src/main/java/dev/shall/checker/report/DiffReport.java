@@ -1,0 +1,169 @@
+package dev.shall.checker.report;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Locale;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * The report of {@code shall diff OLD NEW} in the formats of {@code shall check}: text, JSON,
+ * JUnit XML (a broken verdict is a failure, a removed one skipped) and SARIF (the new revision's
+ * results, each carrying its change in {@code properties.change}; a broken verdict is an error).
+ */
+public final class DiffReport {
+
+	private final String before;
+	private final String after;
+	private final RunReport now;
+	private final List<RevisionDiff.Entry> entries;
+
+	public DiffReport(String before, String after, RunReport now, List<RevisionDiff.Entry> entries) {
+		this.before = before;
+		this.after = after;
+		this.now = now;
+		this.entries = entries;
+	}
+
+	public void write(String format, PrintWriter out) {
+		switch (format) {
+		case "json" -> json(out);
+		case "junit" -> junit(out);
+		case "sarif" -> sarif(out);
+		default -> text(out);
+		}
+		out.flush();
+	}
+
+	private void text(PrintWriter out) {
+		for (RevisionDiff.Entry entry : entries) {
+			out.printf("%-10s %-40s %-9s → %-9s %s%n", entry.change().label(), entry.property(), label(entry.before()),
+					label(entry.after()), entry.options().isEmpty() ? "" : entry.options());
+		}
+		out.println();
+		out.println(RevisionDiff.summary(entries));
+	}
+
+	private void json(PrintWriter out) {
+		JsonObject root = new JsonObject();
+		root.addProperty("old", before);
+		root.addProperty("new", after);
+		JsonArray changes = new JsonArray();
+		for (RevisionDiff.Entry entry : entries) {
+			JsonObject change = new JsonObject();
+			change.addProperty("property", entry.property());
+			change.addProperty("kind", entry.kind());
+			JsonObject options = new JsonObject();
+			entry.options().forEach(options::addProperty);
+			change.add("options", options);
+			change.addProperty("change", entry.change().label());
+			change.addProperty("old", entry.before() == null ? null : entry.before().label());
+			change.addProperty("new", entry.after() == null ? null : entry.after().label());
+			changes.add(change);
+		}
+		root.add("changes", changes);
+		root.addProperty("summary", RevisionDiff.summary(entries));
+		out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root));
+	}
+
+	private void junit(PrintWriter out) {
+		try {
+			XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+			xml.writeStartDocument("UTF-8", "1.0");
+			xml.writeStartElement("testsuite");
+			xml.writeAttribute("name", "shall diff " + before + " " + after);
+			xml.writeAttribute("tests", Integer.toString(entries.size()));
+			xml.writeAttribute("failures", Long.toString(count(RevisionDiff.Change.BROKEN)));
+			xml.writeAttribute("skipped", Long.toString(count(RevisionDiff.Change.REMOVED)));
+			for (RevisionDiff.Entry entry : entries) {
+				xml.writeStartElement("testcase");
+				xml.writeAttribute("classname", entry.kind() + (entry.options().isEmpty() ? "" : " " + entry.options()));
+				xml.writeAttribute("name", entry.property());
+				String what = entry.change().label() + ": " + label(entry.before()) + " → " + label(entry.after());
+				switch (entry.change()) {
+				case BROKEN -> {
+					xml.writeStartElement("failure");
+					xml.writeAttribute("message", what);
+					xml.writeEndElement();
+				}
+				case REMOVED -> {
+					xml.writeStartElement("skipped");
+					xml.writeAttribute("message", what);
+					xml.writeEndElement();
+				}
+				default -> {
+					xml.writeStartElement("system-out");
+					xml.writeCharacters(what);
+					xml.writeEndElement();
+				}
+				}
+				xml.writeEndElement();
+			}
+			xml.writeEndElement();
+			xml.writeEndDocument();
+			xml.flush();
+			out.println();
+		} catch (XMLStreamException e) {
+			throw new IllegalStateException("writing XML to a stream failed", e);
+		}
+	}
+
+	private void sarif(PrintWriter out) {
+		StringWriter text = new StringWriter();
+		new SarifReport().write(now, new PrintWriter(text));
+		JsonObject root = JsonParser.parseString(text.toString()).getAsJsonObject();
+		JsonArray results = root.getAsJsonArray("runs").get(0).getAsJsonObject().getAsJsonArray("results");
+		for (JsonElement element : results) {
+			JsonObject result = element.getAsJsonObject();
+			JsonObject properties = result.getAsJsonObject("properties");
+			if (properties == null) {
+				continue; // an input diagnostic
+			}
+			RevisionDiff.Entry entry = entryFor(result.get("ruleId").getAsString(), properties);
+			if (entry == null) {
+				continue;
+			}
+			properties.addProperty("change", entry.change().label());
+			properties.addProperty("previousVerdict", label(entry.before()));
+			if (entry.change() == RevisionDiff.Change.BROKEN) {
+				result.addProperty("level", "error");
+				result.addProperty("kind", "fail");
+				JsonObject message = result.getAsJsonObject("message");
+				message.addProperty("text", "Broken by this revision (" + label(entry.before()) + " before): "
+						+ message.get("text").getAsString());
+			}
+		}
+		out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root));
+	}
+
+	private RevisionDiff.Entry entryFor(String ruleId, JsonObject properties) {
+		JsonObject options = properties.getAsJsonObject("options");
+		for (RevisionDiff.Entry entry : entries) {
+			boolean sameRule = entry.property().equals(ruleId) || ruleId.equals("withinDeclaredBounds")
+					&& entry.kind().equals(Finding.BOUNDS) || ruleId.equals("deadStep") && entry.kind().equals(Finding.DEAD_STEP);
+			if (sameRule && entry.after() != null && entry.after().label().equals(properties.get("verdict").getAsString())
+					&& entry.options().size() == options.size() && entry.options().entrySet().stream().allMatch(
+							o -> options.has(o.getKey()) && options.get(o.getKey()).getAsString().equals(o.getValue()))) {
+				return entry;
+			}
+		}
+		return null;
+	}
+
+	private long count(RevisionDiff.Change change) {
+		return entries.stream().filter(e -> e.change() == change).count();
+	}
+
+	private static String label(dev.shall.checker.engine.Verdict verdict) {
+		return verdict == null ? "-" : verdict.label().toLowerCase(Locale.ROOT);
+	}
+}
