@@ -106,7 +106,8 @@ public final class DocumentCheck {
 		if (shallFile != null && shallFile.getProcedure() != null) {
 			for (EObject member : shallFile.getProcedure().getMembers()) {
 				switch (member) {
-				case Role role -> outline.add(new Entry("role", role.getName(), role.getVariables().size() + " variables",
+				case Role role -> outline.add(new Entry("role", role.getName(), role.getVariables().size() + (role.getVariables().size() == 1
+						? " variable" : " variables"),
 						line(role)));
 				case Step step -> outline.add(new Entry("step", step.getName(), step.getActor() == null
 						|| step.getActor().eIsProxy() ? "" : step.getActor().getName(), line(step)));

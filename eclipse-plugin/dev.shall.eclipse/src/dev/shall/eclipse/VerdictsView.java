@@ -1,63 +1,24 @@
 package dev.shall.eclipse;
 
 import java.util.List;
-import java.util.function.Consumer;
-
-import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
-import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Display;
-import org.eclipse.ui.part.ViewPart;
 
 /** The quick-check verdict of every property of the procedure last checked. */
-public class VerdictsView extends ViewPart {
-
-	private TableViewer viewer;
-	private final Consumer<DocumentCheck.Result> listener = result -> Display.getDefault().asyncExec(() -> show(result));
+public class VerdictsView extends ResultTableView<DocumentCheck.Verdict> {
 
 	@Override
-	public void createPartControl(Composite parent) {
-		viewer = new TableViewer(parent, SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
-		viewer.getTable().setHeaderVisible(true);
-		column("property", 200, v -> v.property());
-		column("verdict", 170, v -> v.status());
-		column("details", 600, v -> v.details());
-		viewer.setContentProvider(ArrayContentProvider.getInstance());
-		CheckResults.listen(listener);
-		show(CheckResults.latest());
-	}
-
-	private void column(String title, int width, java.util.function.Function<DocumentCheck.Verdict, String> text) {
-		TableViewerColumn column = new TableViewerColumn(viewer, SWT.NONE);
-		column.getColumn().setText(title);
-		column.getColumn().setWidth(width);
-		column.setLabelProvider(new ColumnLabelProvider() {
-			@Override
-			public String getText(Object element) {
-				return text.apply((DocumentCheck.Verdict) element);
-			}
-		});
-	}
-
-	private void show(DocumentCheck.Result result) {
-		if (viewer != null && !viewer.getControl().isDisposed()) {
-			viewer.setInput(result == null ? List.of() : result.verdicts());
-			setContentDescription(result == null ? "No .shall file checked yet"
-					: result.modelChecked() ? result.file() : result.file() + " — fix the errors to model-check");
-		}
+	List<DocumentCheck.Verdict> rows(DocumentCheck.Result result) {
+		return result.verdicts();
 	}
 
 	@Override
-	public void setFocus() {
-		viewer.getControl().setFocus();
+	void columns() {
+		column("property", 200, DocumentCheck.Verdict::property);
+		column("verdict", 170, DocumentCheck.Verdict::status);
+		column("details", 600, DocumentCheck.Verdict::details);
 	}
 
 	@Override
-	public void dispose() {
-		CheckResults.stopListening(listener);
-		super.dispose();
+	String description(DocumentCheck.Result result) {
+		return result.modelChecked() ? result.file() : result.file() + " — fix the errors to model-check";
 	}
 }

@@ -26,6 +26,7 @@ import org.eclipse.ui.texteditor.ITextEditor;
 import org.junit.jupiter.api.Test;
 
 import dev.shall.eclipse.CheckResults;
+import dev.shall.eclipse.ResultTableView;
 import dev.shall.eclipse.ShallReconciler;
 
 /**
@@ -54,21 +55,52 @@ class EditorUiTest {
 				60_000), "the first check of the opened file");
 		assertTrue(Arrays.stream(markers(seed)).noneMatch(m -> severity(m) == IMarker.SEVERITY_ERROR),
 				Arrays.toString(markers(seed)));
+		ResultTableView<?> verdicts = (ResultTableView<?>) page.showView("dev.shall.eclipse.verdicts");
+		ResultTableView<?> outline = (ResultTableView<?>) page.showView("dev.shall.eclipse.outline");
+		assertTrue(waitFor(() -> verdicts.rowTexts().stream().anyMatch(r -> r.startsWith("contextsMatchAfterHandover | as declared")),
+				10_000), verdicts.rowTexts().toString());
+		assertTrue(outline.rowTexts().stream().anyMatch(r -> r.startsWith("role | UE")), outline.rowTexts().toString());
+		assertTrue(outline.rowTexts().stream().anyMatch(r -> r.startsWith("step | smc1")), outline.rowTexts().toString());
 		String original = document.get();
 		String undeclared = DocumentCheckTest.undeclared(original);
 		document.set(undeclared);
 		int line = DocumentCheckTest.lineOf(undeclared, "property contextsMatchAfterHandover");
 		assertTrue(waitFor(() -> Arrays.stream(markers(seed)).anyMatch(m -> severity(m) == IMarker.SEVERITY_ERROR),
 				60_000), "an error marker appears");
+		assertTrue(waitFor(() -> verdicts.rowTexts().stream().anyMatch(
+				r -> r.startsWith("contextsMatchAfterHandover | differs from its expectation")), 10_000),
+				verdicts.rowTexts().toString());
 		IMarker error = Arrays.stream(markers(seed)).filter(m -> severity(m) == IMarker.SEVERITY_ERROR).findFirst()
 				.orElseThrow();
 		assertEquals(line, error.getAttribute(IMarker.LINE_NUMBER, -1));
+		((ITextEditor) editor).selectAndReveal(error.getAttribute(IMarker.CHAR_START, 0), 0);
+		waitFor(() -> false, 500);
+		screenshot(System.getProperty("shall.screenshot"));
 		assertTrue(error.getAttribute(IMarker.MESSAGE, "").startsWith("contextsMatchAfterHandover is violated"));
 
 		document.set(original);
 		assertTrue(waitFor(() -> Arrays.stream(markers(seed)).noneMatch(m -> severity(m) == IMarker.SEVERITY_ERROR),
 				60_000), "the error marker goes once the text declares the violation again");
 		page.closeAllEditors(false);
+	}
+
+	/** The workbench as it looks with the marker, for a person to look at (target/editor.png). */
+	private static void screenshot(String file) {
+		if (file == null) {
+			return;
+		}
+		Display display = Display.getCurrent();
+		org.eclipse.swt.widgets.Shell shell = display.getActiveShell() != null ? display.getActiveShell()
+				: PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+		org.eclipse.swt.graphics.Rectangle bounds = shell.getBounds();
+		org.eclipse.swt.graphics.Image image = new org.eclipse.swt.graphics.Image(display, bounds.width, bounds.height);
+		org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(display);
+		gc.copyArea(image, bounds.x, bounds.y);
+		gc.dispose();
+		org.eclipse.swt.graphics.ImageLoader loader = new org.eclipse.swt.graphics.ImageLoader();
+		loader.data = new org.eclipse.swt.graphics.ImageData[] { image.getImageData() };
+		loader.save(file, org.eclipse.swt.SWT.IMAGE_PNG);
+		image.dispose();
 	}
 
 	private static IFile copy(IProject project, Path root, String relative) throws Exception {

@@ -11,7 +11,6 @@ import dev.shall.model.Expression;
 import dev.shall.model.Freshness;
 import dev.shall.model.Invariant;
 import dev.shall.model.Precedence;
-import dev.shall.model.Transition;
 
 /**
  * The concrete meaning of an obligation: which states are bad, and what history (monitor) that
@@ -29,12 +28,12 @@ final class ExplicitProperty implements Monitor {
 
 	private final Obligation obligation;
 	private final Layout layout;
-	private final Evaluator evaluator;
+	private final StateQueries queries;
 
 	ExplicitProperty(Obligation obligation, Layout layout, OptionAssignment options) {
 		this.obligation = obligation;
 		this.layout = layout;
-		this.evaluator = new Evaluator(layout, options, false);
+		this.queries = new StateQueries(layout, options);
 	}
 
 	boolean supported() {
@@ -150,16 +149,6 @@ final class ExplicitProperty implements Monitor {
 	}
 
 	private int value(Expression expression, ConcreteState state, int instance) {
-		try {
-			return evaluator.evaluate(expression, state.variables()[instance], null, null,
-					transition -> firedIn(state, instance, transition));
-		} catch (BoundExceeded e) {
-			throw new IllegalStateException("properties never exceed bounds", e);
-		}
-	}
-
-	private boolean firedIn(ConcreteState state, int instance, Transition transition) {
-		return state.lastInstance() == instance && state.lastAction() >= 0
-				&& layout.actions().get(state.lastAction()).transition() == transition;
+		return queries.value(expression, state, instance);
 	}
 }
