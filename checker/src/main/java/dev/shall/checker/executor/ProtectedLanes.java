@@ -138,7 +138,11 @@ final class ProtectedLanes {
 		StateVariable receiverKey = lane.receiverKey();
 		int term = receiverVariables[layout.indexOf(receiverKey)];
 		boolean verified;
-		if (pdu.mac() == null) {
+		if (pdu.mac() == null && term == Domain.NONE) {
+			// the checker's semantics: with no key on either side, the lane is not protected yet
+			lines.add(lane.receiver().getName() + " takes " + pdu.text() + " unprotected: neither side holds a key yet");
+			verified = true;
+		} else if (pdu.mac() == null) {
 			lines.add(lane.receiver().getName() + " receives " + pdu.text() + " without a MAC: the sender had no key");
 			verified = false;
 		} else if (term == Domain.NONE) {
