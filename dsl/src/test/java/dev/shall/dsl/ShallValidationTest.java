@@ -141,6 +141,33 @@ class ShallValidationTest {
 	}
 
 	@Test
+	void derivedKeyMaterialOnAnUnprotectedChannelIsAWarning() throws Exception {
+		ShallFile file = parse("""
+				channel air : A -> B unprotected
+				channel link : A -> B integrity "KRRCint"
+				message Keys { d : D? }
+				message Auth { mac : proof of D? }
+				step 1 clause "1": A shall { send Keys(d = d) on air  send Keys(d = d) on link  send Keys(d = d) on c }
+				step 2 clause "2": A shall { send Auth(mac = d) on air }
+				""");
+		List<Issue> exposures = validation.validate(file).stream()
+				.filter(i -> IssueCodes.KEY_EXPOSURE.equals(i.getCode())).toList();
+		// air and the integrity-only link expose D; NDS/IP (c) does not; a proof of D may travel in the clear
+		assertEquals(2, exposures.size(), exposures::toString);
+		assertTrue(exposures.stream().allMatch(i -> i.getSeverity() == Severity.WARNING
+				&& i.getMessage().contains("carries the key D itself")));
+	}
+
+	@Test
+	void onlyKeysHaveProofs() throws Exception {
+		ShallFile file = parse("""
+				message Bad { x : proof of Phase }
+				step 1 clause "1": A shall { phase := busy }
+				""");
+		validation.assertError(file, P.getField(), IssueCodes.KEY_EXPOSURE, "Only a key has proofs of possession");
+	}
+
+	@Test
 	void aStepWithoutClauseIsAWarning() throws Exception {
 		ShallFile file = parse("step 1: A shall { phase := busy }");
 		Issue issue = single(file, IssueCodes.MISSING_CLAUSE);

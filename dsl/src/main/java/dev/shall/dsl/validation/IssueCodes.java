@@ -40,6 +40,8 @@ public final class IssueCodes {
 	public static final String FIRED_IN_BEHAVIOUR = PREFIX + "fired-in-behaviour";
 	/** A procedure without steps, or a role without anything to do. */
 	public static final String NOTHING_TO_CHECK = PREFIX + "nothing-to-check";
+	/** Key material sent on a channel that does not keep it confidential, or "proof of" a non-key. */
+	public static final String KEY_EXPOSURE = PREFIX + "key-exposure";
 	/** An option condition in an expectation that names the same option twice. */
 	public static final String EXPECTATION = PREFIX + "expectation";
 

@@ -38,6 +38,8 @@ import dev.shall.dsl.shall.IntType;
 import dev.shall.dsl.shall.KeyDecl;
 import dev.shall.dsl.shall.KeyParameter;
 import dev.shall.dsl.shall.KeyedProtection;
+import dev.shall.dsl.shall.NdsIp;
+import dev.shall.dsl.shall.ProtectionKind;
 import dev.shall.dsl.shall.Message;
 import dev.shall.dsl.shall.NameRef;
 import dev.shall.dsl.shall.Never;
@@ -368,6 +370,38 @@ public class ShallValidator extends AbstractShallValidator {
 				error("The message " + message.getName() + " needs a value for " + field.getName(), send,
 						P.getSend_Message(), IssueCodes.MESSAGE_FIELDS);
 			}
+		}
+		checkKeyExposure(send, message, channel);
+	}
+
+	/**
+	 * Key material travels only where it stays confidential: on ciphered links or on interfaces
+	 * protected by NDS/IP (TS 33.210). Derived keys (KeNB*, S-KeNB, LWIP-PSK...) are key material
+	 * unless the field is a "proof of" the key; base keys may stand for identifiers (an SA, a KSI)
+	 * and are not flagged.
+	 */
+	private void checkKeyExposure(Send send, Message message, Channel channel) {
+		if (channel == null || channel.eIsProxy() || channel.getProtection() instanceof NdsIp
+				|| channel.getProtection() instanceof KeyedProtection keyed && keyed.getKind() != ProtectionKind.INTEGRITY) {
+			return;
+		}
+		for (Field field : message.getFields()) {
+			if (!field.isProof() && types.typeOf(field.getType()).present() instanceof ShallType.Key key
+					&& !key.decl().getParents().isEmpty()) {
+				warning("The field " + field.getName() + " of " + message.getName() + " carries the key "
+						+ key.decl().getName() + " itself on " + channel.getName() + ", which does not keep it "
+						+ "confidential; key material travels only on ciphered links or NDS/IP-protected interfaces "
+						+ "(TS 33.210). If the field is a MAC or AUTH computed with the key, declare it 'proof of "
+						+ key.decl().getName() + "'", send, P.getSend_Channel(), IssueCodes.KEY_EXPOSURE);
+			}
+		}
+	}
+
+	@Check
+	public void checkProof(Field field) {
+		if (field.isProof() && !(types.typeOf(field.getType()).present() instanceof ShallType.Key)) {
+			error("Only a key has proofs of possession; " + field.getName() + " is " + types.typeOf(field.getType())
+					.describe(), field, P.getField_Proof(), IssueCodes.KEY_EXPOSURE);
 		}
 	}
 
