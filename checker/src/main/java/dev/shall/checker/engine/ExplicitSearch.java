@@ -1,5 +1,6 @@
 package dev.shall.checker.engine;
 
+import dev.shall.checker.encoding.TransitionEncoding;
 import dev.shall.checker.explicit.ExplicitChecker;
 
 /**
@@ -7,7 +8,9 @@ import dev.shall.checker.explicit.ExplicitChecker;
  * small: it answers holds once every state is seen, and its violations are shortest. Since it is
  * the reference semantics itself, its violations are certified the other way round: the SAT
  * encoding must accept the run as legal steps ending in a bad state. Its holds verdicts are exact
- * (every reachable state was seen) and certified when k-induction proves them too.
+ * (every reachable state was seen); for a few thousand states they are certified by the encoding
+ * accepting those states as an inductive invariant ({@link InductiveCertificate}), else when
+ * k-induction proves them too.
  */
 public final class ExplicitSearch implements Engine {
 
@@ -54,14 +57,23 @@ public final class ExplicitSearch implements Engine {
 			return new CheckResult(request.obligation(), Verdict.VIOLATED, name(), result.path().size(),
 					acceptedByEncoding(request, result.path(), budget), result.path(), null, statistics);
 		}
+		String seen = "all " + result.statesSeen() + " reachable states seen";
+		// the encoding may decline (its cone of influence blocks some out-of-range steps on frozen
+		// values); then k-induction still may certify, as before
+		if (TransitionEncoding.supports(request.obligation()) && result.reachable().size() <= InductiveCertificate.MAX_STATES
+				&& Boolean.TRUE.equals(InductiveCertificate.certifies(request, result.reachable(), budget.member(
+						java.time.Duration.ofSeconds(10))))) {
+			return new CheckResult(request.obligation(), Verdict.HOLDS, name(), result.depth(), true, java.util.List.of(),
+					seen + "; the encoding confirms they are closed under steps", statistics);
+		}
 		if (!certifyHolds) {
 			return new CheckResult(request.obligation(), Verdict.HOLDS, name(), result.depth(), false, java.util.List
-					.of(), "all " + result.statesSeen() + " reachable states seen", statistics);
+					.of(), seen, statistics);
 		}
 		// certified when a SAT engine proves it too, within a short budget
 		Budget check = budget.member(java.time.Duration.ofSeconds(3));
 		boolean certified = new KInduction().check(request, check, ProgressListener.NONE).verdict() == Verdict.HOLDS;
 		return new CheckResult(request.obligation(), Verdict.HOLDS, name(), result.depth(), certified, java.util.List
-				.of(), "all " + result.statesSeen() + " reachable states seen", statistics);
+				.of(), seen, statistics);
 	}
 }

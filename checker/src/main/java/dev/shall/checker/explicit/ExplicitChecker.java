@@ -22,7 +22,15 @@ public final class ExplicitChecker {
 	 * @param violated whether a bad state is reachable; null when the search stopped early
 	 * @param path     the moves to the first bad state found, shortest first
 	 */
-	public record Result(Boolean violated, List<Move> path, int statesSeen, int depth, String reason) {
+	/**
+	 * @param reachable every reachable state, when the search saw them all and none is bad (else empty)
+	 */
+	public record Result(Boolean violated, List<Move> path, int statesSeen, int depth, String reason,
+			List<ConcreteState> reachable) {
+
+		Result(Boolean violated, List<Move> path, int statesSeen, int depth, String reason) {
+			this(violated, path, statesSeen, depth, reason, List.of());
+		}
 	}
 
 	public Result check(Layout layout, OptionAssignment options, int instances, Obligation obligation, int maxStates) {
@@ -73,7 +81,7 @@ public final class ExplicitChecker {
 				}
 			}
 		}
-		return new Result(false, List.of(), parents.size(), deepest, null);
+		return new Result(false, List.of(), parents.size(), deepest, null, List.copyOf(parents.keySet()));
 	}
 
 	private static List<Move> path(ConcreteState state, Map<ConcreteState, ConcreteState> parents,
