@@ -14,17 +14,26 @@ import dev.shall.checker.explicit.ExplicitChecker;
  */
 public final class ExplicitSearch implements Engine {
 
-	private final int maxStates;
-	private final boolean certifyHolds;
-
-	public ExplicitSearch(int maxStates) {
-		this(maxStates, true);
+	/** How a "holds" of the search is certified by the other semantics. */
+	public enum Certification {
+		/** Neither holds nor violations: the editor's quick check wants the answer, {@code shall check} certifies. */
+		NONE,
+		/** By the inductive certificate for small state spaces (in a portfolio, k-induction runs beside). */
+		INDUCTIVE,
+		/** By the inductive certificate, else by k-induction within a short budget. */
+		INDUCTIVE_OR_K_INDUCTION
 	}
 
-	/** @param certifyHolds whether to ask k-induction to confirm holds (the portfolio runs it anyway) */
-	public ExplicitSearch(int maxStates, boolean certifyHolds) {
+	private final int maxStates;
+	private final Certification certification;
+
+	public ExplicitSearch(int maxStates) {
+		this(maxStates, Certification.INDUCTIVE_OR_K_INDUCTION);
+	}
+
+	public ExplicitSearch(int maxStates, Certification certification) {
 		this.maxStates = maxStates;
-		this.certifyHolds = certifyHolds;
+		this.certification = certification;
 	}
 
 	/** Whether the SAT encoding accepts the moves as a legal run that ends in a bad state. */
@@ -54,19 +63,21 @@ public final class ExplicitSearch implements Engine {
 			return CheckResult.unknown(request.obligation(), name(), -1, result.reason(), statistics);
 		}
 		if (result.violated()) {
-			return new CheckResult(request.obligation(), Verdict.VIOLATED, name(), result.path().size(),
-					acceptedByEncoding(request, result.path(), budget), result.path(), null, statistics);
+			boolean certified = certification != Certification.NONE && acceptedByEncoding(request, result.path(), budget);
+			return new CheckResult(request.obligation(), Verdict.VIOLATED, name(), result.path().size(), certified,
+					result.path(), null, statistics);
 		}
 		String seen = "all " + result.statesSeen() + " reachable states seen";
 		// the encoding may decline (its cone of influence blocks some out-of-range steps on frozen
 		// values); then k-induction still may certify, as before
-		if (TransitionEncoding.supports(request.obligation()) && result.reachable().size() <= InductiveCertificate.MAX_STATES
+		if (certification != Certification.NONE && TransitionEncoding.supports(request.obligation())
+				&& result.reachable().size() <= InductiveCertificate.MAX_STATES
 				&& Boolean.TRUE.equals(InductiveCertificate.certifies(request, result.reachable(), budget.member(
 						java.time.Duration.ofSeconds(10))))) {
 			return new CheckResult(request.obligation(), Verdict.HOLDS, name(), result.depth(), true, java.util.List.of(),
 					seen + "; the encoding confirms they are closed under steps", statistics);
 		}
-		if (!certifyHolds) {
+		if (certification != Certification.INDUCTIVE_OR_K_INDUCTION) {
 			return new CheckResult(request.obligation(), Verdict.HOLDS, name(), result.depth(), false, java.util.List
 					.of(), seen, statistics);
 		}

@@ -43,7 +43,8 @@ public final class Portfolio implements Engine {
 			Future<CheckResult> bmc = results.submit(() -> new Bmc().check(request, bmcBudget, progress));
 			Future<CheckResult> induction = results.submit(() -> new KInduction().check(request, inductionBudget,
 					progress));
-			Future<CheckResult> explicit = results.submit(() -> new ExplicitSearch(EXPLICIT_STATES, false).check(
+			Future<CheckResult> explicit = results.submit(() -> new ExplicitSearch(EXPLICIT_STATES,
+					ExplicitSearch.Certification.INDUCTIVE).check(
 					request, explicitBudget, progress));
 			CheckResult fallback = null;
 			CheckResult uncertified = null;

@@ -17,7 +17,7 @@ public final class QuickSearch implements Engine {
 
 	@Override
 	public CheckResult check(CheckRequest request, Budget budget, ProgressListener progress) {
-		CheckResult explicit = new ExplicitSearch(STATES, false).check(request, budget, progress);
+		CheckResult explicit = new ExplicitSearch(STATES, ExplicitSearch.Certification.NONE).check(request, budget, progress);
 		if (explicit.verdict() != Verdict.UNKNOWN || budget.exhausted() != null) {
 			return explicit;
 		}
