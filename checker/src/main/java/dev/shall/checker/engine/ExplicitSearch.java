@@ -8,19 +8,19 @@ import dev.shall.checker.explicit.ExplicitChecker;
  * small: it answers holds once every state is seen, and its violations are shortest. Since it is
  * the reference semantics itself, its violations are certified the other way round: the SAT
  * encoding must accept the run as legal steps ending in a bad state. Its holds verdicts are exact
- * (every reachable state was seen); for a few thousand states they are certified by the encoding
- * accepting those states as an inductive invariant ({@link InductiveCertificate}), else when
- * k-induction proves them too.
+ * (every reachable state was seen); for up to a few hundred states they are certified by the
+ * encoding accepting those states as an inductive invariant ({@link InductiveCertificate}), else
+ * when k-induction proves them too.
  */
 public final class ExplicitSearch implements Engine {
 
-	/** How a "holds" of the search is certified by the other semantics. */
+	/** How the search's answers are certified by the other semantics. */
 	public enum Certification {
-		/** Neither holds nor violations: the editor's quick check wants the answer, {@code shall check} certifies. */
+		/** Not at all: the editor's quick check wants the answer; {@code shall check} certifies. */
 		NONE,
-		/** By the inductive certificate for small state spaces (in a portfolio, k-induction runs beside). */
+		/** Violations by the encoding; holds by the inductive certificate (in a portfolio, k-induction runs beside). */
 		INDUCTIVE,
-		/** By the inductive certificate, else by k-induction within a short budget. */
+		/** As INDUCTIVE, and holds beyond the certificate's reach by k-induction within a short budget. */
 		INDUCTIVE_OR_K_INDUCTION
 	}
 
