@@ -104,7 +104,18 @@ public final class CryptoCommand implements Runnable {
 		@Option(names = "--bits", description = "LENGTH in bits, when the message is not whole octets")
 		Integer bits;
 
-		abstract byte[] compute(EpsParameters parameters, BitString input);
+		private final boolean ciphering;
+		private final int identity;
+
+		EpsAlgorithmCommand(boolean ciphering, int identity) {
+			this.ciphering = ciphering;
+			this.identity = identity;
+		}
+
+		private byte[] compute(EpsParameters parameters, BitString input) {
+			return ciphering ? EpsAlgorithms.cipher(identity).apply(parameters, input).bytes()
+					: EpsAlgorithms.integrity(identity).mac(parameters, input);
+		}
 
 		@Override
 		public Integer call() {
@@ -125,49 +136,43 @@ public final class CryptoCommand implements Runnable {
 
 	@Command(name = "eea1", mixinStandardHelpOptions = true, description = "128-EEA1 (SNOW 3G) output bits.")
 	static final class Eea1 extends EpsAlgorithmCommand {
-		@Override
-		byte[] compute(EpsParameters parameters, BitString input) {
-			return EpsAlgorithms.cipher(1).apply(parameters, input).bytes();
+		Eea1() {
+			super(true, 1);
 		}
 	}
 
 	@Command(name = "eea2", mixinStandardHelpOptions = true, description = "128-EEA2 (AES-CTR) output bits.")
 	static final class Eea2 extends EpsAlgorithmCommand {
-		@Override
-		byte[] compute(EpsParameters parameters, BitString input) {
-			return EpsAlgorithms.cipher(2).apply(parameters, input).bytes();
+		Eea2() {
+			super(true, 2);
 		}
 	}
 
 	@Command(name = "eea3", mixinStandardHelpOptions = true, description = "128-EEA3 (ZUC) output bits.")
 	static final class Eea3 extends EpsAlgorithmCommand {
-		@Override
-		byte[] compute(EpsParameters parameters, BitString input) {
-			return EpsAlgorithms.cipher(3).apply(parameters, input).bytes();
+		Eea3() {
+			super(true, 3);
 		}
 	}
 
 	@Command(name = "eia1", mixinStandardHelpOptions = true, description = "128-EIA1 (SNOW 3G) 32-bit MAC.")
 	static final class Eia1 extends EpsAlgorithmCommand {
-		@Override
-		byte[] compute(EpsParameters parameters, BitString input) {
-			return EpsAlgorithms.integrity(1).mac(parameters, input);
+		Eia1() {
+			super(false, 1);
 		}
 	}
 
 	@Command(name = "eia2", mixinStandardHelpOptions = true, description = "128-EIA2 (AES-CMAC) 32-bit MAC.")
 	static final class Eia2 extends EpsAlgorithmCommand {
-		@Override
-		byte[] compute(EpsParameters parameters, BitString input) {
-			return EpsAlgorithms.integrity(2).mac(parameters, input);
+		Eia2() {
+			super(false, 2);
 		}
 	}
 
 	@Command(name = "eia3", mixinStandardHelpOptions = true, description = "128-EIA3 (ZUC) 32-bit MAC.")
 	static final class Eia3 extends EpsAlgorithmCommand {
-		@Override
-		byte[] compute(EpsParameters parameters, BitString input) {
-			return EpsAlgorithms.integrity(3).mac(parameters, input);
+		Eia3() {
+			super(false, 3);
 		}
 	}
 

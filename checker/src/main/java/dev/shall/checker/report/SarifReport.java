@@ -47,7 +47,10 @@ public final class SarifReport {
 		driver.addProperty("name", JsonReport.TOOL);
 		driver.addProperty("version", JsonReport.VERSION);
 		JsonArray ruleArray = new JsonArray();
-		rules.values().forEach(ruleArray::add);
+		for (JsonObject rule : rules.values()) {
+			rule.remove("index");
+			ruleArray.add(rule);
+		}
 		driver.add("rules", ruleArray);
 		JsonObject tool = new JsonObject();
 		tool.add("driver", driver);
@@ -192,16 +195,21 @@ public final class SarifReport {
 		return result;
 	}
 
+	/** The index of the rule in the driver's list, adding it the first time. */
 	private static int rule(Map<String, JsonObject> rules, String id, String description) {
-		if (!rules.containsKey(id)) {
-			JsonObject rule = new JsonObject();
-			rule.addProperty("id", id);
-			JsonObject text = new JsonObject();
-			text.addProperty("text", description);
-			rule.add("shortDescription", text);
-			rules.put(id, rule);
+		JsonObject known = rules.get(id);
+		if (known != null) {
+			return known.get("index").getAsInt();
 		}
-		return new java.util.ArrayList<>(rules.keySet()).indexOf(id);
+		JsonObject rule = new JsonObject();
+		rule.addProperty("id", id);
+		JsonObject text = new JsonObject();
+		text.addProperty("text", description);
+		rule.add("shortDescription", text);
+		// a working field, removed before writing: the insertion order is the index
+		rule.addProperty("index", rules.size());
+		rules.put(id, rule);
+		return rules.size() - 1;
 	}
 
 	private static JsonObject location(String file, int line, int column) {

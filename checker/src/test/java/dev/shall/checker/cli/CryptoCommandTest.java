@@ -13,6 +13,16 @@ class CryptoCommandTest {
 
 	private static final String K = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
 
+	/** The IKE_SA_INIT request of AOSP IkeAuthPskPayloadTest. */
+	private static final String AOSP_INIT_REQUEST = "5f54bf6d8b48e6e1000000000000000021202208000000000000015022000030"
+			+ "0000002c010100040300000c0100000c800e0080030000080300000203000008040000020000000802000002280000880002"
+			+ "0000b4a2faf4bb54878ae21d638512ece55d9236fc5046ab6cef82220f421f3ce6361faf36564ecb6d28798a94aad7b2b4b6"
+			+ "03ddeaaa5630adb9ece8ac37534036040610ebdd92f46bef84f0be7db860351843858f8acf87056e272377f70c9f2d81e29c"
+			+ "7b0ce4f291a3a72476bb0b278fd4b7b0a4c26bbeb08214c707137607958729000024c39b7f368f4681b89fa9b7be6465abd7"
+			+ "c5f68b6ed5d3b4c72cb4240eb5c464122900001c00004004e54f73b7d83f6beb881eab2051d8663f421d10b02b00001c0000"
+			+ "4005d915368ca036004cb578ae3e3fb268509aeab19000000020699369228741c6d4ca094c93e242c9de19e7b7c600000005"
+			+ "00000500";
+
 	private record Run(int code, String out, String err) {
 	}
 
@@ -88,10 +98,15 @@ class CryptoCommandTest {
 				"SK_ar=36d83420788337ca32ecaa46892c48808dcd58b1", "SK_ei=5cbfd33f75796c0188c4a3a546aec4a1",
 				"SK_er=c33b35fcf29514cd9d8b4a695e1a816e", "SK_pi=094787780ee466e2cb049fa327b43908bc57e485",
 				"SK_pr=a30e6b08be56c0e6bff4744143c75219299e1beb"), run.out().replace("\r", ""));
-		// RFC 4231 test case 2 is prf(Jefe, ...); AUTH's outer prf is the same HMAC
-		Run auth = run("crypto", "ikev2-auth", "--prf", "hmac-sha256", "--psk", "4a656665", "--signed-octets", "00");
-		assertEquals(0, auth.code());
-		assertEquals(64, auth.out().length());
+		// AOSP IkeAuthPskPayloadTest: the initiator's AUTH over its signed octets (IKE_SA_INIT request,
+		// responder nonce, prf(SK_pi, ID body)), given to the command whole
+		String signed = dev.shall.checker.crypto.Bytes.hex(dev.shall.checker.crypto.Ikev2Prf.HMAC_SHA1.signedOctets(
+				dev.shall.checker.crypto.Bytes.fromHex(AOSP_INIT_REQUEST),
+				dev.shall.checker.crypto.Bytes.fromHex("9756112ca539f5c25abacc7ee92b73091942a9c06950f98848f1af1694c4ddff"),
+				dev.shall.checker.crypto.Bytes.fromHex("094787780EE466E2CB049FA327B43908BC57E485"),
+				dev.shall.checker.crypto.Bytes.fromHex("010000000a50500d")));
+		assertPrints("df7c038aefaaa32d3f44b228b52a332744dfb2c1", "crypto", "ikev2-auth", "--prf", "hmac-sha1", "--psk",
+				"6A756E69706572313233", "--signed-octets", signed);
 	}
 
 	@Test
