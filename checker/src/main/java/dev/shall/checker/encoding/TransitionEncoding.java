@@ -404,6 +404,12 @@ public final class TransitionEncoding {
 	}
 
 	private void visitInstance(SymbolicState state, int i, FieldVisitor visitor) {
+		visitProcedureState(state, i, visitor);
+		visitMonitors(state, i, visitor);
+	}
+
+	/** The variables, queue slots and replay registers of instance i, in the fixed order. */
+	private void visitProcedureState(SymbolicState state, int i, FieldVisitor visitor) {
 		for (StateVariable variable : layout.variables()) {
 			int v = layout.indexOf(variable);
 			state.variables[i][v] = visitor.visit(layout.domain(variable), state.variables[i][v]);
@@ -417,6 +423,10 @@ public final class TransitionEncoding {
 				state.replayable[i][lane.index()] = visitSlot(lane, state.replayable[i][lane.index()], visitor);
 			}
 		}
+	}
+
+	/** The property monitors of instance i, in the fixed order. */
+	private void visitMonitors(SymbolicState state, int i, FieldVisitor visitor) {
 		if (hasFlagMonitor()) {
 			state.flag[i] = visitor.visit(Domain.bool(), SymbolicValue.bool(state.flag[i])).truth(circuit);
 		}
@@ -924,21 +934,59 @@ public final class TransitionEncoding {
 	}
 
 	/**
-	 * Whether the action of the instance can happen in the state for some queue slot: its message is
-	 * there and its guard holds (a step blocked only by a bound counts as possible; the bounds check
-	 * reports it). This is what weak fairness asks about.
+	 * Whether the action of the instance has a move in the state that is enabled — its message is
+	 * there, its guard holds, and it exceeds no declared bound (semantics §3.2) — and that changes
+	 * the procedure state of the instance (semantics §5.2), for some queue slot and some branch of
+	 * every choice inside it. This is what weak fairness asks about (semantics §5.3).
 	 */
 	public int possible(SymbolicState state, int instance, Action action) {
 		int result = Circuit.FALSE;
-		int[][] noChoices = new int[layout.choices().size()][];
-		for (Choice choice : layout.choices()) {
-			noChoices[layout.indexOf(choice)] = constantBits(Domain.range(0, choice.getBranches().size() - 1), 0);
-		}
 		for (int slot = 0; slot < slotDomain.size(); slot++) {
-			Inputs fixed = new Inputs(constantBits(moveDomain, 0), constantBits(slotDomain, slot), noChoices);
-			Local local = new Local(state, instance);
-			execute(local, action, fixed);
-			result = circuit.or(result, local.enabled);
+			for (int[] vector : layout.choiceVectors(action)) {
+				int[][] choices = new int[layout.choices().size()][];
+				for (Choice choice : layout.choices()) {
+					int c = layout.indexOf(choice);
+					choices[c] = constantBits(Domain.range(0, choice.getBranches().size() - 1), vector[c]);
+				}
+				Inputs fixed = new Inputs(constantBits(moveDomain, 0), constantBits(slotDomain, slot), choices);
+				Local local = new Local(state, instance);
+				execute(local, action, fixed);
+				int taken = circuit.and(local.enabled, circuit.not(local.overflow));
+				result = circuit.or(result, circuit.and(taken, changes(local, state, instance)));
+			}
+		}
+		return result;
+	}
+
+	/** Whether the action's local result differs from the instance's procedure state in the state. */
+	private int changes(Local local, SymbolicState state, int instance) {
+		SymbolicState after = copy(state);
+		after.variables[instance] = local.variables;
+		after.queues[instance] = local.queues;
+		after.replayable[instance] = local.replayable;
+		return changes(state, after, instance);
+	}
+
+	/**
+	 * Whether the procedure state of the instance — variables, lanes, replay registers; not the
+	 * property monitors nor the last move — differs between the two states (semantics §5.2).
+	 */
+	public int changes(SymbolicState a, SymbolicState b, int instance) {
+		List<SymbolicValue> left = new ArrayList<>();
+		List<SymbolicValue> right = new ArrayList<>();
+		List<Domain> domains = new ArrayList<>();
+		visitProcedureState(a, instance, (domain, value) -> {
+			left.add(value);
+			domains.add(domain);
+			return value;
+		});
+		visitProcedureState(b, instance, (domain, value) -> {
+			right.add(value);
+			return value;
+		});
+		int result = Circuit.FALSE;
+		for (int f = 0; f < left.size(); f++) {
+			result = circuit.or(result, circuit.not(left.get(f).equalTo(circuit, right.get(f))));
 		}
 		return result;
 	}

@@ -39,7 +39,7 @@ public final class ExplicitLiveness implements Engine {
 		}
 		String how = ResponseChecker.describe(result.path().size(), result.loopStart());
 		return new CheckResult(request.obligation(), Verdict.VIOLATED, name(), result.path().size(), ExplicitChecker
-				.confirmsLasso(request.layout(), request.options(), request.instances(), result.path(), result
+				.confirmsLasso(request.layout(), request.options(), request.instances(), request.obligation(), result.path(), result
 						.loopStart()), result.path(), how, statistics);
 	}
 }

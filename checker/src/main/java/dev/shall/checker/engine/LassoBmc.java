@@ -13,10 +13,12 @@ import dev.shall.model.Strength;
 /**
  * Bounded search for counterexamples to a response property (trigger leads to response) under weak
  * fairness of shall steps, incremental over depths like {@link Bmc}. At depth k it asks for a run
- * of k steps that stops with the trigger unanswered where no shall step is possible, or whose next
- * step returns to an earlier state l so that steps l..k repeat forever: the trigger unanswered on
- * the cycle, the response never, and every shall step of every instance taken on the cycle or
- * impossible somewhere on it. It finds violations only; the explicit engine proves.
+ * of k steps that stops with the trigger unanswered where no shall step has an enabled move that
+ * changes the state, or whose next step returns to an earlier state l so that steps l..k repeat
+ * forever: the trigger unanswered on the cycle, the response never, and every shall step of every
+ * instance taken with a state-changing move on the cycle or without such a move somewhere on it
+ * (weak fairness over state-changing steps, semantics §5.3). It finds violations only; the
+ * explicit engine proves.
  */
 public final class LassoBmc implements Engine {
 
@@ -69,7 +71,9 @@ public final class LassoBmc implements Engine {
 						for (int a = 0; a < shall.size(); a++) {
 							int excused = Circuit.FALSE;
 							for (int j = l; j <= k; j++) {
-								excused = c.or(excused, encoding.selects(path.inputs(j), i, shall.get(a)));
+								// taken with a move that changes the state, or not possible (semantics §5.3)
+								excused = c.or(excused, c.and(encoding.selects(path.inputs(j), i, shall.get(a)),
+										encoding.changes(path.state(j), path.state(j + 1), i)));
 								excused = c.or(excused, Circuit.not(possible.get(j)[i][a]));
 							}
 							cycle = c.and(cycle, excused);
@@ -116,7 +120,7 @@ public final class LassoBmc implements Engine {
 			Unrolling path) {
 		String how = ResponseChecker.describe(moves.size(), loopStart);
 		return new CheckResult(request.obligation(), Verdict.VIOLATED, name(), moves.size(), ExplicitChecker
-				.confirmsLasso(request.layout(), request.options(), request.instances(), moves, loopStart), moves, how,
+				.confirmsLasso(request.layout(), request.options(), request.instances(), request.obligation(), moves, loopStart), moves, how,
 				path.statistics());
 	}
 }

@@ -20,6 +20,17 @@ public record ConcreteState(int[][] variables, List<List<List<QueuedMessage>>> q
 		return variables.length;
 	}
 
+	/**
+	 * Whether the procedure state of the instance (its variables, lanes and replay registers) is the
+	 * same in both states. The last action and the property monitors are bookkeeping of the checker,
+	 * not state of the procedure: a move that changes only them is a stutter (semantics §5.2).
+	 */
+	public boolean sameProcedureState(ConcreteState other, int instance) {
+		return Arrays.equals(variables[instance], other.variables[instance])
+				&& queues.get(instance).equals(other.queues.get(instance))
+				&& Arrays.equals(replayable[instance], other.replayable[instance]);
+	}
+
 	@Override
 	public boolean equals(Object other) {
 		return other instanceof ConcreteState s && lastInstance == s.lastInstance && lastAction == s.lastAction

@@ -135,25 +135,53 @@ public final class ExplicitChecker {
 	}
 
 	/**
-	 * The certificate of a response counterexample: the moves replay, and either the run ends where
-	 * no shall step is possible ({@code loopStart < 0}) or its cycle, from {@code loopStart} on,
-	 * returns to the state where it started.
+	 * The certificate of a response counterexample (semantics §6.4): the moves replay in the
+	 * interpreter; the trigger of instance 0 is unanswered from the state where it stops or its
+	 * cycle starts; and either the run stops where no shall step has a state-changing move
+	 * ({@code loopStart < 0}), or its cycle, from {@code loopStart} on, returns to the state where
+	 * it started, keeps the trigger unanswered in every state, and is fair: every shall step of
+	 * every instance is taken with a state-changing move on it or has none in one of its states.
 	 */
-	public static boolean confirmsLasso(Layout layout, OptionAssignment options, int instances, List<Move> moves,
-			int loopStart) {
-		Interpreter interpreter = new Interpreter(layout, options, instances);
+	public static boolean confirmsLasso(Layout layout, OptionAssignment options, int instances,
+			Obligation obligation, List<Move> moves, int loopStart) {
+		ExplicitProperty property = new ExplicitProperty(obligation, layout, options);
+		Interpreter interpreter = new Interpreter(layout, options, instances, property);
 		List<ConcreteState> states = replay(interpreter, moves);
-		if (states == null) {
+		if (states == null || loopStart >= states.size()) {
 			return false;
 		}
 		ConcreteState end = states.get(states.size() - 1);
 		if (loopStart < 0) {
-			return interpreter.successors(end).stream().map(o -> layout.actions().get(o.move().action()))
-					.noneMatch(a -> a.transition() != null
-							&& a.transition().getStrength() == dev.shall.model.Strength.SHALL);
+			return property.pending(end, 0) && !ResponseChecker.anyShall(layout, instances, ResponseChecker
+					.changingMoves(layout, end, taken(interpreter, end)));
 		}
 		ConcreteState start = states.get(loopStart);
-		return java.util.Arrays.deepEquals(start.variables(), end.variables()) && start.queues().equals(end.queues());
+		for (int i = 0; i < instances; i++) {
+			if (!start.sameProcedureState(end, i) || !java.util.Arrays.equals(start.monitor()[i], end.monitor()[i])) {
+				return false;
+			}
+		}
+		int actions = layout.actions().size();
+		java.util.BitSet takenOnCycle = new java.util.BitSet();
+		java.util.BitSet enabledEverywhere = new java.util.BitSet();
+		enabledEverywhere.set(0, instances * actions);
+		for (int s = loopStart; s < states.size() - 1; s++) {
+			ConcreteState state = states.get(s);
+			if (!property.pending(state, 0)) {
+				return false;
+			}
+			enabledEverywhere.and(ResponseChecker.changingMoves(layout, state, taken(interpreter, state)));
+			Move move = moves.get(s);
+			if (!state.sameProcedureState(states.get(s + 1), move.instance())) {
+				takenOnCycle.set(move.instance() * actions + move.action());
+			}
+		}
+		enabledEverywhere.andNot(takenOnCycle);
+		return loopStart < states.size() - 1 && !ResponseChecker.anyShall(layout, instances, enabledEverywhere);
+	}
+
+	private static List<Interpreter.Outcome> taken(Interpreter interpreter, ConcreteState state) {
+		return interpreter.successors(state).stream().filter(Interpreter.Outcome::taken).toList();
 	}
 
 	/** Whether the last state of the replayed moves is bad for the obligation (the certificate of a violation). */

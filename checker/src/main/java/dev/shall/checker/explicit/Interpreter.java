@@ -100,7 +100,7 @@ public final class Interpreter {
 		for (int instance = 0; instance < instances; instance++) {
 			for (Action action : layout.actions()) {
 				for (int slot = 0; slot < slotsFor(action); slot++) {
-					for (int[] choices : choiceVectors(action)) {
+					for (int[] choices : layout.choiceVectors(action)) {
 						Move move = new Move(instance, action.index(), slot, choices);
 						Outcome outcome = apply(state, move);
 						if (outcome != null) {
@@ -124,40 +124,6 @@ public final class Interpreter {
 			return 1;
 		}
 		return action.kind() == Action.Kind.LOSE || lane.has(Fault.REORDERING) ? lane.capacity() : 1;
-	}
-
-	/** Every combination of branches of the choices inside the action (one empty vector if none). */
-	private List<int[]> choiceVectors(Action action) {
-		List<int[]> vectors = new ArrayList<>();
-		vectors.add(new int[layout.choices().size()]);
-		if (action.kind() != Action.Kind.TRANSITION) {
-			return vectors;
-		}
-		for (Choice choice : layout.choices()) {
-			if (!isInside(choice, action.transition())) {
-				continue;
-			}
-			int index = layout.indexOf(choice);
-			List<int[]> extended = new ArrayList<>();
-			for (int[] vector : vectors) {
-				for (int branch = 0; branch < choice.getBranches().size(); branch++) {
-					int[] copy = vector.clone();
-					copy[index] = branch;
-					extended.add(copy);
-				}
-			}
-			vectors = extended;
-		}
-		return vectors;
-	}
-
-	private static boolean isInside(Choice choice, Transition transition) {
-		for (org.eclipse.emf.ecore.EObject e = choice; e != null; e = e.eContainer()) {
-			if (e == transition) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	/**

@@ -18,12 +18,15 @@ import dev.shall.model.Strength;
 
 /**
  * Response properties (trigger leads to response) on the explicit state graph, under weak fairness
- * of {@code shall} steps: a violation is a reachable state with an unanswered trigger from which
- * the run either stops (no action is possible) or stays forever in a set of states where the
- * trigger stays unanswered, along a cycle that is fair — every shall step of every instance is
- * taken in it or disabled somewhere on it. A run may stop where no shall step is enabled: may
- * steps and environment events need never happen. The set is found as a strongly connected component of
- * the "still unanswered" states (Emerson–Lei style). Instance 0 is asked about, by symmetry.
+ * of {@code shall} steps over the moves that change the state (semantics §5.3, TLA+'s
+ * {@code WF_vars(A)}): a violation is a reachable state with an unanswered trigger from which the
+ * run either stops — no shall step of any instance has a taken move that changes the state, so
+ * stuttering forever is fair — or stays forever in a set of states where the trigger stays
+ * unanswered, along a cycle that is fair: every shall step of every instance is taken with a
+ * state-changing move in it, or has no state-changing move enabled in one of its states. A move
+ * blocked by a declared bound is not enabled (semantics §3.2). The set is found as a strongly
+ * connected component of the "still unanswered" states (Emerson–Lei style: for weak fairness the
+ * whole component is fair when any cycle in it is). Instance 0 is asked about, by symmetry.
  */
 public final class ResponseChecker {
 
@@ -49,7 +52,7 @@ public final class ResponseChecker {
 		List<ConcreteState> states = new ArrayList<>();
 		Map<ConcreteState, Integer> index = new HashMap<>();
 		List<List<Interpreter.Outcome>> edges = new ArrayList<>();
-		List<List<Move>> possible = new ArrayList<>();
+		List<java.util.BitSet> possible = new ArrayList<>(); // per state: instance * actions + action
 		Map<Integer, Integer> parent = new HashMap<>();
 		Map<Integer, Move> parentMove = new HashMap<>();
 		ArrayDeque<Integer> frontier = new ArrayDeque<>();
@@ -83,8 +86,7 @@ public final class ResponseChecker {
 				possible.add(null);
 			}
 			edges.set(s, taken);
-			// what weak fairness asks about: the step could happen (a bound may still block it)
-			possible.set(s, interpreter.successors(states.get(s)).stream().map(Interpreter.Outcome::move).toList());
+			possible.set(s, changingMoves(layout, states.get(s), taken));
 		}
 		boolean[] pending = new boolean[states.size()];
 		for (int s = 0; s < states.size(); s++) {
@@ -92,14 +94,14 @@ public final class ResponseChecker {
 		}
 		// a run that stops with the trigger unanswered: nothing that shall happen is enabled
 		for (int s = 0; s < states.size(); s++) {
-			if (pending[s] && possible.get(s).stream().noneMatch(move -> isShall(layout, move))) {
+			if (pending[s] && !anyShall(layout, instances, possible.get(s))) {
 				return new Result(true, prefix(s, parent, parentMove), -1, states.size(), null);
 			}
 		}
 		for (List<Integer> component : components(states.size(), edges, index, pending)) {
 			Set<Integer> members = new HashSet<>(component);
 			if (hasInternalEdge(component, members, edges, index) && fair(layout, instances, component, members, edges,
-					possible, index)) {
+					possible, index, states)) {
 				int entry = component.stream().min(Integer::compare).orElseThrow();
 				List<Move> path = new ArrayList<>(prefix(entry, parent, parentMove));
 				int loopStart = path.size();
@@ -110,9 +112,33 @@ public final class ResponseChecker {
 		return new Result(false, List.of(), -1, states.size(), null);
 	}
 
-	private static boolean isShall(Layout layout, Move move) {
-		Action action = layout.actions().get(move.action());
+	/**
+	 * The actions, per instance, with a taken move that changes the procedure state: what weak
+	 * fairness asks about (semantics §5.3). Bit {@code instance * actions + action}.
+	 */
+	static java.util.BitSet changingMoves(Layout layout, ConcreteState state, List<Interpreter.Outcome> taken) {
+		java.util.BitSet bits = new java.util.BitSet();
+		for (Interpreter.Outcome outcome : taken) {
+			Move move = outcome.move();
+			if (!state.sameProcedureState(outcome.next(), move.instance())) {
+				bits.set(move.instance() * layout.actions().size() + move.action());
+			}
+		}
+		return bits;
+	}
+
+	static boolean isShall(Action action) {
 		return action.kind() == Action.Kind.TRANSITION && action.transition().getStrength() == Strength.SHALL;
+	}
+
+	/** Whether some shall step of some instance has a state-changing move among the bits. */
+	static boolean anyShall(Layout layout, int instances, java.util.BitSet changing) {
+		for (int bit = changing.nextSetBit(0); bit >= 0; bit = changing.nextSetBit(bit + 1)) {
+			if (isShall(layout.actions().get(bit % layout.actions().size()))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean hasInternalEdge(List<Integer> component, Set<Integer> members,
@@ -127,32 +153,30 @@ public final class ResponseChecker {
 		return false;
 	}
 
-	/** Every shall step of every instance is taken inside the component or disabled in one of its states. */
+	/**
+	 * Every shall step of every instance is taken with a state-changing move inside the component,
+	 * or has no state-changing move in one of its states (semantics §5.3).
+	 */
 	private static boolean fair(Layout layout, int instances, List<Integer> component, Set<Integer> members,
-			List<List<Interpreter.Outcome>> edges, List<List<Move>> possible, Map<ConcreteState, Integer> index) {
-		for (int instance = 0; instance < instances; instance++) {
-			for (Action action : layout.actions()) {
-				if (action.kind() != Action.Kind.TRANSITION || action.transition().getStrength() != Strength.SHALL) {
-					continue;
-				}
-				boolean takenInside = false;
-				boolean disabledSomewhere = false;
-				for (int s : component) {
-					for (Interpreter.Outcome outcome : edges.get(s)) {
-						if (outcome.move().instance() == instance && outcome.move().action() == action.index()) {
-							takenInside |= members.contains(index.get(outcome.next()));
-						}
-					}
-					int who = instance;
-					disabledSomewhere |= possible.get(s).stream().noneMatch(m -> m.instance() == who && m
-							.action() == action.index());
-				}
-				if (!takenInside && !disabledSomewhere) {
-					return false;
+			List<List<Interpreter.Outcome>> edges, List<java.util.BitSet> possible, Map<ConcreteState, Integer> index,
+			List<ConcreteState> states) {
+		int actions = layout.actions().size();
+		java.util.BitSet takenInside = new java.util.BitSet();
+		java.util.BitSet enabledEverywhere = new java.util.BitSet();
+		enabledEverywhere.set(0, instances * actions);
+		for (int s : component) {
+			enabledEverywhere.and(possible.get(s));
+			for (Interpreter.Outcome outcome : edges.get(s)) {
+				Move move = outcome.move();
+				if (members.contains(index.get(outcome.next())) && !states.get(s).sameProcedureState(outcome.next(),
+						move.instance())) {
+					takenInside.set(move.instance() * actions + move.action());
 				}
 			}
 		}
-		return true;
+		enabledEverywhere.andNot(takenInside);
+		// what is left: enabled in every state of the component and never taken in it
+		return !anyShall(layout, instances, enabledEverywhere);
 	}
 
 	/** Tarjan's strongly connected components of the subgraph of pending states (iterative). */

@@ -45,6 +45,8 @@ public final class Layout {
 	private final List<Action> actions = new ArrayList<>();
 	private final List<Choice> choices = new ArrayList<>();
 	private final Map<Choice, Integer> choiceIndex = new IdentityHashMap<>();
+	/** Per action, the indices of the choices inside it (none for fault actions). */
+	private final Map<Transition, List<Integer>> choicesInside = new IdentityHashMap<>();
 
 	public Layout(Procedure procedure) {
 		this.procedure = procedure;
@@ -69,12 +71,15 @@ public final class Layout {
 		}
 		for (Transition transition : procedure.getTransitions()) {
 			actions.add(new Action(actions.size(), Action.Kind.TRANSITION, transition, null));
+			List<Integer> inside = new ArrayList<>();
 			for (TreeIterator<EObject> it = transition.eAllContents(); it.hasNext();) {
 				if (it.next() instanceof Choice choice) {
 					choiceIndex.put(choice, choices.size());
+					inside.add(choices.size());
 					choices.add(choice);
 				}
 			}
+			choicesInside.put(transition, List.copyOf(inside));
 		}
 		for (Lane lane : lanes) {
 			if (lane.has(Fault.LOSS)) {
@@ -170,6 +175,31 @@ public final class Layout {
 
 	public int indexOf(Choice choice) {
 		return choiceIndex.get(choice);
+	}
+
+	/**
+	 * Every combination of branches of the choices inside the action, as a vector indexed by choice
+	 * index (entries of other choices 0); one all-zero vector when the action has no choice. These
+	 * with the slots are the moves of the action (semantics §3.3).
+	 */
+	public List<int[]> choiceVectors(Action action) {
+		List<int[]> vectors = new ArrayList<>();
+		vectors.add(new int[choices.size()]);
+		if (action.kind() != Action.Kind.TRANSITION) {
+			return vectors;
+		}
+		for (int index : choicesInside.get(action.transition())) {
+			List<int[]> extended = new ArrayList<>();
+			for (int[] vector : vectors) {
+				for (int branch = 0; branch < choices.get(index).getBranches().size(); branch++) {
+					int[] copy = vector.clone();
+					copy[index] = branch;
+					extended.add(copy);
+				}
+			}
+			vectors = extended;
+		}
+		return vectors;
 	}
 
 	/** The largest lane capacity: the range of the slot a receive or a loss picks. */
