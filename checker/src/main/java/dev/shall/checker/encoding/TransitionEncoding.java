@@ -470,6 +470,121 @@ public final class TransitionEncoding {
 		return new Step(fresh, legal, inputs);
 	}
 
+	// ------------------------------------------------------------------ steps on constants
+
+	/** One legal step from a constant state: the move and the next state, constant too. */
+	public record ConstantStep(Move move, SymbolicState next) {
+	}
+
+	/**
+	 * Every legal step from a state whose fields are all constants, found by evaluating this
+	 * encoding's transition relation on every constant input (instance, action, slot, branches of
+	 * the choices inside the action): the circuit folds to constants, so no solver is involved.
+	 * This is the encoding's semantics executed concretely, independent of the interpreter; it
+	 * lets an explicit graph be rebuilt from the encoding (semantics §8.2). Duplicate moves that
+	 * reach the same state (slots a head-only receive ignores) are all listed.
+	 *
+	 * @throws IllegalStateException when a field of the state is not a constant
+	 */
+	public List<ConstantStep> constantSteps(SymbolicState state) {
+		List<ConstantStep> steps = new ArrayList<>();
+		for (int i = 0; i < instances; i++) {
+			for (Action action : layout.actions()) {
+				for (int slot = 0; slot < slotDomain.size(); slot++) {
+					for (int[] vector : layout.choiceVectors(action)) {
+						Local local = new Local(state, i);
+						execute(local, action, constantInputs(slot, vector));
+						int legal = circuit.and(local.enabled, circuit.not(local.overflow));
+						if (legal == Circuit.FALSE) {
+							continue;
+						}
+						if (legal != Circuit.TRUE) {
+							throw new IllegalStateException("the state is not constant");
+						}
+						SymbolicState next = copy(state);
+						apply(next, i, local, Circuit.TRUE);
+						updateMonitors(state, next);
+						if (next.last != null) {
+							next.last = SymbolicValue.constant(i * actionCount + action.index());
+						}
+						steps.add(new ConstantStep(new Move(i, action.index(), slot, vector), next));
+					}
+				}
+			}
+		}
+		return steps;
+	}
+
+	private Inputs constantInputs(int slot, int[] vector) {
+		int[][] choices = new int[layout.choices().size()][];
+		for (Choice choice : layout.choices()) {
+			int c = layout.indexOf(choice);
+			choices[c] = constantBits(Domain.range(0, choice.getBranches().size() - 1), vector[c]);
+		}
+		return new Inputs(constantBits(moveDomain, 0), constantBits(slotDomain, slot), choices);
+	}
+
+	/**
+	 * The fields of a constant state as domain indices in the fixed order of {@link #bits}: equal
+	 * arrays mean equal states.
+	 *
+	 * @throws IllegalStateException when a field is not a constant
+	 */
+	public int[] constantFields(SymbolicState state) {
+		List<int[]> bits = bits(state);
+		int[] fields = new int[bits.size()];
+		for (int f = 0; f < fields.length; f++) {
+			int index = 0;
+			for (int b = 0; b < bits.get(f).length; b++) {
+				int bit = bits.get(f)[b];
+				if (bit != Circuit.TRUE && bit != Circuit.FALSE) {
+					throw new IllegalStateException("the state is not constant");
+				}
+				index |= (bit == Circuit.TRUE ? 1 : 0) << b;
+			}
+			fields[f] = index;
+		}
+		return fields;
+	}
+
+	/** The constant state whose fields are the given domain indices (the inverse of {@link #constantFields}). */
+	public SymbolicState fromConstantFields(int[] fields) {
+		int[] next = { 0 };
+		SymbolicState state = rebuild(initialState(), (domain, value) -> SymbolicValue.constant(domain.value(
+				fields[next[0]++])));
+		return state;
+	}
+
+	/**
+	 * Whether a constant state is bad for the obligation, evaluated on constants: for the bounds,
+	 * some move of instance 0 (any action, slot and branches) is enabled and exceeds a bound.
+	 */
+	public boolean constantBad(SymbolicState state) {
+		if (obligation.kind() != Obligation.Kind.BOUNDS) {
+			return constantTruth(bad(state));
+		}
+		for (Action action : layout.actions()) {
+			for (int slot = 0; slot < slotDomain.size(); slot++) {
+				for (int[] vector : layout.choiceVectors(action)) {
+					Local local = new Local(state, 0);
+					execute(local, action, constantInputs(slot, vector));
+					if (constantTruth(circuit.and(local.enabled, local.overflow))) {
+						return true;
+					}
+				}
+			}
+		}
+		return false;
+	}
+
+	/** Whether a literal of a constant state is true; it must have folded to a constant. */
+	public static boolean constantTruth(int literal) {
+		if (literal != Circuit.TRUE && literal != Circuit.FALSE) {
+			throw new IllegalStateException("the literal is not constant");
+		}
+		return literal == Circuit.TRUE;
+	}
+
 	private SymbolicState freeStateLike(SymbolicState template, List<int[]> inputBits) {
 		return rebuild(template, (domain, value) -> {
 			if (value.possibleValues().length == 1 && value.conditionAt(0) == Circuit.TRUE && domain.contains(value
@@ -943,14 +1058,8 @@ public final class TransitionEncoding {
 		int result = Circuit.FALSE;
 		for (int slot = 0; slot < slotDomain.size(); slot++) {
 			for (int[] vector : layout.choiceVectors(action)) {
-				int[][] choices = new int[layout.choices().size()][];
-				for (Choice choice : layout.choices()) {
-					int c = layout.indexOf(choice);
-					choices[c] = constantBits(Domain.range(0, choice.getBranches().size() - 1), vector[c]);
-				}
-				Inputs fixed = new Inputs(constantBits(moveDomain, 0), constantBits(slotDomain, slot), choices);
 				Local local = new Local(state, instance);
-				execute(local, action, fixed);
+				execute(local, action, constantInputs(slot, vector));
 				int taken = circuit.and(local.enabled, circuit.not(local.overflow));
 				result = circuit.or(result, circuit.and(taken, changes(local, state, instance)));
 			}

@@ -8,8 +8,9 @@ import dev.shall.checker.explicit.ResponseChecker;
 /**
  * Response properties (A leads to B) under weak fairness of shall steps, on the explicit state
  * graph (see {@link ResponseChecker}); for procedures whose state space fits in memory. A lasso is
- * certified when its run replays and its cycle closes; holds is exact but not independently
- * certified. {@link LassoBmc} searches for the same counterexamples with SAT.
+ * certified when its run replays, its cycle closes and is fair; a holds when the encoding's own
+ * graph confirms it ({@link EncodingExploration}), and is unknown otherwise. {@link LassoBmc}
+ * searches for the same counterexamples with SAT.
  */
 public final class ExplicitLiveness implements Engine {
 
@@ -34,8 +35,18 @@ public final class ExplicitLiveness implements Engine {
 			return CheckResult.unknown(request.obligation(), name(), -1, result.reason(), statistics);
 		}
 		if (!result.violated()) {
-			return new CheckResult(request.obligation(), Verdict.HOLDS, name(), -1, false, List.of(), "all "
-					+ result.statesSeen() + " reachable states seen; no fair run leaves a trigger unanswered", statistics);
+			// certified by the other semantics and another algorithm (semantics §8.2); without a
+			// certificate the answer is unknown, never an uncertified holds
+			EncodingExploration.Answer check = new EncodingExploration(request, maxStates).response(budget);
+			statistics = new CheckResult.Statistics(0, 0, 0, (System.nanoTime() - started) / 1e9);
+			String seen = "all " + result.statesSeen() + " reachable states seen; no fair run leaves a trigger unanswered";
+			if (Boolean.TRUE.equals(check.holds())) {
+				return new CheckResult(request.obligation(), Verdict.HOLDS, name(), -1, true, List.of(), seen
+						+ "; the encoding's own graph (" + check.states() + " states) confirms it", statistics);
+			}
+			return CheckResult.unknown(request.obligation(), name(), -1, seen + ", but " + (check.holds() == null
+					? "no certificate within the budget (" + check.reason() + ")"
+					: "the encoding's graph disagrees (" + check.reason() + "): please report this model"), statistics);
 		}
 		String how = ResponseChecker.describe(result.path().size(), result.loopStart());
 		return new CheckResult(request.obligation(), Verdict.VIOLATED, name(), result.path().size(), ExplicitChecker

@@ -77,6 +77,15 @@ public final class ExplicitSearch implements Engine {
 			return new CheckResult(request.obligation(), Verdict.HOLDS, name(), result.depth(), true, java.util.List.of(),
 					seen + "; the encoding confirms they are closed under steps", statistics);
 		}
+		if (certification != Certification.NONE && TransitionEncoding.supports(request.obligation())) {
+			// beyond the inductive certificate's reach: the encoding's own breadth-first search
+			EncodingExploration.Answer check = new EncodingExploration(request, maxStates).safety(budget);
+			if (Boolean.TRUE.equals(check.holds())) {
+				return new CheckResult(request.obligation(), Verdict.HOLDS, name(), result.depth(), true, java.util
+						.List.of(), seen + "; the encoding's own search (" + check.states() + " states) confirms it",
+						statistics);
+			}
+		}
 		if (certification != Certification.INDUCTIVE_OR_K_INDUCTION) {
 			return new CheckResult(request.obligation(), Verdict.HOLDS, name(), result.depth(), false, java.util.List
 					.of(), seen, statistics);

@@ -105,7 +105,7 @@ public final class ResponseChecker {
 				int entry = component.stream().min(Integer::compare).orElseThrow();
 				List<Move> path = new ArrayList<>(prefix(entry, parent, parentMove));
 				int loopStart = path.size();
-				path.addAll(cycle(entry, members, edges, index));
+				path.addAll(fairCycle(layout, instances, entry, members, edges, possible, index, states));
 				return new Result(true, path, loopStart, states.size(), null);
 			}
 		}
@@ -245,8 +245,101 @@ public final class ResponseChecker {
 		return path;
 	}
 
+	/**
+	 * A cycle from the entry back to itself inside a fair component that is fair itself: for every
+	 * shall step of every instance it passes a state where the step has no state-changing move, or
+	 * takes it with a state-changing move (semantics §5.3). A shortest cycle alone may miss the
+	 * state where a step is disabled, which the whole component has.
+	 */
+	private static List<Move> fairCycle(Layout layout, int instances, int entry, Set<Integer> members,
+			List<List<Interpreter.Outcome>> edges, List<java.util.BitSet> possible, Map<ConcreteState, Integer> index,
+			List<ConcreteState> states) {
+		int actions = layout.actions().size();
+		List<Move> cycle = new ArrayList<>();
+		int at = entry;
+		for (int instance = 0; instance < instances; instance++) {
+			for (Action action : layout.actions()) {
+				if (!isShall(action)) {
+					continue;
+				}
+				int bit = instance * actions + action.index();
+				int who = instance;
+				// a state where the step is disabled, or a state-changing move of the step inside
+				List<Move> toWitness = shortestPath(at, members, edges, index, s -> !possible.get(s).get(bit)
+						|| edges.get(s).stream().anyMatch(o -> o.move().instance() == who && o.move().action() == action
+								.index() && members.contains(index.get(o.next())) && !states.get(s).sameProcedureState(o
+										.next(), who)));
+				cycle.addAll(toWitness);
+				at = endOf(at, toWitness, edges, index);
+				if (possible.get(at).get(bit)) {
+					for (Interpreter.Outcome o : edges.get(at)) {
+						if (o.move().instance() == who && o.move().action() == action.index() && members.contains(index
+								.get(o.next())) && !states.get(at).sameProcedureState(o.next(), who)) {
+							cycle.add(o.move());
+							at = index.get(o.next());
+							break;
+						}
+					}
+				}
+			}
+		}
+		// back to the entry, with at least one move
+		List<Move> back = cycle.isEmpty() && at == entry ? shortestCycle(entry, members, edges, index)
+				: shortestPath(at, members, edges, index, s -> s == entry);
+		cycle.addAll(back);
+		return cycle;
+	}
+
+	private static int endOf(int from, List<Move> moves, List<List<Interpreter.Outcome>> edges,
+			Map<ConcreteState, Integer> index) {
+		int at = from;
+		for (Move move : moves) {
+			for (Interpreter.Outcome o : edges.get(at)) {
+				if (o.move().equals(move)) {
+					at = index.get(o.next());
+					break;
+				}
+			}
+		}
+		return at;
+	}
+
+	/** A shortest path inside the component from a state to one that satisfies the goal (empty if it does). */
+	private static List<Move> shortestPath(int from, Set<Integer> members, List<List<Interpreter.Outcome>> edges,
+			Map<ConcreteState, Integer> index, java.util.function.IntPredicate goal) {
+		if (goal.test(from)) {
+			return List.of();
+		}
+		Map<Integer, Integer> parent = new HashMap<>();
+		Map<Integer, Move> parentMove = new HashMap<>();
+		ArrayDeque<Integer> frontier = new ArrayDeque<>();
+		frontier.add(from);
+		parent.put(from, -1);
+		while (!frontier.isEmpty()) {
+			int s = frontier.poll();
+			for (Interpreter.Outcome outcome : edges.get(s)) {
+				int t = index.get(outcome.next());
+				if (!members.contains(t) || parent.containsKey(t)) {
+					continue;
+				}
+				parent.put(t, s);
+				parentMove.put(t, outcome.move());
+				if (goal.test(t)) {
+					List<Move> path = new ArrayList<>();
+					for (int u = t; u != from; u = parent.get(u)) {
+						path.add(parentMove.get(u));
+					}
+					Collections.reverse(path);
+					return path;
+				}
+				frontier.add(t);
+			}
+		}
+		throw new IllegalStateException("no path inside a strongly connected component");
+	}
+
 	/** A shortest cycle from the entry back to itself inside the component. */
-	private static List<Move> cycle(int entry, Set<Integer> members, List<List<Interpreter.Outcome>> edges,
+	private static List<Move> shortestCycle(int entry, Set<Integer> members, List<List<Interpreter.Outcome>> edges,
 			Map<ConcreteState, Integer> index) {
 		Map<Integer, Integer> parent = new HashMap<>();
 		Map<Integer, Move> parentMove = new HashMap<>();
