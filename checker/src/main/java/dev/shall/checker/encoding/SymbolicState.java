@@ -8,8 +8,11 @@ import java.util.TreeMap;
  */
 public final class SymbolicState {
 
-	/** One queue slot: the message tag (0 = empty), the fields of each message type of the lane, the key tag. */
-	record Slot(SymbolicValue tag, SymbolicValue[][] fields, SymbolicValue mac) {
+	/**
+	 * One queue slot: the message tag (0 = empty), the fields of each message type of the lane, the
+	 * key tag, and whether the message is a fault copy (always 0 on lanes without copies).
+	 */
+	record Slot(SymbolicValue tag, SymbolicValue[][] fields, SymbolicValue mac, SymbolicValue copy) {
 	}
 
 	final SymbolicValue[][] variables;

@@ -92,7 +92,7 @@ public final class TransitionEncoding {
 		this.actionCount = layout.actions().size();
 		this.cone = new dev.shall.checker.lowering.ConeOfInfluence(layout, obligation);
 		this.moveDomain = Domain.range(0, instances * actionCount - 1);
-		this.slotDomain = Domain.range(0, layout.maxCapacity() - 1);
+		this.slotDomain = Domain.range(0, layout.maxLength() - 1);
 		this.lastDomain = Domain.range(-1, instances * actionCount - 1);
 		this.tracksLast = obligation.kind() == Obligation.Kind.REACHABILITY || obligation.kind() == Obligation.Kind.PROPERTY
 				&& containsFired(obligation.property());
@@ -144,7 +144,7 @@ public final class TransitionEncoding {
 						new int[] { Circuit.FALSE });
 			}
 			for (Lane lane : layout.lanes()) {
-				Slot[] slots = new Slot[lane.capacity()];
+				Slot[] slots = new Slot[lane.length()];
 				for (int j = 0; j < slots.length; j++) {
 					slots[j] = emptySlot(lane);
 				}
@@ -252,7 +252,8 @@ public final class TransitionEncoding {
 			}
 		}
 		SymbolicValue mac = lane.keyed() ? visitor.visit(layout.macDomain(lane), slot.mac()) : slot.mac();
-		return new Slot(tag, fields, mac);
+		SymbolicValue copy = lane.copies() ? visitor.visit(Domain.bool(), slot.copy()) : slot.copy();
+		return new Slot(tag, fields, mac, copy);
 	}
 
 	private SymbolicState rebuild(SymbolicState template, FieldVisitor visitor) {
@@ -301,11 +302,11 @@ public final class TransitionEncoding {
 			groups.add(new int[] { next++ });
 		}
 		for (Lane lane : layout.lanes()) {
-			int size = 1 + (lane.keyed() ? 1 : 0);
+			int size = 1 + (lane.keyed() ? 1 : 0) + (lane.copies() ? 1 : 0);
 			for (MessageType message : lane.messages()) {
 				size += message.getFields().size();
 			}
-			int slots = lane.capacity() + (lane.has(Fault.REPLAY) ? 1 : 0);
+			int slots = lane.length() + (lane.has(Fault.REPLAY) ? 1 : 0);
 			for (int j = 0; j < slots; j++) {
 				int[] group = new int[size];
 				for (int f = 0; f < size; f++) {
@@ -339,7 +340,7 @@ public final class TransitionEncoding {
 		}
 		for (Lane lane : layout.lanes()) {
 			List<dev.shall.checker.explicit.QueuedMessage> queue = state.queues().get(instance).get(lane.index());
-			for (int j = 0; j < lane.capacity(); j++) {
+			for (int j = 0; j < lane.length(); j++) {
 				concreteSlot(lane, j < queue.size() ? queue.get(j) : null, values);
 			}
 			if (lane.has(Fault.REPLAY)) {
@@ -400,6 +401,9 @@ public final class TransitionEncoding {
 		}
 		if (lane.keyed()) {
 			values.add(message == null ? layout.macDomain(lane).value(0) : message.mac());
+		}
+		if (lane.copies()) {
+			values.add(message != null && message.copy() ? 1 : 0);
 		}
 	}
 
@@ -714,15 +718,18 @@ public final class TransitionEncoding {
 			dequeue(local, lane, at);
 		}
 		case DUPLICATE -> {
+			// semantics §4.3: at most capacity copies in flight, beside the procedure's own messages
 			Slot[] slots = local.queues[action.lane().index()];
-			local.enabled = circuit.and(nonEmpty(slots[0]), circuit.not(nonEmpty(slots[slots.length - 1])));
-			enqueue(local, action.lane(), slots[0], Circuit.TRUE);
+			local.enabled = circuit.and(nonEmpty(slots[0]), circuit.not(atLeast(copyFlags(slots), action.lane()
+					.capacity())));
+			enqueue(local, action.lane(), withCopy(slots[0], Circuit.TRUE), Circuit.TRUE);
 		}
 		case REPLAY -> {
 			Slot[] slots = local.queues[action.lane().index()];
 			Slot old = local.replayable[action.lane().index()];
-			local.enabled = circuit.and(nonEmpty(old), circuit.not(nonEmpty(slots[slots.length - 1])));
-			enqueue(local, action.lane(), old, Circuit.TRUE);
+			local.enabled = circuit.and(nonEmpty(old), circuit.not(atLeast(copyFlags(slots), action.lane()
+					.capacity())));
+			enqueue(local, action.lane(), withCopy(old, Circuit.TRUE), Circuit.TRUE);
 		}
 		case DISCARD -> {
 			Lane lane = action.lane();
@@ -770,7 +777,7 @@ public final class TransitionEncoding {
 		if (receive != null) {
 			dequeue(local, lane, at);
 			if (local.replayable[lane.index()] != null) {
-				local.replayable[lane.index()] = received;
+				local.replayable[lane.index()] = withCopy(received, Circuit.FALSE);
 			}
 		}
 		overflow[0] = Circuit.FALSE;
@@ -810,8 +817,10 @@ public final class TransitionEncoding {
 					overflow[0] = circuit.or(overflow[0],
 							circuit.and(pathCondition, values[f].outside(circuit, layout.domain(field))));
 				}
+				// semantics §4.3: only the procedure's own messages count against the capacity
 				Slot[] slots = local.queues[lane.index()];
-				overflow[0] = circuit.or(overflow[0], circuit.and(pathCondition, nonEmpty(slots[slots.length - 1])));
+				overflow[0] = circuit.or(overflow[0], circuit.and(pathCondition, atLeast(ownFlags(slots), lane
+						.capacity())));
 				SymbolicValue mac = lane.keyed() ? local.variables[layout.indexOf(lane.senderKey())]
 						: SymbolicValue.constant(Domain.NONE);
 				enqueue(local, lane, message(lane, message, values, mac), pathCondition);
@@ -842,7 +851,7 @@ public final class TransitionEncoding {
 
 	/** Per queue position, the literal under which an action takes it: the slot input, or the head. */
 	private int[] positions(Lane lane, SymbolicValue slotInput, boolean anyPosition) {
-		int[] at = new int[lane.capacity()];
+		int[] at = new int[lane.length()];
 		for (int p = 0; p < at.length; p++) {
 			at[p] = anyPosition ? slotInput.is(circuit, p) : p == 0 ? Circuit.TRUE : Circuit.FALSE;
 		}
@@ -890,7 +899,8 @@ public final class TransitionEncoding {
 			mine[f] = restrict(values[f], domain);
 		}
 		fields[m] = mine;
-		return new Slot(SymbolicValue.constant(lane.tagOf(type)), fields, lane.keyed() ? mac : empty.mac());
+		return new Slot(SymbolicValue.constant(lane.tagOf(type)), fields, lane.keyed() ? mac : empty.mac(), empty
+				.copy());
 	}
 
 	private SymbolicValue restrict(SymbolicValue value, Domain domain) {
@@ -907,7 +917,43 @@ public final class TransitionEncoding {
 			}
 		}
 		SymbolicValue mac = SymbolicValue.constant(lane.keyed() ? layout.macDomain(lane).value(0) : Domain.NONE);
-		return new Slot(SymbolicValue.constant(0), fields, mac);
+		return new Slot(SymbolicValue.constant(0), fields, mac, SymbolicValue.constant(0));
+	}
+
+	/** The slot with its copy flag set to the literal (on lanes without copies the flag stays 0). */
+	private Slot withCopy(Slot slot, int copy) {
+		return new Slot(slot.tag(), slot.fields(), slot.mac(), SymbolicValue.bool(copy));
+	}
+
+	/** Per slot, the literal under which it holds a fault copy. */
+	private int[] copyFlags(Slot[] slots) {
+		int[] flags = new int[slots.length];
+		for (int j = 0; j < slots.length; j++) {
+			flags[j] = circuit.and(nonEmpty(slots[j]), slots[j].copy().truth(circuit));
+		}
+		return flags;
+	}
+
+	/** Per slot, the literal under which it holds a message the procedure sent. */
+	private int[] ownFlags(Slot[] slots) {
+		int[] flags = new int[slots.length];
+		for (int j = 0; j < slots.length; j++) {
+			flags[j] = circuit.and(nonEmpty(slots[j]), circuit.not(slots[j].copy().truth(circuit)));
+		}
+		return flags;
+	}
+
+	/** Whether at least n of the literals are true (a sequential counter, n is small: a capacity). */
+	private int atLeast(int[] literals, int n) {
+		// count[c] = at least c of the literals seen so far are true
+		int[] count = new int[n + 1];
+		count[0] = Circuit.TRUE;
+		for (int literal : literals) {
+			for (int c = n; c >= 1; c--) {
+				count[c] = circuit.or(count[c], circuit.and(count[c - 1], literal));
+			}
+		}
+		return count[n];
 	}
 
 	private int nonEmpty(Slot slot) {
@@ -929,6 +975,10 @@ public final class TransitionEncoding {
 			result = circuit.and(result, circuit.implies(slot.tag().is(circuit, 0), slot.mac().equalTo(circuit, empty
 					.mac())));
 		}
+		if (lane.copies()) {
+			result = circuit.and(result, circuit.implies(slot.tag().is(circuit, 0), circuit.not(slot.copy().truth(
+					circuit))));
+		}
 		return result;
 	}
 
@@ -947,7 +997,8 @@ public final class TransitionEncoding {
 			}
 		}
 		return new Slot(SymbolicValue.ite(circuit, condition, then.tag(), otherwise.tag()), fields,
-				SymbolicValue.ite(circuit, condition, then.mac(), otherwise.mac()));
+				SymbolicValue.ite(circuit, condition, then.mac(), otherwise.mac()), SymbolicValue.ite(circuit, condition,
+						then.copy(), otherwise.copy()));
 	}
 
 	// ------------------------------------------------------------------ properties

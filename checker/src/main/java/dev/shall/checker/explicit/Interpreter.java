@@ -123,7 +123,7 @@ public final class Interpreter {
 		if (lane == null) {
 			return 1;
 		}
-		return action.kind() == Action.Kind.LOSE || lane.has(Fault.REORDERING) ? lane.capacity() : 1;
+		return action.kind() == Action.Kind.LOSE || lane.has(Fault.REORDERING) ? lane.length() : 1;
 	}
 
 	/**
@@ -186,7 +186,7 @@ public final class Interpreter {
 				}
 				queue.remove(slot);
 				if (lane.has(Fault.REPLAY)) {
-					replayable[lane.index()] = received;
+					replayable[lane.index()] = received.original();
 				}
 			} else if (!isTrue(transition.getGuard(), null, null)) {
 				return false;
@@ -246,7 +246,8 @@ public final class Interpreter {
 				}
 			}
 			List<QueuedMessage> queue = queues.get(lane.index());
-			if (queue.size() >= lane.capacity()) {
+			// semantics §4.3: only the procedure's own messages count against the capacity
+			if (queue.stream().filter(m -> !m.copy()).count() >= lane.capacity()) {
 				throw new BoundExceeded(lane.name() + " is full (capacity " + lane.capacity() + ")");
 			}
 			int mac = lane.keyed() ? variables[layout.indexOf(lane.senderKey())] : Domain.NONE;
@@ -264,21 +265,26 @@ public final class Interpreter {
 
 		boolean duplicate(Lane lane) {
 			List<QueuedMessage> queue = queues.get(lane.index());
-			if (queue.isEmpty() || queue.size() >= lane.capacity()) {
+			if (queue.isEmpty() || copies(queue) >= lane.capacity()) {
 				return false;
 			}
-			queue.add(queue.get(0));
+			queue.add(queue.get(0).asCopy());
 			return true;
 		}
 
 		boolean replay(Lane lane) {
 			List<QueuedMessage> queue = queues.get(lane.index());
 			QueuedMessage old = replayable[lane.index()];
-			if (old == null || queue.size() >= lane.capacity()) {
+			if (old == null || copies(queue) >= lane.capacity()) {
 				return false;
 			}
-			queue.add(old);
+			queue.add(old.asCopy());
 			return true;
+		}
+
+		/** Fault copies in flight on a lane: at most its capacity of them (semantics §4.3). */
+		private static long copies(List<QueuedMessage> queue) {
+			return queue.stream().filter(QueuedMessage::copy).count();
 		}
 
 		boolean discard(Lane lane, int slot) {

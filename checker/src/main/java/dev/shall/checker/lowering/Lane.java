@@ -24,8 +24,23 @@ public record Lane(int index, Channel channel, Role sender, Role receiver, List<
 		return senderKey != null && receiverKey != null;
 	}
 
+	/** How many messages sent by the procedure the lane holds (the declared bound, semantics §4.1). */
 	public int capacity() {
 		return channel.getCapacity();
+	}
+
+	/** Whether the channel's faults add copies of messages (duplication, replay). */
+	public boolean copies() {
+		return has(Fault.DUPLICATION) || has(Fault.REPLAY);
+	}
+
+	/**
+	 * How many messages the lane can physically hold: its capacity, and as many fault copies
+	 * besides on a lane that duplicates or replays (semantics §4.3). Copies are the channel's
+	 * doing, not the procedure's, so they never count against the capacity nor block a send.
+	 */
+	public int length() {
+		return copies() ? 2 * capacity() : capacity();
 	}
 
 	public boolean has(Fault fault) {

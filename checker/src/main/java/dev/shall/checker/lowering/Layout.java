@@ -202,9 +202,9 @@ public final class Layout {
 		return vectors;
 	}
 
-	/** The largest lane capacity: the range of the slot a receive or a loss picks. */
-	public int maxCapacity() {
-		return lanes.stream().mapToInt(Lane::capacity).max().orElse(1);
+	/** The largest lane length: the range of the slot a receive or a loss picks. */
+	public int maxLength() {
+		return lanes.stream().mapToInt(Lane::length).max().orElse(1);
 	}
 
 	/** A value as an author reads it: {@code true}, {@code 3}, {@code connected}, {@code KeNB.old}, {@code none}. */
