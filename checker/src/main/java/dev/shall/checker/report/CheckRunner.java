@@ -172,6 +172,12 @@ public final class CheckRunner {
 				result = new LassoBmc().check(request, budget, progress);
 			}
 		}
+		if (result.verdict() != Verdict.UNKNOWN && !result.certified() && !"quick".equals(settings.engine())) {
+			// semantics §8.2: a verdict the other semantics did not confirm is not reported as decided
+			result = CheckResult.unknown(obligation, result.engine(), result.verdict() == Verdict.HOLDS ? result.bound()
+					: -1, result.verdict().name().toLowerCase() + " by " + result.engine() + ", but not certified"
+							+ (result.reason() == null ? "" : " (" + result.reason() + ")"), result.statistics());
+		}
 		double seconds = (System.nanoTime() - started) / 1e9;
 		Procedure procedure = layout.procedure();
 		return switch (obligation.kind()) {
