@@ -1,14 +1,30 @@
 package dev.shall.checker.cli;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.shall.checker.engine.DeepStack;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** {@code shall}: the command line for spec authors and CI. */
 @Command(name = "shall", mixinStandardHelpOptions = true, version = "shall 0.1.0",
 		description = "Checks 3GPP security procedures written in the .shall language.",
+		exitCodeListHeading = "%nExit codes:%n",
+		exitCodeList = { "0:every verdict as expected", "1:some verdict differs from its expectation",
+				"2:some verdict unknown, none differs", "3:bad input or usage (every message with file:line:column)",
+				"4:internal failure of shall (out of memory, a bug); one line on stderr, --debug for the stack trace" },
 		subcommands = { CheckCommand.class, DiffCommand.class, ReplayCommand.class, CryptoCommand.class,
 				LspCommand.class })
 public final class ShallCommand implements Runnable {
+
+	/** The exit code of an internal failure, apart from "a verdict differs" (1) and "bad input" (3). */
+	public static final int INTERNAL_FAILURE = 4;
+
+	@Option(names = "--debug", scope = ScopeType.INHERIT,
+			description = "print the stack trace of an internal failure")
+	boolean debug;
 
 	@Override
 	public void run() {
@@ -24,8 +40,35 @@ public final class ShallCommand implements Runnable {
 		return execute(null, null, args);
 	}
 
-	/** As {@link #execute(String...)}, writing to the given streams (null: standard output and error). */
+	/**
+	 * As {@link #execute(String...)}, writing to the given streams (null: standard output and error).
+	 * The command runs on a thread with a deep stack (see {@link DeepStack}); whatever escapes it —
+	 * an exception, running out of memory or stack — is one line on stderr and exit code 4.
+	 */
 	public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+		java.io.PrintWriter errors = err != null ? err
+				: new java.io.PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8),
+						true);
+		boolean debug = java.util.Arrays.asList(args).contains("--debug");
+		AtomicInteger code = new AtomicInteger(INTERNAL_FAILURE);
+		Thread worker = DeepStack.thread(() -> {
+			try {
+				code.set(run(out, err, args));
+			} catch (Throwable failure) {
+				code.set(internalFailure(failure, errors, debug));
+			}
+		}, "shall");
+		worker.start();
+		try {
+			worker.join();
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return INTERNAL_FAILURE;
+		}
+		return code.get();
+	}
+
+	private static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
 		CommandLine commandLine = new CommandLine(new ShallCommand());
 		if (out != null) {
 			commandLine.setOut(out);
@@ -38,8 +81,7 @@ public final class ShallCommand implements Runnable {
 				line.getErr().println("shall: " + error.getMessage());
 				return 3;
 			}
-			line.getErr().println("shall: internal error: " + error);
-			return 3;
+			return internalFailure(error, line.getErr(), parsed.hasMatchedOption("--debug"));
 		});
 		commandLine.setParameterExceptionHandler((error, arguments) -> {
 			CommandLine line = error.getCommandLine();
@@ -49,5 +91,31 @@ public final class ShallCommand implements Runnable {
 			return 3;
 		});
 		return commandLine.execute(args);
+	}
+
+	/** One line saying what failed and where (the innermost frame of shall's own code); exit 4. */
+	static int internalFailure(Throwable error, java.io.PrintWriter err, boolean debug) {
+		Throwable root = error;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String what = root instanceof StackOverflowError ? "out of stack (the input nests too deeply)"
+				: root instanceof OutOfMemoryError ? "out of memory (" + root.getMessage() + "); give the JVM more "
+						+ "with JAVA_TOOL_OPTIONS=-Xmx…, or narrow the ranges, capacities or instances"
+						: root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+		String where = "";
+		for (StackTraceElement frame : root.getStackTrace()) {
+			if (frame.getClassName().startsWith("dev.shall.")) {
+				where = " (at " + frame.getClassName().substring(frame.getClassName().lastIndexOf('.') + 1) + "."
+						+ frame.getMethodName() + ":" + frame.getLineNumber() + ")";
+				break;
+			}
+		}
+		err.println("shall: internal error: " + what + where + (debug ? "" : "; --debug shows the stack trace"));
+		if (debug) {
+			error.printStackTrace(err);
+		}
+		err.flush();
+		return INTERNAL_FAILURE;
 	}
 }

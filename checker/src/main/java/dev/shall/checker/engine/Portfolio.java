@@ -33,11 +33,8 @@ public final class Portfolio implements Engine {
 		Budget bmcBudget = budget.member(null);
 		Budget inductionBudget = budget.member(null);
 		Budget explicitBudget = budget.member(null);
-		ExecutorService pool = Executors.newFixedThreadPool(3, runnable -> {
-			Thread thread = new Thread(runnable, "shall-portfolio");
-			thread.setDaemon(true);
-			return thread;
-		});
+		ExecutorService pool = Executors.newFixedThreadPool(3, runnable -> DeepStack.thread(runnable,
+				"shall-portfolio"));
 		try {
 			CompletionService<CheckResult> results = new ExecutorCompletionService<>(pool);
 			Future<CheckResult> bmc = results.submit(() -> new Bmc().check(request, bmcBudget, progress));

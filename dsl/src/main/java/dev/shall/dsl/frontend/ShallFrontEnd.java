@@ -114,12 +114,27 @@ public final class ShallFrontEnd implements ProcedureFrontEnd {
 			synchronized (ShallFrontEnd.class) {
 				injector = sharedInjector;
 				if (injector == null) {
+					quietLogging();
 					injector = new ShallStandaloneSetup().createInjectorAndDoEMFRegistration();
 					sharedInjector = injector;
 				}
 			}
 		}
 		return injector;
+	}
+
+	/**
+	 * Xtext and EMF log through log4j (reload4j), whose unconfigured default prints to standard
+	 * output — which must carry only the requested report ({@code --format json} must parse). Logs
+	 * go to standard error, and only with {@code -Dshall.log=true}: the user's diagnostics are ours.
+	 */
+	private static void quietLogging() {
+		org.apache.log4j.Logger root = org.apache.log4j.Logger.getRootLogger();
+		root.removeAllAppenders();
+		org.apache.log4j.ConsoleAppender console = new org.apache.log4j.ConsoleAppender(new org.apache.log4j.PatternLayout(
+				"shall: log: %p %c{1}: %m%n"), org.apache.log4j.ConsoleAppender.SYSTEM_ERR);
+		root.addAppender(console);
+		root.setLevel(Boolean.getBoolean("shall.log") ? org.apache.log4j.Level.INFO : org.apache.log4j.Level.OFF);
 	}
 
 	private static String rootMessage(Throwable error) {
