@@ -1,0 +1,120 @@
+package dev.shall.checker.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import dev.shall.checker.ide.EditorQuickCheck;
+import dev.shall.checker.report.CheckRunner;
+import dev.shall.checker.report.Summary;
+import dev.shall.model.Procedure;
+import dev.shall.model.check.CheckMark;
+import dev.shall.model.frontend.ProcedureFrontEnd;
+
+/**
+ * Inputs on which the checker was once wrong or crashed (copied from the reports of users trying
+ * it, under {@code src/test/resources/cases/}), each with the outcome it must have.
+ */
+class ReportedCasesTest {
+
+	@TempDir
+	Path folder;
+
+	private static Path resource(String name) throws Exception {
+		return Path.of(ReportedCasesTest.class.getResource("/cases/" + name).toURI());
+	}
+
+	/** Runs {@code shall check} with a JSON report; the exit code, the report and what went to stderr. */
+	private record Run(int code, JsonObject report, String err) {
+	}
+
+	private Run check(String... arguments) throws Exception {
+		Path out = folder.resolve("report-" + System.nanoTime() + ".json");
+		String[] all = new String[arguments.length + 4];
+		all[0] = "check";
+		all[1] = "--format";
+		all[2] = "json";
+		all[3] = "--out=" + out;
+		System.arraycopy(arguments, 0, all, 4, arguments.length);
+		StringWriter err = new StringWriter();
+		int code = ShallCommand.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true), all);
+		JsonObject report = Files.exists(out) ? JsonParser.parseString(Files.readString(out)).getAsJsonObject() : null;
+		return new Run(code, report, err.toString());
+	}
+
+	// ------------------------------------------------------------------ summary counts
+
+	private static final Pattern SUMMARY = Pattern.compile("(\\d+) verdicts on properties and bounds: (-?\\d+) as "
+			+ "expected, (-?\\d+) differ, (-?\\d+) unknown; (\\d+) dead steps?(?:, (\\d+) steps? not known to be "
+			+ "reachable)?; (\\d+) errors? in the input");
+
+	/**
+	 * With two steps left unknown by a shallow BMC, the summary once counted them among the unknown
+	 * verdicts but not in their total, and printed "-2 as expected". Counts add up in every report.
+	 */
+	@Test
+	void summaryCountsAddUp() throws Exception {
+		Path text = folder.resolve("report.txt");
+		Path junit = folder.resolve("report.xml");
+		Path html = folder.resolve("html");
+		int code = ShallCommand.execute("check", "--engine", "bmc", "--depth", "1", "--out", "text=" + text, "--out",
+				"junit=" + junit, "--report", html.toString(), resource("correctness/summary-count.shall").toString());
+		assertEquals(2, code, "unknown verdicts, none differs");
+
+		List<String> lines = Files.readAllLines(text);
+		String summary = lines.get(lines.size() - 1);
+		Matcher counts = SUMMARY.matcher(summary);
+		assertTrue(counts.matches(), summary);
+		long total = Long.parseLong(counts.group(1));
+		long asExpected = Long.parseLong(counts.group(2));
+		long differ = Long.parseLong(counts.group(3));
+		long unknown = Long.parseLong(counts.group(4));
+		assertEquals(2, total, "p and the bounds check");
+		assertEquals(total, asExpected + differ + unknown, summary);
+		assertEquals(0, asExpected, summary);
+		assertEquals(2, unknown, summary);
+		assertEquals("2", counts.group(6), "steps s2 and s3 are not reached within depth 1: " + summary);
+
+		Summary parts = Summary.of(new CheckRunner().run(List.of(resource("correctness/summary-count.shall")),
+				new CheckRunner.Settings("bmc", 1, Duration.ofSeconds(60), null, Map.of()), ProcedureFrontEnd.find(),
+				CheckRunner.Listener.NONE));
+		assertEquals(parts.verdicts(), parts.asExpected() + parts.differ() + parts.unknown());
+		assertEquals(parts.steps(), parts.reachable() + parts.dead() + parts.stepsUnknown());
+		assertEquals(3, parts.steps());
+		assertEquals(1, parts.reachable());
+
+		String index = Files.readString(html.resolve("index.html"));
+		assertTrue(index.contains(summary), "the HTML report says the same as the text: " + summary);
+
+		var document = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile());
+		var suite = (org.w3c.dom.Element) document.getElementsByTagName("testsuite").item(0);
+		int tests = Integer.parseInt(suite.getAttribute("tests"));
+		int failures = Integer.parseInt(suite.getAttribute("failures"));
+		int skipped = Integer.parseInt(suite.getAttribute("skipped"));
+		assertEquals(5, tests);
+		assertEquals(0, failures);
+		assertEquals(4, skipped, "2 verdicts and 2 steps unknown");
+		assertEquals(tests, document.getElementsByTagName("testcase").getLength());
+	}
+}
