@@ -117,4 +117,50 @@ class ReportedCasesTest {
 		assertEquals(4, skipped, "2 verdicts and 2 steps unknown");
 		assertEquals(tests, document.getElementsByTagName("testcase").getLength());
 	}
+
+	// ------------------------------------------------------------------ citations
+
+	/**
+	 * A property applying a library rule cites the library's spec with the rule's clause (seed 004
+	 * once printed RFC 7296 1.4.1 as "TS 24.327 1.4.1"), in every report and in the editor's hover.
+	 */
+	@Test
+	void aRulePropertyCitesItsLibrarysSpecEverywhere() throws Exception {
+		Path file = resource("citation/child-sa.shall");
+		Map<String, String> expected = Map.of("fromRule", "RFC 7296 1.4.1", "fromLibrary", "RFC 7296 2",
+				"fromRuleSpec", "RFC 4301 4.4.2", "ownClause", "TS 24.327 5.x.2");
+
+		Run run = check(file.toString());
+		assertEquals(0, run.code(), run.report().toString());
+		for (Map.Entry<String, String> entry : expected.entrySet()) {
+			assertEquals(entry.getValue(), result(run.report(), entry.getKey()).get("clause").getAsString());
+		}
+
+		Path text = folder.resolve("r.txt");
+		Path sarif = folder.resolve("r.sarif");
+		Path html = folder.resolve("html");
+		assertEquals(0, ShallCommand.execute("check", "--out", "text=" + text, "--out", "sarif=" + sarif, "--report",
+				html.toString(), file.toString()));
+		String textReport = Files.readString(text);
+		String index = Files.readString(html.resolve("index.html"));
+		Map<String, String> sarifRules = new HashMap<>();
+		for (JsonElement rule : JsonParser.parseString(Files.readString(sarif)).getAsJsonObject().getAsJsonArray("runs")
+				.get(0).getAsJsonObject().getAsJsonObject("tool").getAsJsonObject("driver").getAsJsonArray("rules")) {
+			sarifRules.put(rule.getAsJsonObject().get("id").getAsString(), rule.getAsJsonObject()
+					.getAsJsonObject("shortDescription").get("text").getAsString());
+		}
+		for (Map.Entry<String, String> entry : expected.entrySet()) {
+			assertTrue(textReport.contains(entry.getKey() + "  [" + entry.getValue() + "]"), textReport);
+			assertTrue(index.contains(entry.getValue()), entry.getValue());
+			assertEquals("Property " + entry.getKey() + " (" + entry.getValue() + ")", sarifRules.get(entry.getKey()));
+		}
+		assertFalse(textReport.contains("TS 24.327 1.4.1"), textReport);
+
+		Procedure procedure = ProcedureFrontEnd.find().load(List.of(file)).get(0).procedure().orElseThrow();
+		List<CheckMark> marks = new EditorQuickCheck().check(procedure, file, Duration.ofSeconds(30), () -> false);
+		for (Map.Entry<String, String> entry : expected.entrySet()) {
+			CheckMark mark = marks.stream().filter(m -> m.subject().equals(entry.getKey())).findFirst().orElseThrow();
+			assertTrue(mark.hover().startsWith("**" + entry.getKey() + "** — " + entry.getValue()), mark.hover());
+		}
+	}
 }

@@ -194,9 +194,10 @@ public class ShallValidator extends AbstractShallValidator {
 
 	@Check
 	public void checkCited(PropertyDecl property) {
-		boolean fromCitedRule = property.getApplication() != null && property.getApplication().getRule() != null
-				&& !property.getApplication().getRule().eIsProxy()
-				&& property.getApplication().getRule().getCitation() != null;
+		// a property applying a rule cites the rule's clause, or its library's (see ProcedureCompiler)
+		Rule rule = property.getApplication() == null ? null : property.getApplication().getRule();
+		boolean fromCitedRule = rule != null && !rule.eIsProxy() && (cites(rule.getCitation())
+				|| rule.eContainer() instanceof RuleLibrary library && cites(library.getCitation()));
 		if (!fromCitedRule) {
 			warnIfUncited(property.getCitation(), property, P.getPropertyDecl_Name(), "property " + property.getName());
 		}
@@ -204,7 +205,13 @@ public class ShallValidator extends AbstractShallValidator {
 
 	@Check
 	public void checkCited(Rule rule) {
-		warnIfUncited(rule.getCitation(), rule, P.getRule_Name(), "rule " + rule.getName());
+		if (!(rule.eContainer() instanceof RuleLibrary library && cites(library.getCitation()))) {
+			warnIfUncited(rule.getCitation(), rule, P.getRule_Name(), "rule " + rule.getName());
+		}
+	}
+
+	private static boolean cites(Citation citation) {
+		return citation != null && citation.getClause() != null && !citation.getClause().isBlank();
 	}
 
 	private void warnIfUncited(Citation citation, EObject element, EStructuralFeature feature, String what) {
