@@ -301,4 +301,25 @@ class ProcedureCompilerTest {
 						+ "property's own clause in the procedure's spec");
 		assertEquals("TS 24.327", procedure.getTransitions().get(0).getSpec(), "steps keep the procedure's spec");
 	}
+
+	@Test
+	void aRolesVariableHidesAnEnumLiteralOfTheSameNameInTheCompiledModel() throws Exception {
+		ShallFile file = parser.parse("""
+				procedure Scope clause "minimal"
+				enum S { up, down }
+				role A { var up : bool = false  var s : S = down }
+				step 1 clause "1": A shall when not up { up := true  s := S.up }
+				property p clause "p": never A.up
+				""");
+		validation.assertNoErrors(file);
+		Procedure procedure = new ProcedureCompiler().compile(file);
+		Transition step = procedure.getTransitions().get(0);
+		Unary guard = assertInstanceOf(Unary.class, step.getGuard());
+		assertEquals("up", assertInstanceOf(VariableRef.class, guard.getOperand()).getVariable().getName());
+		Assignment literal = assertInstanceOf(Assignment.class, step.getBody().get(1));
+		assertEquals("up", assertInstanceOf(EnumConstant.class, literal.getValue()).getLiteral().getName());
+		Invariant property = assertInstanceOf(Invariant.class, procedure.getProperties().get(0));
+		Unary never = assertInstanceOf(Unary.class, property.getCondition());
+		assertInstanceOf(VariableRef.class, never.getOperand());
+	}
 }

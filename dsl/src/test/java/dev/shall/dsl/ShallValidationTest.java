@@ -307,4 +307,55 @@ class ShallValidationTest {
 				""");
 		validation.assertError(file, P.getOptionCondition(), IssueCodes.EXPECTATION);
 	}
+
+	// ------------------------------------------------------------------ state hides constants
+
+	@Test
+	void aRolesOwnVariableHidesAnEnumLiteralOfTheSameName() throws Exception {
+		// the enum-shadows-variable case: "not up" once resolved up to the literal S.up, a type mismatch
+		ShallFile file = parse("""
+				enum S { up, down }
+				role C { var up : bool = false  var s : S = down }
+				step 2 clause "2": C shall when not up and s == S.up { up := true  s := down }
+				property q clause "q": never C.up
+				""");
+		validation.assertNoErrors(file);
+		List<dev.shall.dsl.shall.NameRef> refs = org.eclipse.xtext.EcoreUtil2.getAllContentsOfType(file,
+				dev.shall.dsl.shall.NameRef.class);
+		for (dev.shall.dsl.shall.NameRef ref : refs) {
+			String written = org.eclipse.xtext.nodemodel.util.NodeModelUtils.getTokenText(
+					org.eclipse.xtext.nodemodel.util.NodeModelUtils.findActualNodeFor(ref));
+			if (written.equals("up") || written.equals("C.up")) {
+				assertTrue(ref.getTarget() instanceof dev.shall.dsl.shall.Variable, written + " is the variable");
+			} else if (written.equals("S.up")) {
+				assertTrue(ref.getTarget() instanceof dev.shall.dsl.shall.EnumLiteral, "S.up is the literal");
+			}
+		}
+	}
+
+	@Test
+	void aVariableNamedLikeSeveralConstantsIsNotAmbiguous() throws Exception {
+		ShallFile file = parse("""
+				enum Other { idle, done }
+				role C { var idle : bool = false }
+				step 1 clause "1": C shall when not idle { idle := true }
+				""");
+		validation.assertNoIssues(file);
+	}
+
+	@Test
+	void inPropertiesARolesVariableHidesALiteralOfAnEnumNamedLikeTheRole() throws Exception {
+		ShallFile file = parse("""
+				enum C { ready, waiting }
+				role C { var ready : bool = false }
+				step 1 clause "1": C shall { ready := true }
+				property q clause "q": never C.ready
+				""");
+		validation.assertNoErrors(file);
+		dev.shall.dsl.shall.PropertyDecl property = org.eclipse.xtext.EcoreUtil2.getAllContentsOfType(file,
+				dev.shall.dsl.shall.PropertyDecl.class).get(0);
+		dev.shall.dsl.shall.NameRef ref = org.eclipse.xtext.EcoreUtil2.getAllContentsOfType(property,
+				dev.shall.dsl.shall.NameRef.class).get(0);
+		assertTrue(ref.getTarget() instanceof dev.shall.dsl.shall.Variable, "C.ready is the variable");
+	}
 }

@@ -118,6 +118,30 @@ class ReportedCasesTest {
 		assertEquals(tests, document.getElementsByTagName("testcase").getLength());
 	}
 
+	// ------------------------------------------------------------------ names
+
+	/** Inside A's step, {@code not up} is A's variable up, not the literal S.up (once a type mismatch). */
+	@Test
+	void aRolesOwnVariableWinsOverAnEnumLiteral() throws Exception {
+		Run run = check(resource("correctness/enum-shadows-variable.shall").toString());
+		assertEquals(0, run.report().getAsJsonArray("diagnostics").size(), run.report().toString());
+		// the step sets up, so "never A.up" (declared to hold by default) is violated in one step
+		assertEquals(1, run.code());
+		JsonObject p = result(run.report(), "p");
+		assertEquals("violated", p.get("verdict").getAsString());
+		assertEquals(1, p.get("bound").getAsInt());
+		assertEquals("holds", result(run.report(), "step 1 can happen").get("verdict").getAsString());
+	}
+
+	private static JsonObject result(JsonObject report, String property) {
+		for (JsonElement element : report.getAsJsonArray("results")) {
+			if (element.getAsJsonObject().get("property").getAsString().equals(property)) {
+				return element.getAsJsonObject();
+			}
+		}
+		throw new AssertionError("no result for " + property + " in " + report);
+	}
+
 	// ------------------------------------------------------------------ citations
 
 	/**

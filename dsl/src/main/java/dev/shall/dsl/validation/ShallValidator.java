@@ -118,8 +118,8 @@ public class ShallValidator extends AbstractShallValidator {
 		}
 		for (NameRef ref : EcoreUtil2.getAllContentsOfType(procedure, NameRef.class)) {
 			EObject target = ref.getTarget();
-			if (target == null || target.eIsProxy()) {
-				continue;
+			if (target == null || target.eIsProxy() || target instanceof Variable || target instanceof Field) {
+				continue; // state hides constants of the same name (see ShallScopeProvider): nothing ambiguous
 			}
 			String written = NodeModelUtils.getTokenText(NodeModelUtils.findActualNodeFor(ref));
 			List<EObject> candidates = constants.get(written);
