@@ -63,6 +63,38 @@ class ReportedCasesTest {
 		return new Run(code, report, err.toString());
 	}
 
+	// ------------------------------------------------------------------ sizes beyond what the checker holds
+
+	/**
+	 * A huge range once overflowed {@code max - min + 1} into an empty domain (and "holds", certified),
+	 * or ran out of memory; a huge capacity, instance count or key universe ended in an internal error
+	 * without position. Each is now refused by validation, at the number, with exit code 3.
+	 */
+	@ParameterizedTest
+	@CsvSource({
+			"correctness/range-overflow.shall,            shall.range-too-large, 3, 18, 0..2147483647 has 2,147,483,648 values",
+			"robustness/oom-range-2e9.shall,              shall.range-too-large, 2, 18, 0..2000000000 has 2,000,000,001 values",
+			"robustness/internal-error-field-maxint.shall, shall.range-too-large, 5, 17, 0..2147483647 has 2,147,483,648 values",
+			"robustness/internal-error-key-terms.shall,   shall.range-too-large, 7, 16, 0..1000000 has 1,000,001 values",
+			"robustness/internal-error-capacity-2e9.shall, shall.limit-exceeded,  4, 38, capacity of 2,000,000,000 messages",
+			"robustness/internal-error-instances-maxint.shall, shall.limit-exceeded, 9, 11, '2,147,483,647 instances of 2 action(s)'" })
+	void aSizeBeyondWhatTheCheckerHoldsIsAPositionedError(String file, String code, int line, int column,
+			String message) throws Exception {
+		Run run = check(resource(file).toString());
+		assertEquals(3, run.code(), run.err());
+		assertFalse(run.err().contains("internal error"), run.err());
+		assertEquals(0, run.report().getAsJsonArray("results").size(), "nothing is checked");
+		JsonArray diagnostics = run.report().getAsJsonArray("diagnostics");
+		assertEquals(1, diagnostics.size(), diagnostics::toString);
+		JsonObject diagnostic = diagnostics.get(0).getAsJsonObject();
+		assertEquals(code, diagnostic.get("code").getAsString());
+		assertEquals("error", diagnostic.get("severity").getAsString());
+		assertEquals(line, diagnostic.get("line").getAsInt());
+		assertEquals(column, diagnostic.get("column").getAsInt());
+		assertTrue(diagnostic.get("message").getAsString().contains(message), diagnostic.toString());
+		assertTrue(diagnostic.get("file").getAsString().endsWith(file), diagnostic.toString());
+	}
+
 	// ------------------------------------------------------------------ summary counts
 
 	private static final Pattern SUMMARY = Pattern.compile("(\\d+) verdicts on properties and bounds: (-?\\d+) as "
