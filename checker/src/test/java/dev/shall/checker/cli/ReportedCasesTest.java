@@ -95,6 +95,24 @@ class ReportedCasesTest {
 		assertTrue(diagnostic.get("file").getAsString().endsWith(file), diagnostic.toString());
 	}
 
+	@Test
+	void instancesFromTheCommandLineAreCheckedAgainstTheActionsToo() throws Exception {
+		// 2 actions: 32,768 instances make 65,536 moves, the most the checker numbers; 40,000 are too many
+		Run run = check("--instances", "40000", resource("correctness/summary-count.shall").toString());
+		assertEquals(3, run.code(), run.err());
+		JsonObject diagnostic = run.report().getAsJsonArray("diagnostics").get(0).getAsJsonObject();
+		assertEquals("shall.limit-exceeded", diagnostic.get("code").getAsString());
+		assertTrue(diagnostic.get("message").getAsString().startsWith("--instances 40,000 of 3 action(s) each make "
+				+ "120,000 possible moves"), diagnostic.toString());
+		assertEquals(3, diagnostic.get("line").getAsInt(), "at the procedure");
+		assertEquals(0, run.report().getAsJsonArray("results").size());
+
+		assertEquals(3, ShallCommand.execute("check", "--instances", "2147483647", resource(
+				"correctness/summary-count.shall").toString()), "beyond any procedure: a usage error");
+		assertEquals(3, ShallCommand.execute("check", "--depth", "2147483647", resource(
+				"correctness/summary-count.shall").toString()), "int depth loops would never end");
+	}
+
 	// ------------------------------------------------------------------ summary counts
 
 	private static final Pattern SUMMARY = Pattern.compile("(\\d+) verdicts on properties and bounds: (-?\\d+) as "

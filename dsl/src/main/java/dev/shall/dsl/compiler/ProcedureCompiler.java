@@ -99,7 +99,8 @@ public final class ProcedureCompiler {
 		}
 		compiled.clear();
 		dev.shall.dsl.shall.Procedure source = file.getProcedure();
-		Procedure procedure = F.createProcedure();
+		// located like every other element: the bounds check and procedure-wide diagnostics point here
+		Procedure procedure = located(F.createProcedure(), source);
 		procedure.setName(source.getName());
 		procedure.setTitle(source.getTitle());
 		procedureSpec = source.getCitation() == null ? null : source.getCitation().getSpec();
