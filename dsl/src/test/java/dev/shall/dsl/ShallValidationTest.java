@@ -411,15 +411,32 @@ class ShallValidationTest {
 	}
 
 	@Test
+	void anEnumerationWithMoreLiteralsThanTheCheckerEnumeratesIsAnError() throws Exception {
+		StringBuilder literals = new StringBuilder("enum Huge { v0");
+		for (int i = 1; i <= 65536; i++) {
+			literals.append(", v").append(i);
+		}
+		Issue issue = single(parse(literals + " }\nstep 1 clause \"1\": A shall { phase := busy }"),
+				IssueCodes.RANGE_TOO_LARGE);
+		assertEquals("The enumeration Huge has 65,537 literals; the checker enumerates at most 65,536 values of a type",
+				issue.getMessage());
+	}
+
+	@Test
 	void aCapacityBeyondWhatTheCheckerHoldsIsAnError() throws Exception {
 		ShallFile file = parse("""
 				channel d : A -> B capacity 2000000000
-				channel e : A -> B capacity 65536
+				channel e : A -> B faults duplicating, replaying capacity 32768
+				channel f : A -> B capacity 32769
 				step 1 clause "1": A shall { phase := busy }
 				""");
-		Issue issue = single(file, IssueCodes.LIMIT_EXCEEDED);
-		assertEquals(FIRST_BODY_LINE, issue.getLineNumber());
-		assertTrue(issue.getMessage().startsWith("A capacity of 2,000,000,000 messages"), issue.getMessage());
+		List<Issue> issues = validation.validate(file).stream()
+				.filter(i -> IssueCodes.LIMIT_EXCEEDED.equals(i.getCode())).toList();
+		assertEquals(2, issues.size(), () -> issues.toString());
+		assertEquals(FIRST_BODY_LINE, issues.get(0).getLineNumber());
+		assertTrue(issues.get(0).getMessage().startsWith("A capacity of 2,000,000,000 messages is beyond the 32,768"),
+				issues.get(0).getMessage());
+		assertEquals(FIRST_BODY_LINE + 2, issues.get(1).getLineNumber());
 	}
 
 	@Test

@@ -330,6 +330,37 @@ public class ShallValidator extends AbstractShallValidator {
 		return terms;
 	}
 
+	/** An enumeration is a type like a range: the checker enumerates its literals. */
+	@Check
+	public void checkEnumSize(EnumDecl decl) {
+		if (decl.getLiterals().size() > Limits.MAX_VALUES) {
+			error("The enumeration " + decl.getName() + " has " + Limits.format(decl.getLiterals().size())
+					+ " literals; the checker enumerates at most " + Limits.format(Limits.MAX_VALUES) + " values of a type",
+					decl, P.getEnumDecl_Name(), IssueCodes.RANGE_TOO_LARGE);
+		}
+	}
+
+	/** The checker picks a branch of an either as a value of 0..branches-1. */
+	@Check
+	public void checkChoiceSize(dev.shall.dsl.shall.Choice choice) {
+		if (choice.getBranches().size() > Limits.MAX_VALUES) {
+			error("An either with " + Limits.format(choice.getBranches().size()) + " branches is beyond the "
+					+ Limits.format(Limits.MAX_VALUES) + " the checker can choose among", choice, null,
+					IssueCodes.LIMIT_EXCEEDED);
+		}
+	}
+
+	/** A queued message's type is a value of 0..types (0 is an empty slot). */
+	@Check
+	public void checkMessageCount(Procedure procedure) {
+		List<Message> messages = ShallScopeProvider.members(procedure, Message.class);
+		if (messages.size() >= Limits.MAX_VALUES) {
+			error("The procedure declares " + Limits.format(messages.size()) + " messages; the checker tells at most "
+					+ Limits.format(Limits.MAX_VALUES - 1) + " apart", messages.get(Limits.MAX_VALUES - 1),
+					P.getMessage_Name(), IssueCodes.LIMIT_EXCEEDED);
+		}
+	}
+
 	/** Literals are integers the checker computes with, so they obey the same magnitude as bounds. */
 	@Check
 	public void checkLiteral(IntLiteral literal) {
@@ -394,10 +425,10 @@ public class ShallValidator extends AbstractShallValidator {
 		if (!NodeModelUtils.findNodesForFeature(channel, P.getChannel_Capacity()).isEmpty() && channel.getCapacity() < 1) {
 			error("A channel holds at least one message", channel, P.getChannel_Capacity(), IssueCodes.NOT_POSITIVE);
 		}
-		// the checker picks a queue slot as a value of 0..capacity-1, an enumerated domain like any other
-		if (channel.getCapacity() > Limits.MAX_VALUES) {
+		// the checker picks a queue slot as a value of an enumerated domain like any other (see Limits)
+		if (channel.getCapacity() > Limits.MAX_CAPACITY) {
 			error("A capacity of " + Limits.format(channel.getCapacity()) + " messages is beyond the "
-					+ Limits.format(Limits.MAX_VALUES) + " the checker can hold; a channel needs room only for the "
+					+ Limits.format(Limits.MAX_CAPACITY) + " the checker can hold; a channel needs room only for the "
 					+ "messages that can be in flight at once", channel, P.getChannel_Capacity(),
 					IssueCodes.LIMIT_EXCEEDED);
 		}

@@ -15,13 +15,21 @@ package dev.shall.model.frontend;
 public final class Limits {
 
 	/**
-	 * The most values one type may have: an integer range, the terms of a key (its atoms, or its
-	 * parents' terms times the values of its inputs), a channel's capacity (a queue slot is a
-	 * value of {@code 0..capacity-1}) and the moves of a step (instances × actions). 2^16: every
-	 * domain index then fits 16 bits, and the encoding of one variable stays within about a
-	 * million gates per step.
+	 * The most values one enumerated domain may have: an integer range, an enumeration, the terms
+	 * of a key (its atoms, or its parents' terms times the values of its inputs), the moves of a
+	 * step (instances × actions), the branches of an {@code either}, the message types of a
+	 * procedure (a queued message's tag). 2^16: every domain index then fits 16 bits, and the
+	 * encoding of one variable stays within about a million gates per step.
 	 */
 	public static final int MAX_VALUES = 1 << 16;
+
+	/**
+	 * The most messages one channel direction may hold. A queue slot is a value of
+	 * {@code 0..length-1}, an enumerated domain; a lane that duplicates or replays holds as many
+	 * fault copies besides its capacity (they never count against it), so its length is up to twice
+	 * the capacity, which must stay within {@link #MAX_VALUES}.
+	 */
+	public static final int MAX_CAPACITY = MAX_VALUES / 2;
 
 	/**
 	 * The largest magnitude of any integer a procedure handles: a literal, a bound of a range, and
