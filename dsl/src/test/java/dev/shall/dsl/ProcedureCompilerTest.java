@@ -265,4 +265,61 @@ class ProcedureCompilerTest {
 		assertEquals(1, procedure.getInstances());
 		assertNull(procedure.getTitle());
 	}
+
+	@Test
+	void aRulePropertyCitesTheLibrarysSpecNotTheProcedures(@TempDir Path folder) throws Exception {
+		// seed 004 printed an RFC 7296 clause as "TS 24.327 1.4.1", seed 003 a TS 33.401 one as "TS 24.301 7.2.10"
+		Path rules = Files.createDirectories(folder.resolve("rules"));
+		Files.writeString(rules.resolve("key-lifecycle.shall"), ShallTestSupport.resource("key-lifecycle.shall"));
+		Files.writeString(rules.resolve("ikev2.shall"), """
+				rules IKEv2 spec "RFC 7296" clause "2"
+				rule noTraffic(bad: condition) clause "1.4.1": never bad
+				rule shared(bad: condition): never bad
+				rule elsewhere(bad: condition) spec "RFC 4301" clause "4.4.2": never bad
+				""");
+		Path cr = Files.createDirectories(folder.resolve("cr"));
+		ShallFile file = parser.parse("""
+				import "../rules/key-lifecycle.shall"
+				import "../rules/ikev2.shall"
+				procedure Tunnel spec "TS 24.327" clause "5.x"
+				key KeNB { k1 }
+				key PSK = lwip_psk(KeNB, counter: 0..1)
+				role UE { var psk : PSK? = none  var released : bool = false }
+				step release clause "5.x.1": UE shall { released := true }
+				property deleted: rule KeyLifecycle.deletedOnRelease(UE.released, UE.psk)
+				property noTraffic: rule IKEv2.noTraffic(UE.released)
+				property shared: rule IKEv2.shared(UE.released)
+				property elsewhere: rule IKEv2.elsewhere(UE.released)
+				property own clause "5.x.2": rule IKEv2.noTraffic(UE.released)
+				""", URI.createFileURI(cr.resolve("tunnel.shall").toString()), resourceSets.get());
+		validation.assertNoErrors(file);
+		Procedure procedure = new ProcedureCompiler().compile(file);
+		List<String> citations = procedure.getProperties().stream().map(p -> p.getSpec() + " " + p.getClause())
+				.toList();
+		assertEquals(List.of("TS 33.401 16.2.2", "RFC 7296 1.4.1", "RFC 7296 2", "RFC 4301 4.4.2", "TS 24.327 5.x.2"),
+				citations, "rule clause in the library's spec; the library's clause; the rule's own spec; the "
+						+ "property's own clause in the procedure's spec");
+		assertEquals("TS 24.327", procedure.getTransitions().get(0).getSpec(), "steps keep the procedure's spec");
+	}
+
+	@Test
+	void aRolesVariableHidesAnEnumLiteralOfTheSameNameInTheCompiledModel() throws Exception {
+		ShallFile file = parser.parse("""
+				procedure Scope clause "minimal"
+				enum S { up, down }
+				role A { var up : bool = false  var s : S = down }
+				step 1 clause "1": A shall when not up { up := true  s := S.up }
+				property p clause "p": never A.up
+				""");
+		validation.assertNoErrors(file);
+		Procedure procedure = new ProcedureCompiler().compile(file);
+		Transition step = procedure.getTransitions().get(0);
+		Unary guard = assertInstanceOf(Unary.class, step.getGuard());
+		assertEquals("up", assertInstanceOf(VariableRef.class, guard.getOperand()).getVariable().getName());
+		Assignment literal = assertInstanceOf(Assignment.class, step.getBody().get(1));
+		assertEquals("up", assertInstanceOf(EnumConstant.class, literal.getValue()).getLiteral().getName());
+		Invariant property = assertInstanceOf(Invariant.class, procedure.getProperties().get(0));
+		Unary never = assertInstanceOf(Unary.class, property.getCondition());
+		assertInstanceOf(VariableRef.class, never.getOperand());
+	}
 }

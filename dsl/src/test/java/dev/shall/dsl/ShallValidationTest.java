@@ -50,6 +50,9 @@ class ShallValidationTest {
 	@Inject
 	private ValidationTestHelper validation;
 
+	@Inject
+	private com.google.inject.Provider<org.eclipse.emf.ecore.resource.ResourceSet> resourceSets;
+
 	private ShallFile parse(String body) throws Exception {
 		ShallFile file = parser.parse(HEADER + body);
 		assertTrue(file.eResource().getErrors().isEmpty(), () -> "syntax errors: " + file.eResource().getErrors());
@@ -306,5 +309,216 @@ class ShallValidationTest {
 				property p clause "1": always A.n < 3 expect violated when waitRule = applied, waitRule = ignored
 				""");
 		validation.assertError(file, P.getOptionCondition(), IssueCodes.EXPECTATION);
+	}
+
+	// ------------------------------------------------------------------ sizes the checker can hold
+
+	@Test
+	void aRangeWithMoreValuesThanTheCheckerEnumeratesIsAnError() throws Exception {
+		// max - min + 1 of 0..2147483647 overflows an int: it once made an empty domain and a false "holds"
+		ShallFile file = parse("""
+				role C { var x : 0..2147483647 = 0  var y : 0..65535 = 0 }
+				message N { g : 1..65537 }
+				key E = kdf(K, i: 0..100000)
+				step 1 clause "1": C shall { x := 1  y := 1 }
+				""");
+		List<Issue> issues = validation.validate(file).stream()
+				.filter(i -> IssueCodes.RANGE_TOO_LARGE.equals(i.getCode())).toList();
+		assertEquals(3, issues.size(), () -> issues.toString());
+		assertEquals(FIRST_BODY_LINE, issues.get(0).getLineNumber());
+		assertEquals(18, issues.get(0).getColumn(), "at the range itself");
+		assertTrue(issues.get(0).getMessage().contains("0..2147483647 has 2,147,483,648 values"), issues.get(0)
+				.getMessage());
+		assertTrue(issues.get(0).getMessage().contains("at most 65,536"), issues.get(0).getMessage());
+		assertTrue(issues.get(1).getMessage().contains("1..65537 has 65,537 values"), issues.get(1).getMessage());
+		assertTrue(issues.get(2).getMessage().contains("0..100000 has 100,001 values"), issues.get(2).getMessage());
+		assertEquals(Severity.ERROR, issues.get(0).getSeverity());
+	}
+
+	@Test
+	void aKeyWithMoreTermsThanTheCheckerEnumeratesIsAnError() throws Exception {
+		ShallFile file = parse("""
+				key E = kdf(K, i: 0..1000, j: 0..1000)
+				key F = kdf(E, l: 0..1)
+				key G = kdf(K, i: 0..65535, j: 0..65535, l: 0..65535, m: 0..65535)
+				step 1 clause "1": A shall { n := 1 }
+				""");
+		List<Issue> issues = validation.validate(file).stream()
+				.filter(i -> IssueCodes.RANGE_TOO_LARGE.equals(i.getCode())).toList();
+		// E (2 atoms × 1,001 × 1,001) and G (a product that does not fit a long), not F again
+		assertEquals(2, issues.size(), () -> issues.toString());
+		assertTrue(issues.get(0).getMessage().contains("The key E has 2,004,002 possible terms"), issues.get(0)
+				.getMessage());
+		assertEquals(FIRST_BODY_LINE, issues.get(0).getLineNumber());
+		assertTrue(issues.get(1).getMessage().contains("The key G has too many possible terms"), issues.get(1)
+				.getMessage());
+	}
+
+	@Test
+	void integersBeyondWhatTheCheckerComputesWithAreErrors() throws Exception {
+		ShallFile file = parse("""
+				role C { var x : 1000000000..1000000003 = 1000000000  var y : 1073741824..1073741825 = 1073741824 }
+				step 1 clause "1": C shall when x + 1000000000 > 0 and x - 1000000000 - 1000000000 - 1000000000 < 0 { x := x }
+				step 2 clause "2": A shall when n < 2000000000 { n := 1 }
+				""");
+		List<Issue> issues = validation.validate(file).stream()
+				.filter(i -> IssueCodes.INTEGER_TOO_LARGE.equals(i.getCode())).toList();
+		List<String> messages = issues.stream().map(Issue::getMessage).toList();
+		// two bounds of y, the initial value of y, the first sum, the third subtraction, the literal of step 2
+		assertEquals(6, issues.size(), () -> messages.toString());
+		assertTrue(messages.stream().anyMatch(m -> m.startsWith("The bound 1073741824 lies beyond ±1,073,741,823")),
+				messages::toString);
+		assertTrue(messages.stream().anyMatch(m -> m.startsWith("The sum of 1000000000..1000000003 and 1000000000..1000000000 can be 2000000003")),
+				messages::toString);
+		assertTrue(messages.stream().anyMatch(m -> m.startsWith("The difference of -1000000000..-999999997 and 1000000000..1000000000 can be -2000000000")),
+				messages::toString);
+		assertTrue(messages.stream().anyMatch(m -> m.startsWith("The number 2000000000")), messages::toString);
+	}
+
+	@Test
+	void aRuleAppliedToLargeIntegersCannotOverflowEither(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+			throws Exception {
+		java.nio.file.Files.writeString(folder.resolve("sums.shall"), """
+				rules Sums clause "1"
+				rule grows(x: value) clause "1": always x + 1000000000 > 0
+				""");
+		org.eclipse.emf.ecore.resource.ResourceSet resources = resourceSets.get();
+		ShallFile file = parser.parse("import \"sums.shall\"\n" + HEADER.replace("var n : 0..3 = 0",
+				"var n : 0..3 = 0  var big : 1000000000..1000000001 = 1000000000") + """
+				step 1 clause "1": A shall { n := 1 }
+				property small clause "1": rule Sums.grows(A.n)
+				property large clause "1": rule Sums.grows(A.big)
+				""", org.eclipse.emf.common.util.URI.createFileURI(folder.resolve("p.shall").toString()), resources);
+		Issue issue = single(file, IssueCodes.INTEGER_TOO_LARGE);
+		assertEquals(FIRST_BODY_LINE + 3, issue.getLineNumber(), "at the application with the large argument");
+		assertTrue(issue.getMessage().contains("rule grows"), issue.getMessage());
+	}
+
+	@Test
+	void anInitialValueOutsideItsRangeIsAnError() throws Exception {
+		ShallFile file = parse("""
+				role C { var x : 0..3 = 7  var y : 0..3? = 2 + 3  var z : 0..3 = 3  var e : D? = D(k1, 9) }
+				step 1 clause "1": C shall { x := 1 }
+				""");
+		List<Issue> issues = validation.validate(file).stream()
+				.filter(i -> IssueCodes.OUT_OF_RANGE.equals(i.getCode())).toList();
+		assertEquals(3, issues.size(), () -> issues.toString());
+		assertEquals("The initial value 7 of x lies outside its range 0..3", issues.get(0).getMessage());
+		assertEquals(FIRST_BODY_LINE, issues.get(0).getLineNumber());
+		assertEquals(25, issues.get(0).getColumn(), "at the value");
+		assertEquals("The initial value 5 of y lies outside its range 0..3", issues.get(1).getMessage());
+		assertTrue(issues.get(2).getMessage().startsWith("The input counter of D is 9"), issues.get(2).getMessage());
+	}
+
+	@Test
+	void anEnumerationWithMoreLiteralsThanTheCheckerEnumeratesIsAnError() throws Exception {
+		StringBuilder literals = new StringBuilder("enum Huge { v0");
+		for (int i = 1; i <= 65536; i++) {
+			literals.append(", v").append(i);
+		}
+		Issue issue = single(parse(literals + " }\nstep 1 clause \"1\": A shall { phase := busy }"),
+				IssueCodes.RANGE_TOO_LARGE);
+		assertEquals("The enumeration Huge has 65,537 literals; the checker enumerates at most 65,536 values of a type",
+				issue.getMessage());
+	}
+
+	@Test
+	void aCapacityBeyondWhatTheCheckerHoldsIsAnError() throws Exception {
+		ShallFile file = parse("""
+				channel d : A -> B capacity 2000000000
+				channel e : A -> B faults duplicating, replaying capacity 32768
+				channel f : A -> B capacity 32769
+				step 1 clause "1": A shall { phase := busy }
+				""");
+		List<Issue> issues = validation.validate(file).stream()
+				.filter(i -> IssueCodes.LIMIT_EXCEEDED.equals(i.getCode())).toList();
+		assertEquals(2, issues.size(), () -> issues.toString());
+		assertEquals(FIRST_BODY_LINE, issues.get(0).getLineNumber());
+		assertTrue(issues.get(0).getMessage().startsWith("A capacity of 2,000,000,000 messages is beyond the 32,768"),
+				issues.get(0).getMessage());
+		assertEquals(FIRST_BODY_LINE + 2, issues.get(1).getLineNumber());
+	}
+
+	@Test
+	void instancesTimesActionsBeyondWhatTheCheckerNumbersIsAnError() throws Exception {
+		// 2 steps, and per direction of a lossy, replaying channel 2 fault actions: 4 actions in all
+		String body = """
+				channel d : A -> B faults lossy, reordering, replaying
+				step 1 clause "1": A shall { phase := busy }
+				step 2 clause "2": A shall { phase := idle }
+				""";
+		validation.assertNoErrors(parse(body + "instances 16384"));
+		Issue issue = single(parse(body + "instances 16385"), IssueCodes.LIMIT_EXCEEDED);
+		assertEquals(FIRST_BODY_LINE + 3, issue.getLineNumber());
+		assertTrue(issue.getMessage().startsWith("16,385 instances of 4 action(s) each make 65,540 possible moves"),
+				issue.getMessage());
+		Issue maximal = single(parse(body + "instances 2147483647"), IssueCodes.LIMIT_EXCEEDED);
+		assertTrue(maximal.getMessage().contains("8,589,934,588 possible moves"), maximal.getMessage());
+	}
+
+	@Test
+	void moreOptionCombinationsThanAreCheckedIsAnError() throws Exception {
+		StringBuilder options = new StringBuilder();
+		for (int i = 0; i < 9; i++) {
+			options.append("option o").append(i).append(" { a, b }\n");
+		}
+		options.append("option big { a, b, c }\n");
+		Issue issue = single(parse(options + "step 1 clause \"1\": A shall { phase := busy }"),
+				IssueCodes.LIMIT_EXCEEDED);
+		// waitRule (2) × 2^9 × 3 = 3,072 combinations, beyond 1,024 at the option big
+		assertEquals(FIRST_BODY_LINE + 9, issue.getLineNumber());
+		assertTrue(issue.getMessage().startsWith("With the option big, the procedure has 3,072 combinations"),
+				issue.getMessage());
+	}
+
+	// ------------------------------------------------------------------ state hides constants
+
+	@Test
+	void aRolesOwnVariableHidesAnEnumLiteralOfTheSameName() throws Exception {
+		// the enum-shadows-variable case: "not up" once resolved up to the literal S.up, a type mismatch
+		ShallFile file = parse("""
+				enum S { up, down }
+				role C { var up : bool = false  var s : S = down }
+				step 2 clause "2": C shall when not up and s == S.up { up := true  s := down }
+				property q clause "q": never C.up
+				""");
+		validation.assertNoErrors(file);
+		List<dev.shall.dsl.shall.NameRef> refs = org.eclipse.xtext.EcoreUtil2.getAllContentsOfType(file,
+				dev.shall.dsl.shall.NameRef.class);
+		for (dev.shall.dsl.shall.NameRef ref : refs) {
+			String written = org.eclipse.xtext.nodemodel.util.NodeModelUtils.getTokenText(
+					org.eclipse.xtext.nodemodel.util.NodeModelUtils.findActualNodeFor(ref));
+			if (written.equals("up") || written.equals("C.up")) {
+				assertTrue(ref.getTarget() instanceof dev.shall.dsl.shall.Variable, written + " is the variable");
+			} else if (written.equals("S.up")) {
+				assertTrue(ref.getTarget() instanceof dev.shall.dsl.shall.EnumLiteral, "S.up is the literal");
+			}
+		}
+	}
+
+	@Test
+	void aVariableNamedLikeSeveralConstantsIsNotAmbiguous() throws Exception {
+		ShallFile file = parse("""
+				enum Other { idle, done }
+				role C { var idle : bool = false }
+				step 1 clause "1": C shall when not idle { idle := true }
+				""");
+		validation.assertNoIssues(file);
+	}
+
+	@Test
+	void inPropertiesARolesVariableHidesALiteralOfAnEnumNamedLikeTheRole() throws Exception {
+		ShallFile file = parse("""
+				enum C { ready, waiting }
+				role C { var ready : bool = false }
+				step 1 clause "1": C shall { ready := true }
+				property q clause "q": never C.ready
+				""");
+		validation.assertNoErrors(file);
+		dev.shall.dsl.shall.PropertyDecl property = org.eclipse.xtext.EcoreUtil2.getAllContentsOfType(file,
+				dev.shall.dsl.shall.PropertyDecl.class).get(0);
+		dev.shall.dsl.shall.NameRef ref = org.eclipse.xtext.EcoreUtil2.getAllContentsOfType(property,
+				dev.shall.dsl.shall.NameRef.class).get(0);
+		assertTrue(ref.getTarget() instanceof dev.shall.dsl.shall.Variable, "C.ready is the variable");
 	}
 }

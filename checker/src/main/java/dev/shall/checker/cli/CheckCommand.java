@@ -19,6 +19,7 @@ import dev.shall.checker.report.JsonReport;
 import dev.shall.checker.report.RunReport;
 import dev.shall.checker.report.SarifReport;
 import dev.shall.checker.report.TextReport;
+import dev.shall.model.frontend.Limits;
 import dev.shall.model.frontend.ProcedureFrontEnd;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -82,6 +83,16 @@ public final class CheckCommand implements Callable<Integer> {
 		}
 		if (depth < 0 || timeout <= 0 || instances != null && instances < 1) {
 			System.err.println("shall: --depth must be at least 0, --timeout and --instances at least 1");
+			return 3;
+		}
+		if (depth > Limits.MAX_DEPTH) {
+			// the engines count depths in int loops (k <= depth), which the largest int would never end
+			System.err.println("shall: --depth is at most " + Limits.format(Limits.MAX_DEPTH));
+			return 3;
+		}
+		if (instances != null && instances > Limits.MAX_VALUES) {
+			// each procedure also checks instances × actions against the limit, naming its own numbers
+			System.err.println("shall: --instances is at most " + Limits.format(Limits.MAX_VALUES));
 			return 3;
 		}
 		CheckRunner.Settings settings = new CheckRunner.Settings(engine, depth, Duration.ofSeconds(timeout), instances,

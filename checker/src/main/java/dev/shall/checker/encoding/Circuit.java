@@ -105,11 +105,22 @@ public final class Circuit {
 		return result;
 	}
 
+	/**
+	 * The most nodes a circuit holds: a literal is 2·node (+1), an int, so node 2^30 would wrap to
+	 * a negative literal; the arrays doubling past 2^30 would overflow their size too. (Memory runs
+	 * out well before on ordinary heaps; this makes the limit an explicit failure, not a wrong literal.)
+	 */
+	static final int MAX_NODES = 1 << 30;
+
 	private int newNode(int a, int b) {
 		if (nodes == left.length) {
-			left = Arrays.copyOf(left, nodes * 2);
-			right = Arrays.copyOf(right, nodes * 2);
-			satVariable = Arrays.copyOf(satVariable, nodes * 2);
+			if (nodes >= MAX_NODES) {
+				throw new IllegalStateException("the encoding outgrew " + MAX_NODES + " circuit nodes");
+			}
+			int grown = (int) Math.min(MAX_NODES, 2L * nodes);
+			left = Arrays.copyOf(left, grown);
+			right = Arrays.copyOf(right, grown);
+			satVariable = Arrays.copyOf(satVariable, grown);
 		}
 		left[nodes] = a;
 		right[nodes] = b;

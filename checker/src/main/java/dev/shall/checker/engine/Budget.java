@@ -22,7 +22,7 @@ public final class Budget {
 	}
 
 	public static Budget of(int maxDepth, Duration timeout) {
-		long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+		long deadline = timeout == null ? Long.MAX_VALUE : after(timeout);
 		return new Budget(maxDepth, deadline, 0, new AtomicBoolean());
 	}
 
@@ -32,10 +32,22 @@ public final class Budget {
 	 * that this budget's cancellation also sets.
 	 */
 	public Budget member(Duration within) {
-		long memberDeadline = within == null ? deadline : Math.min(deadline, System.nanoTime() + within.toNanos());
+		long memberDeadline = within == null ? deadline : Math.min(deadline, after(within));
 		Budget member = new Budget(maxDepth, memberDeadline, conflictsPerCall, new AtomicBoolean());
 		onCancel(member::cancel);
 		return member;
+	}
+
+	/**
+	 * The nanoTime {@code duration} from now, saturating: {@code toNanos} of a long timeout, added
+	 * to the clock, may not fit a long (and {@code toNanos} itself throws beyond 292 years).
+	 */
+	private static long after(Duration duration) {
+		try {
+			return Math.addExact(System.nanoTime(), duration.toNanos());
+		} catch (ArithmeticException e) {
+			return Long.MAX_VALUE;
+		}
 	}
 
 	public Budget withConflictsPerCall(long conflicts) {

@@ -156,12 +156,14 @@ final class Strengthening {
 
 	/** Every tuple of values of a feature, when there are few enough of them. */
 	private static List<int[]> allValues(int[] feature, List<Domain> domains) {
+		// stop counting once past the limit: a message of four 65,536-value fields has 2^64 tuples,
+		// which a long product wraps to 0, and every tuple would be listed
 		long count = 1;
 		for (int field : feature) {
 			count *= domains.get(field).size();
-		}
-		if (count > SMALL_FEATURE) {
-			return List.of();
+			if (count > SMALL_FEATURE) {
+				return List.of();
+			}
 		}
 		List<int[]> values = new ArrayList<>();
 		values.add(new int[0]);

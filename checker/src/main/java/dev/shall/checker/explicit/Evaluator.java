@@ -131,6 +131,8 @@ final class Evaluator {
 		case LE -> left <= right ? 1 : 0;
 		case GT -> left > right ? 1 : 0;
 		case GE -> left >= right ? 1 : 0;
+		// exact in int: validation keeps literals, bounds and every value a sum or difference can take
+		// within ±Limits.MAX_MAGNITUDE (2^30 - 1), so no sum or difference of two of them overflows
 		case ADD -> left + right;
 		case SUB -> left - right;
 		default -> throw new IllegalStateException();

@@ -8,6 +8,7 @@ import dev.shall.model.IntType;
 import dev.shall.model.KeyType;
 import dev.shall.model.OptionalType;
 import dev.shall.model.Type;
+import dev.shall.model.frontend.Limits;
 
 /**
  * The finite set of values a variable or message field can hold, in a fixed order. Values are
@@ -31,7 +32,13 @@ public final class Domain {
 	public static Domain of(Type type, KeyUniverse keys) {
 		return switch (type) {
 		case BoolType bool -> new Domain(type, new int[] { 0, 1 });
-		case IntType range -> new Domain(type, rangeValues(range.getMin(), range.getMax()));
+		case IntType range -> {
+			if (range.getMin() > range.getMax()) {
+				// an empty type would make every property hold vacuously; validation rejects it
+				throw new IllegalArgumentException("The range " + range.getMin() + ".." + range.getMax() + " is empty");
+			}
+			yield new Domain(type, rangeValues(range.getMin(), range.getMax()));
+		}
 		case EnumType enumeration -> new Domain(type, rangeValues(0, enumeration.getDecl().getLiterals().size() - 1));
 		case KeyType key -> new Domain(type, rangeValues(0, keys.size(key.getDecl()) - 1));
 		case OptionalType optional -> {
@@ -55,8 +62,19 @@ public final class Domain {
 		return new Domain(null, new int[] { 0, 1 });
 	}
 
+	/**
+	 * The integers min..max. The count is computed in long ({@code max - min + 1} overflows an int
+	 * for {@code 0..2147483647} and wrapped to an empty domain), and a domain larger than the
+	 * checker can enumerate is refused: validation keeps declared types within
+	 * {@link Limits#MAX_VALUES}, and an optional type adds one value, none.
+	 */
 	private static int[] rangeValues(int min, int max) {
-		int[] values = new int[Math.max(0, max - min + 1)];
+		long count = Limits.count(min, max);
+		if (count > Limits.MAX_VALUES + 1L) {
+			throw new IllegalArgumentException("The range " + min + ".." + max + " has " + Limits.format(count)
+					+ " values; the checker enumerates at most " + Limits.format(Limits.MAX_VALUES));
+		}
+		int[] values = new int[(int) count];
 		for (int i = 0; i < values.length; i++) {
 			values[i] = min + i;
 		}

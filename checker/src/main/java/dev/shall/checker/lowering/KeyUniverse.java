@@ -15,6 +15,7 @@ import dev.shall.model.Procedure;
 import dev.shall.model.ReceivedField;
 import dev.shall.model.Type;
 import dev.shall.model.VariableRef;
+import dev.shall.model.frontend.Limits;
 
 /**
  * The finite set of symbolic key terms of each key declaration. A base key's terms are its
@@ -39,7 +40,12 @@ public final class KeyUniverse {
 		}
 	}
 
-	/** The number of terms of the key; a derivation cycle (rejected by validation) is an error. */
+	/**
+	 * The number of terms of the key; a derivation cycle (rejected by validation) is an error, and
+	 * so is a key with more terms than {@link Limits#MAX_VALUES} (also rejected by validation, which
+	 * names the key). The count saturates instead of overflowing: three inputs of 2^32 values each
+	 * multiply to 2^96, which a plain long product wraps to 0 — a key without terms.
+	 */
 	public int size(KeyDecl key) {
 		Integer known = sizes.get(key);
 		if (known != null) {
@@ -55,14 +61,19 @@ public final class KeyUniverse {
 		} else {
 			size = 0;
 			for (KeyDecl parent : key.getParents()) {
-				size += size(parent);
+				size = Limits.saturatedSum(size, size(parent));
 			}
 			for (KeyParameter parameter : key.getParameters()) {
-				size *= parameter.getMax() - parameter.getMin() + 1L;
+				size = Limits.saturatedProduct(size, Limits.count(parameter.getMin(), parameter.getMax()));
 			}
 		}
-		if (size > 1 << 16) {
-			throw new IllegalArgumentException("Key " + key.getName() + " has " + size
+		if (size < 1) {
+			// an input with an empty range (rejected by validation) would leave the key without values
+			throw new IllegalArgumentException("Key " + key.getName() + " has no possible terms");
+		}
+		if (size > Limits.MAX_VALUES) {
+			throw new IllegalArgumentException("Key " + key.getName() + " has "
+					+ (size == Long.MAX_VALUE ? "too many" : Limits.format(size))
 					+ " possible terms; narrow the ranges of its inputs");
 		}
 		sizes.put(key, (int) size);
@@ -83,19 +94,22 @@ public final class KeyUniverse {
 
 	/**
 	 * The term D(parent, arguments), or -1 when an argument lies outside the declared range of its
-	 * input (a bound of the model, reported by the checker).
+	 * input (a bound of the model, reported by the checker). The int arithmetic is exact: every
+	 * width is at most the key's size (at most {@link Limits#MAX_VALUES}, checked by {@link #size}),
+	 * the term so far times a width stays below that size, and arguments and bounds lie within
+	 * {@link Limits#MAX_MAGNITUDE}, so their difference fits an int.
 	 */
 	public int derive(KeyDecl key, KeyDecl parent, int parentTerm, int[] arguments) {
 		List<KeyParameter> parameters = key.getParameters();
 		int term = offset(key, parent) + parentTerm;
 		for (int i = 0; i < parameters.size(); i++) {
 			KeyParameter parameter = parameters.get(i);
-			int width = parameter.getMax() - parameter.getMin() + 1;
-			int offset = arguments[i] - parameter.getMin();
+			int width = (int) Limits.count(parameter.getMin(), parameter.getMax());
+			long offset = (long) arguments[i] - parameter.getMin();
 			if (offset < 0 || offset >= width) {
 				return -1;
 			}
-			term = term * width + offset;
+			term = term * width + (int) offset;
 		}
 		return term;
 	}
@@ -106,7 +120,7 @@ public final class KeyUniverse {
 		int[] arguments = new int[parameters.size()];
 		int rest = term;
 		for (int i = parameters.size() - 1; i >= 0; i--) {
-			int width = parameters.get(i).getMax() - parameters.get(i).getMin() + 1;
+			int width = (int) Limits.count(parameters.get(i).getMin(), parameters.get(i).getMax());
 			arguments[i] = rest % width + parameters.get(i).getMin();
 			rest /= width;
 		}

@@ -34,6 +34,7 @@ import dev.shall.model.SourceLocation;
 import dev.shall.model.Transition;
 import dev.shall.model.frontend.LoadedFile;
 import dev.shall.model.frontend.ProcedureFrontEnd;
+import dev.shall.model.frontend.Limits;
 import dev.shall.model.frontend.SourceDiagnostic;
 
 /** Checks files or folders of procedures: every property, every step's reachability, and the bounds. */
@@ -112,8 +113,20 @@ public final class CheckRunner {
 	public List<Finding> check(Procedure procedure, Path file, Settings settings, Listener listener,
 			List<SourceDiagnostic> diagnostics) {
 		List<Finding> findings = new ArrayList<>();
-		Layout layout = new Layout(procedure);
+		Layout layout;
+		try {
+			layout = new Layout(procedure);
+		} catch (IllegalArgumentException e) {
+			// a size the front end should have refused (another front end, or a gap in validation)
+			diagnostics.add(atProcedure(procedure, file, "shall.limit-exceeded", e.getMessage()));
+			return findings;
+		}
 		int instances = settings.instances() != null ? settings.instances() : procedure.getInstances();
+		String tooMany = tooManyMoves(layout, instances, settings.instances() != null);
+		if (tooMany != null) {
+			diagnostics.add(atProcedure(procedure, file, "shall.limit-exceeded", tooMany));
+			return findings;
+		}
 		List<OptionAssignment> combinations = selected(procedure, settings.options(), file, diagnostics);
 		for (OptionAssignment options : combinations) {
 			List<Obligation> obligations = new ArrayList<>();
@@ -129,6 +142,31 @@ public final class CheckRunner {
 			}
 		}
 		return findings;
+	}
+
+	/**
+	 * Why the instances are too many, or null. The encodings number a step's moves as values of
+	 * {@code 0..instances × actions - 1} (in int arithmetic, as a domain of the checker), so the
+	 * product, computed here in long, must stay within {@link Limits#MAX_VALUES}; validation says
+	 * so for {@code instances N} in the file, this for {@code --instances}.
+	 */
+	static String tooManyMoves(Layout layout, int instances, boolean fromCommandLine) {
+		int actions = Math.max(1, layout.actions().size());
+		long moves = Limits.saturatedProduct(instances, actions);
+		if (instances >= 1 && moves <= Limits.MAX_VALUES) {
+			return null;
+		}
+		return (fromCommandLine ? "--instances " : "instances ") + Limits.format(instances) + " of " + actions
+				+ " action(s) each make " + Limits.format(moves) + " possible moves per step; the checker takes at most "
+				+ Limits.format(Limits.MAX_VALUES) + ", so at most " + Limits.format(Limits.MAX_VALUES / actions)
+				+ " instances of this procedure";
+	}
+
+	private static SourceDiagnostic atProcedure(Procedure procedure, Path file, String code, String message) {
+		SourceLocation location = procedure.getLocation();
+		return new SourceDiagnostic(SourceDiagnostic.Severity.ERROR, code, message, file.toString(),
+				location == null ? 1 : Math.max(1, location.getLine()), location == null ? 1 : Math.max(1, location
+						.getColumn()));
 	}
 
 	private static List<OptionAssignment> selected(Procedure procedure, Map<String, String> fixed, Path file,

@@ -30,15 +30,9 @@ public final class HtmlReport {
 						+ ".ok{background:#f2fbf2}section{margin-top:2.5em}.chart{overflow-x:auto;border:1px solid #ddd;padding:4px}"
 						+ "code{font-size:12px}</style></head><body>\n");
 		List<Finding> results = report.results();
-		long differ = results.stream().filter(Finding::mismatch).count();
-		long unknown = results.stream().filter(f -> f.verdict() == Verdict.UNKNOWN).count();
-		long dead = results.stream().filter(f -> Finding.DEAD_STEP.equals(f.kind()) && f.verdict() == Verdict.VIOLATED)
-				.count();
-		html.append("<h1>shall report</h1><p>").append(results.size()).append(" verdicts: ")
-				.append(results.size() - differ - unknown).append(" as expected, ").append(differ).append(" differ, ")
-				.append(unknown).append(" unknown; ").append(dead).append(" dead steps; ")
-				.append(report.diagnostics().size()).append(" input diagnostics. Exit code ").append(report.exitCode())
-				.append(".</p>\n");
+		html.append("<h1>shall report</h1><p>").append(escape(Summary.of(report).text())).append(", ")
+				.append(report.diagnostics().size()).append(" input diagnostic").append(report.diagnostics().size() == 1
+						? "" : "s").append(" in all. Exit code ").append(report.exitCode()).append(".</p>\n");
 		if (!report.diagnostics().isEmpty()) {
 			html.append("<h2>Input diagnostics</h2><table><tr><th>where</th><th>severity</th><th>code</th><th>message</th></tr>");
 			for (SourceDiagnostic d : report.diagnostics()) {

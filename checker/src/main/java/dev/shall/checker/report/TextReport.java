@@ -95,14 +95,6 @@ public final class TextReport {
 	}
 
 	static String summary(RunReport report) {
-		long properties = report.results().stream().filter(f -> !Finding.DEAD_STEP.equals(f.kind())).count();
-		long mismatches = report.results().stream().filter(Finding::mismatch).count();
-		long unknown = report.results().stream().filter(f -> f.verdict() == Verdict.UNKNOWN).count();
-		long dead = report.results().stream().filter(f -> Finding.DEAD_STEP.equals(f.kind()) && f
-				.verdict() == Verdict.VIOLATED).count();
-		long errors = report.diagnostics().stream().filter(d -> d.severity() == SourceDiagnostic.Severity.ERROR).count();
-		return String.format("%d verdicts on properties and bounds: %d as expected, %d differ, %d unknown; %d dead "
-				+ "step%s; %d error%s in the input", properties, properties - mismatches - unknown, mismatches, unknown,
-				dead, dead == 1 ? "" : "s", errors, errors == 1 ? "" : "s");
+		return Summary.of(report).text();
 	}
 }

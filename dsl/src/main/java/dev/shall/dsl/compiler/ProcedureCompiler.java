@@ -99,7 +99,8 @@ public final class ProcedureCompiler {
 		}
 		compiled.clear();
 		dev.shall.dsl.shall.Procedure source = file.getProcedure();
-		Procedure procedure = F.createProcedure();
+		// located like every other element: the bounds check and procedure-wide diagnostics point here
+		Procedure procedure = located(F.createProcedure(), source);
 		procedure.setName(source.getName());
 		procedure.setTitle(source.getTitle());
 		procedureSpec = source.getCitation() == null ? null : source.getCitation().getSpec();
@@ -375,6 +376,7 @@ public final class ProcedureCompiler {
 		Citation citation = declaration.getCitation();
 		String description = declaration.getDescription();
 		String ruleName = null;
+		String[] ruleCitation = null;
 		boolean expanding = declaration.getApplication() != null;
 		if (expanding) {
 			Rule rule = declaration.getApplication().getRule();
@@ -387,9 +389,10 @@ public final class ProcedureCompiler {
 			}
 			ruleArguments.push(arguments);
 			formula = rule.getFormula();
-			ruleName = (rule.eContainer() instanceof RuleLibrary library ? library.getName() + "." : "") + rule.getName();
+			RuleLibrary library = rule.eContainer() instanceof RuleLibrary l ? l : null;
+			ruleName = (library != null ? library.getName() + "." : "") + rule.getName();
 			if (citation == null) {
-				citation = rule.getCitation();
+				ruleCitation = ruleCitation(rule, library);
 			}
 			if (description == null) {
 				description = rule.getDescription();
@@ -401,7 +404,12 @@ public final class ProcedureCompiler {
 			result.setName(declaration.getName());
 			result.setDescription(description);
 			result.setRule(ruleName);
-			cite(result, citation, declaration);
+			if (ruleCitation != null) {
+				result.setSpec(ruleCitation[0]);
+				result.setClause(ruleCitation[1]);
+			} else {
+				cite(result, citation, declaration);
+			}
 			for (Expectation expectation : declaration.getExpectations()) {
 				result.getExpectations().add(expectation(expectation));
 			}
@@ -411,6 +419,25 @@ public final class ProcedureCompiler {
 				ruleArguments.pop();
 			}
 		}
+	}
+
+	/**
+	 * The spec and clause a property applying a rule cites when it cites nothing itself: the rule's
+	 * clause in the rule's spec, which is its library's ({@code rules KeyLifecycle spec "TS 33.401"})
+	 * unless the rule names another; a rule without a clause cites its library's. Never the
+	 * procedure's spec: a rule of RFC 7296 applied in a TS 24.327 procedure cites RFC 7296. A
+	 * property that writes its own clause cites it in the procedure's spec, as any other element.
+	 *
+	 * @return {spec, clause}, either possibly null
+	 */
+	private String[] ruleCitation(Rule rule, RuleLibrary library) {
+		Citation own = rule.getCitation();
+		Citation shared = library == null ? null : library.getCitation();
+		String spec = own != null && own.getSpec() != null ? own.getSpec()
+				: shared != null && shared.getSpec() != null ? shared.getSpec() : procedureSpec;
+		String clause = own != null && own.getClause() != null ? own.getClause()
+				: shared == null ? null : shared.getClause();
+		return new String[] { spec, clause };
 	}
 
 	private Property formula(Formula formula) {

@@ -46,8 +46,9 @@ import dev.shall.dsl.typing.ShallTypeSystem;
  * or event only the actor's variables and the fields of the received message are visible;
  * properties and channels name state as {@code Role.variable}. Constants (options and their
  * values, enumeration literals, key atoms) are visible everywhere in a procedure, by their simple
- * name and qualified by their declaration ({@code RrcState.connected}). A rule body sees only
- * its parameters. Rules of imported libraries come from the global scope.
+ * name and qualified by their declaration ({@code RrcState.connected}); where a name denotes both
+ * state and a constant, the state wins. A rule body sees only its parameters. Rules of imported
+ * libraries come from the global scope.
  */
 public class ShallScopeProvider extends AbstractShallScopeProvider {
 
@@ -117,6 +118,14 @@ public class ShallScopeProvider extends AbstractShallScopeProvider {
 		return super.getScope(context, reference);
 	}
 
+	/**
+	 * State comes before constants: the scope's first match wins, so a role's own variable (or a
+	 * field of the message it received) hides an enumeration literal, key atom or option value of
+	 * the same name, which stays reachable qualified ({@code S.up}). That is what an author reading
+	 * {@code when not up} inside the role's step means, and the type system, the validator and the
+	 * compiler all follow the link made here. Properties likewise: {@code A.up} is the variable of
+	 * role A even if an enumeration A has a literal up.
+	 */
 	private IScope nameScope(EObject context, Procedure procedure) {
 		Rule rule = EcoreUtil2.getContainerOfType(context, Rule.class);
 		if (rule != null) {
@@ -125,7 +134,7 @@ public class ShallScopeProvider extends AbstractShallScopeProvider {
 		if (procedure == null) {
 			return IScope.NULLSCOPE;
 		}
-		List<IEObjectDescription> visible = constants(procedure, context instanceof NameRef ref ? expectedTypes.of(ref) : null);
+		List<IEObjectDescription> visible = new ArrayList<>();
 		Variable initialised = EcoreUtil2.getContainerOfType(context, Variable.class);
 		Role actor = actorOf(context);
 		if (initialised != null) {
@@ -142,6 +151,7 @@ public class ShallScopeProvider extends AbstractShallScopeProvider {
 		} else {
 			visible.addAll(qualifiedVariables(procedure));
 		}
+		visible.addAll(constants(procedure, context instanceof NameRef ref ? expectedTypes.of(ref) : null));
 		return scope(visible);
 	}
 

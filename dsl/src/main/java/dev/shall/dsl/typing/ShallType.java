@@ -20,8 +20,12 @@ public sealed interface ShallType {
 		}
 	}
 
-	/** A bounded integer; the bounds of an arithmetic result are those the operands allow. */
-	record Int(int min, int max) implements ShallType {
+	/**
+	 * A bounded integer; the bounds of an arithmetic result are those the operands allow. They are
+	 * longs so that computing them cannot overflow (a sum of two int bounds may not fit an int);
+	 * validation refuses any beyond {@code Limits.MAX_MAGNITUDE}.
+	 */
+	record Int(long min, long max) implements ShallType {
 		@Override
 		public String describe() {
 			return min + ".." + max;

@@ -26,6 +26,7 @@ import dev.shall.dsl.shall.ParameterKind;
 import dev.shall.dsl.shall.RuleParameter;
 import dev.shall.dsl.shall.TypeRef;
 import dev.shall.dsl.shall.Variable;
+import dev.shall.model.frontend.Limits;
 
 /**
  * Computes the types of expressions and decides assignability and comparability. Used by the
@@ -125,9 +126,12 @@ public final class ShallTypeSystem {
 		case ADD, SUB -> {
 			if (typeOf(binary.getLeft()) instanceof ShallType.Int left
 					&& typeOf(binary.getRight()) instanceof ShallType.Int right) {
+				// saturating, so that even a sum of thousands of large terms keeps its sign
 				return switch (binary.getOperator()) {
-				case ADD -> new ShallType.Int(left.min() + right.min(), left.max() + right.max());
-				default -> new ShallType.Int(left.min() - right.max(), left.max() - right.min());
+				case ADD -> new ShallType.Int(Limits.saturatedSum(left.min(), right.min()),
+						Limits.saturatedSum(left.max(), right.max()));
+				default -> new ShallType.Int(Limits.saturatedSum(left.min(), negate(right.max())),
+						Limits.saturatedSum(left.max(), negate(right.min())));
 				};
 			}
 			return ANY;
@@ -136,6 +140,10 @@ public final class ShallTypeSystem {
 			return BOOL;
 		}
 		}
+	}
+
+	private static long negate(long value) {
+		return value == Long.MIN_VALUE ? Long.MAX_VALUE : -value;
 	}
 
 	/** Whether a value of type {@code source} may be stored where {@code target} is expected. */

@@ -44,6 +44,25 @@ public final class IssueCodes {
 	public static final String KEY_EXPOSURE = PREFIX + "key-exposure";
 	/** An option condition in an expectation that names the same option twice. */
 	public static final String EXPECTATION = PREFIX + "expectation";
+	/**
+	 * A type with more values than the checker enumerates ({@code Limits.MAX_VALUES}, 65,536): an
+	 * integer range of a variable, field or key input, an enumeration, or a derived key with that
+	 * many terms.
+	 */
+	public static final String RANGE_TOO_LARGE = PREFIX + "range-too-large";
+	/**
+	 * An integer beyond ±{@code Limits.MAX_MAGNITUDE} (1,073,741,823): a literal, a bound of a
+	 * range, or a sum or difference that can reach it.
+	 */
+	public static final String INTEGER_TOO_LARGE = PREFIX + "integer-too-large";
+	/**
+	 * A size beyond what the checker can hold: a channel capacity above 32,768, instances times
+	 * actions above 65,536 moves, more than 1,024 combinations of option values, an either of more
+	 * than 65,536 branches, 65,536 message types or more.
+	 */
+	public static final String LIMIT_EXCEEDED = PREFIX + "limit-exceeded";
+	/** An initial value outside the declared range of its variable. */
+	public static final String OUT_OF_RANGE = PREFIX + "out-of-range";
 
 	private IssueCodes() {
 	}

@@ -34,6 +34,7 @@ import dev.shall.dsl.shall.Formula;
 import dev.shall.dsl.shall.Freshness;
 import dev.shall.dsl.shall.If;
 import dev.shall.dsl.shall.Instances;
+import dev.shall.dsl.shall.IntLiteral;
 import dev.shall.dsl.shall.IntType;
 import dev.shall.dsl.shall.KeyDecl;
 import dev.shall.dsl.shall.KeyParameter;
@@ -59,12 +60,14 @@ import dev.shall.dsl.shall.RuleApplication;
 import dev.shall.dsl.shall.RuleLibrary;
 import dev.shall.dsl.shall.RuleParameter;
 import dev.shall.dsl.shall.Send;
+import dev.shall.dsl.shall.ShallFile;
 import dev.shall.dsl.shall.ShallPackage;
 import dev.shall.dsl.shall.Step;
 import dev.shall.dsl.shall.Variable;
 import dev.shall.dsl.typing.ExpectedTypes;
 import dev.shall.dsl.typing.ShallType;
 import dev.shall.dsl.typing.ShallTypeSystem;
+import dev.shall.model.frontend.Limits;
 
 /**
  * The checks that make a parsed file a meaningful procedure. Every report carries an
@@ -118,8 +121,8 @@ public class ShallValidator extends AbstractShallValidator {
 		}
 		for (NameRef ref : EcoreUtil2.getAllContentsOfType(procedure, NameRef.class)) {
 			EObject target = ref.getTarget();
-			if (target == null || target.eIsProxy()) {
-				continue;
+			if (target == null || target.eIsProxy() || target instanceof Variable || target instanceof Field) {
+				continue; // state hides constants of the same name (see ShallScopeProvider): nothing ambiguous
 			}
 			String written = NodeModelUtils.getTokenText(NodeModelUtils.findActualNodeFor(ref));
 			List<EObject> candidates = constants.get(written);
@@ -194,9 +197,10 @@ public class ShallValidator extends AbstractShallValidator {
 
 	@Check
 	public void checkCited(PropertyDecl property) {
-		boolean fromCitedRule = property.getApplication() != null && property.getApplication().getRule() != null
-				&& !property.getApplication().getRule().eIsProxy()
-				&& property.getApplication().getRule().getCitation() != null;
+		// a property applying a rule cites the rule's clause, or its library's (see ProcedureCompiler)
+		Rule rule = property.getApplication() == null ? null : property.getApplication().getRule();
+		boolean fromCitedRule = rule != null && !rule.eIsProxy() && (cites(rule.getCitation())
+				|| rule.eContainer() instanceof RuleLibrary library && cites(library.getCitation()));
 		if (!fromCitedRule) {
 			warnIfUncited(property.getCitation(), property, P.getPropertyDecl_Name(), "property " + property.getName());
 		}
@@ -204,7 +208,13 @@ public class ShallValidator extends AbstractShallValidator {
 
 	@Check
 	public void checkCited(Rule rule) {
-		warnIfUncited(rule.getCitation(), rule, P.getRule_Name(), "rule " + rule.getName());
+		if (!(rule.eContainer() instanceof RuleLibrary library && cites(library.getCitation()))) {
+			warnIfUncited(rule.getCitation(), rule, P.getRule_Name(), "rule " + rule.getName());
+		}
+	}
+
+	private static boolean cites(Citation citation) {
+		return citation != null && citation.getClause() != null && !citation.getClause().isBlank();
 	}
 
 	private void warnIfUncited(Citation citation, EObject element, EStructuralFeature feature, String what) {
@@ -218,17 +228,145 @@ public class ShallValidator extends AbstractShallValidator {
 
 	@Check
 	public void checkRange(IntType range) {
-		if (range.getMin() > range.getMax()) {
-			error("The range " + range.getMin() + ".." + range.getMax() + " is empty", range, P.getIntType_Min(),
-					IssueCodes.EMPTY_RANGE);
-		}
+		checkRange(range.getMin(), range.getMax(), range, P.getIntType_Min(), P.getIntType_Max());
 	}
 
 	@Check
 	public void checkRange(KeyParameter parameter) {
-		if (parameter.getMin() > parameter.getMax()) {
-			error("The range " + parameter.getMin() + ".." + parameter.getMax() + " is empty", parameter,
-					P.getKeyParameter_Min(), IssueCodes.EMPTY_RANGE);
+		checkRange(parameter.getMin(), parameter.getMax(), parameter, P.getKeyParameter_Min(),
+				P.getKeyParameter_Max());
+	}
+
+	/**
+	 * A range must have values, few enough for the checker to enumerate them, and bounds it computes
+	 * with exactly (see {@link Limits}). The count is a long: {@code max - min + 1} of
+	 * {@code 0..2147483647} overflows an int, which once made an empty domain and a false "holds".
+	 */
+	private void checkRange(int min, int max, EObject owner, EStructuralFeature minFeature,
+			EStructuralFeature maxFeature) {
+		if (min > max) {
+			error("The range " + min + ".." + max + " is empty", owner, minFeature, IssueCodes.EMPTY_RANGE);
+			return;
+		}
+		long count = Limits.count(min, max);
+		if (count > Limits.MAX_VALUES) {
+			error("The range " + min + ".." + max + " has " + Limits.format(count) + " values; the checker "
+					+ "enumerates every value of a type and takes at most " + Limits.format(Limits.MAX_VALUES)
+					+ ", so narrow the range to the values the procedure needs", owner, null,
+					IssueCodes.RANGE_TOO_LARGE);
+			return;
+		}
+		if (!Limits.withinMagnitude(min)) {
+			error(tooLarge("The bound " + min), owner, minFeature, IssueCodes.INTEGER_TOO_LARGE);
+		}
+		if (!Limits.withinMagnitude(max)) {
+			error(tooLarge("The bound " + max), owner, maxFeature, IssueCodes.INTEGER_TOO_LARGE);
+		}
+	}
+
+	/** {@code 7} for a constant, {@code 0..7} otherwise. */
+	private static String values(ShallType.Int range) {
+		return range.min() == range.max() ? Long.toString(range.min()) : range.describe();
+	}
+
+	private static String tooLarge(String what) {
+		return what + " lies beyond ±" + Limits.format(Limits.MAX_MAGNITUDE)
+				+ ", the largest integers the checker computes with exactly";
+	}
+
+	/**
+	 * A key has one term per parent term and combination of input values; the checker enumerates
+	 * them like any other type's values. Reported at the first key that goes over the limit, not
+	 * again at the keys derived from it.
+	 */
+	@Check
+	public void checkKeyTerms(KeyDecl key) {
+		if (key.getParents().isEmpty()) {
+			return;
+		}
+		Map<KeyDecl, Long> sizes = new HashMap<>();
+		for (KeyDecl parent : key.getParents()) {
+			if (parent.eIsProxy() || keyTerms(parent, sizes, new HashSet<>()) > Limits.MAX_VALUES) {
+				return; // reported at the parent, or unresolved
+			}
+		}
+		for (KeyParameter parameter : key.getParameters()) {
+			if (Limits.count(parameter.getMin(), parameter.getMax()) > Limits.MAX_VALUES) {
+				return; // reported at the input's range
+			}
+		}
+		long terms = keyTerms(key, sizes, new HashSet<>());
+		if (terms > Limits.MAX_VALUES) {
+			error("The key " + key.getName() + " has " + (terms == Long.MAX_VALUE ? "too many" : Limits
+					.format(terms)) + " possible terms (its parents' terms times the values of each input); the "
+					+ "checker enumerates at most " + Limits.format(Limits.MAX_VALUES)
+					+ ", so narrow the ranges of its inputs", key, P.getKeyDecl_Name(), IssueCodes.RANGE_TOO_LARGE);
+		}
+	}
+
+	/** The number of terms of a key, saturating at Long.MAX_VALUE; 0 on a derivation cycle (reported elsewhere). */
+	private static long keyTerms(KeyDecl key, Map<KeyDecl, Long> sizes, Set<KeyDecl> visiting) {
+		Long known = sizes.get(key);
+		if (known != null) {
+			return known;
+		}
+		if (!visiting.add(key)) {
+			return 0;
+		}
+		long terms;
+		if (key.getParents().isEmpty()) {
+			terms = key.getAtoms().size();
+		} else {
+			terms = 0;
+			for (KeyDecl parent : key.getParents()) {
+				terms = parent.eIsProxy() ? terms : Limits.saturatedSum(terms, keyTerms(parent, sizes, visiting));
+			}
+			for (KeyParameter parameter : key.getParameters()) {
+				terms = Limits.saturatedProduct(terms, Limits.count(parameter.getMin(), parameter.getMax()));
+			}
+		}
+		visiting.remove(key);
+		sizes.put(key, terms);
+		return terms;
+	}
+
+	/** An enumeration is a type like a range: the checker enumerates its literals. */
+	@Check
+	public void checkEnumSize(EnumDecl decl) {
+		if (decl.getLiterals().size() > Limits.MAX_VALUES) {
+			error("The enumeration " + decl.getName() + " has " + Limits.format(decl.getLiterals().size())
+					+ " literals; the checker enumerates at most " + Limits.format(Limits.MAX_VALUES) + " values of a type",
+					decl, P.getEnumDecl_Name(), IssueCodes.RANGE_TOO_LARGE);
+		}
+	}
+
+	/** The checker picks a branch of an either as a value of 0..branches-1. */
+	@Check
+	public void checkChoiceSize(dev.shall.dsl.shall.Choice choice) {
+		if (choice.getBranches().size() > Limits.MAX_VALUES) {
+			error("An either with " + Limits.format(choice.getBranches().size()) + " branches is beyond the "
+					+ Limits.format(Limits.MAX_VALUES) + " the checker can choose among", choice, null,
+					IssueCodes.LIMIT_EXCEEDED);
+		}
+	}
+
+	/** A queued message's type is a value of 0..types (0 is an empty slot). */
+	@Check
+	public void checkMessageCount(Procedure procedure) {
+		List<Message> messages = ShallScopeProvider.members(procedure, Message.class);
+		if (messages.size() >= Limits.MAX_VALUES) {
+			error("The procedure declares " + Limits.format(messages.size()) + " messages; the checker tells at most "
+					+ Limits.format(Limits.MAX_VALUES - 1) + " apart", messages.get(Limits.MAX_VALUES - 1),
+					P.getMessage_Name(), IssueCodes.LIMIT_EXCEEDED);
+		}
+	}
+
+	/** Literals are integers the checker computes with, so they obey the same magnitude as bounds. */
+	@Check
+	public void checkLiteral(IntLiteral literal) {
+		if (!Limits.withinMagnitude(literal.getValue())) {
+			error(tooLarge("The number " + literal.getValue()), literal, P.getIntLiteral_Value(),
+					IssueCodes.INTEGER_TOO_LARGE);
 		}
 	}
 
@@ -254,14 +392,45 @@ public class ShallValidator extends AbstractShallValidator {
 
 	@Check
 	public void checkInitialValue(Variable variable) {
-		checkAssignable(types.typeOf(variable.getType()), variable.getInitial(), variable, P.getVariable_Initial(),
+		ShallType declared = types.typeOf(variable.getType());
+		checkAssignable(declared, variable.getInitial(), variable, P.getVariable_Initial(),
 				"The initial value of " + variable.getName());
+		// a step that would store a value out of range is not taken (a finding of the bounds check), but
+		// the initial state is not a step: a run that cannot start would make every property hold
+		if (declared.present() instanceof ShallType.Int range
+				&& types.typeOf(variable.getInitial()) instanceof ShallType.Int value
+				&& (value.min() < range.min() || value.max() > range.max())) {
+			error("The initial value " + values(value) + " of " + variable.getName() + " lies outside its range " + range.describe(), variable,
+					P.getVariable_Initial(), IssueCodes.OUT_OF_RANGE);
+		}
+		for (Derivation derivation : EcoreUtil2.getAllContentsOfType(variable, Derivation.class)) {
+			KeyDecl key = derivation.getKey();
+			if (key == null || key.eIsProxy() || derivation.getArguments().size() != key.getParameters().size()) {
+				continue;
+			}
+			for (int i = 0; i < derivation.getArguments().size(); i++) {
+				KeyParameter input = key.getParameters().get(i);
+				if (types.typeOf(derivation.getArguments().get(i)) instanceof ShallType.Int value
+						&& (value.min() < input.getMin() || value.max() > input.getMax())) {
+					error("The input " + input.getName() + " of " + key.getName() + " is " + values(value)
+							+ " in the initial value of " + variable.getName() + ", outside its range " + input.getMin()
+							+ ".." + input.getMax(), derivation, P.getDerivation_Arguments(), i, IssueCodes.OUT_OF_RANGE);
+				}
+			}
+		}
 	}
 
 	@Check
 	public void checkCapacity(Channel channel) {
 		if (!NodeModelUtils.findNodesForFeature(channel, P.getChannel_Capacity()).isEmpty() && channel.getCapacity() < 1) {
 			error("A channel holds at least one message", channel, P.getChannel_Capacity(), IssueCodes.NOT_POSITIVE);
+		}
+		// the checker picks a queue slot as a value of an enumerated domain like any other (see Limits)
+		if (channel.getCapacity() > Limits.MAX_CAPACITY) {
+			error("A capacity of " + Limits.format(channel.getCapacity()) + " messages is beyond the "
+					+ Limits.format(Limits.MAX_CAPACITY) + " the checker can hold; a channel needs room only for the "
+					+ "messages that can be in flight at once", channel, P.getChannel_Capacity(),
+					IssueCodes.LIMIT_EXCEEDED);
 		}
 		if (channel.getEndpointA() != null && channel.getEndpointA() == channel.getEndpointB()) {
 			error("A channel connects two different roles", channel, P.getChannel_EndpointB(),
@@ -301,6 +470,61 @@ public class ShallValidator extends AbstractShallValidator {
 	public void checkInstances(Instances instances) {
 		if (instances.getCount() < 1) {
 			error("At least one instance runs", instances, P.getInstances_Count(), IssueCodes.NOT_POSITIVE);
+			return;
+		}
+		Procedure procedure = instances.eContainer() instanceof ShallFile file ? file.getProcedure() : null;
+		int actions = procedure == null ? 1 : Math.max(1, actions(procedure));
+		long moves = Limits.saturatedProduct(instances.getCount(), actions);
+		if (moves > Limits.MAX_VALUES) {
+			error(Limits.format(instances.getCount()) + " instances of " + actions + " action(s) each make "
+					+ Limits.format(moves) + " possible moves per step; the checker numbers moves as values of a type "
+					+ "and takes at most " + Limits.format(Limits.MAX_VALUES) + ", so at most "
+					+ Limits.format(Limits.MAX_VALUES / actions) + " instances here", instances, P.getInstances_Count(),
+					IssueCodes.LIMIT_EXCEEDED);
+		}
+	}
+
+	/**
+	 * The actions of one instance as the checker lays them out ({@code Layout}): every step and
+	 * event, and per direction of each channel one action per fault that adds one (loss,
+	 * duplication, replay) and one for discarding a message that fails a keyed integrity check.
+	 */
+	static int actions(Procedure procedure) {
+		int actions = ShallScopeProvider.members(procedure, Step.class).size()
+				+ ShallScopeProvider.members(procedure, Event.class).size();
+		for (Channel channel : ShallScopeProvider.members(procedure, Channel.class)) {
+			int perLane = 0;
+			if (channel.getFaults() != null) {
+				Set<dev.shall.dsl.shall.FaultKind> kinds = new HashSet<>(channel.getFaults().getKinds());
+				kinds.remove(dev.shall.dsl.shall.FaultKind.REORDERING);
+				perLane += kinds.size();
+			}
+			if (channel.getProtection() instanceof KeyedProtection keyed && keyed.getKeyA() != null
+					&& keyed.getKeyB() != null) {
+				perLane++;
+			}
+			actions += perLane * (channel.isBidirectional() ? 2 : 1);
+		}
+		return actions;
+	}
+
+	/**
+	 * Every combination of option values is checked separately; their number is the product of the
+	 * options' sizes, reported at the option that takes it beyond {@link Limits#MAX_OPTION_COMBINATIONS}.
+	 */
+	@Check
+	public void checkOptionCombinations(Procedure procedure) {
+		long combinations = 1;
+		for (OptionDecl option : ShallScopeProvider.members(procedure, OptionDecl.class)) {
+			combinations = Limits.saturatedProduct(combinations, Math.max(1, option.getValues().size()));
+			if (combinations > Limits.MAX_OPTION_COMBINATIONS) {
+				error("With the option " + option.getName() + ", the procedure has " + Limits.format(combinations)
+						+ " combinations of option values, each checked on its own; at most "
+						+ Limits.format(Limits.MAX_OPTION_COMBINATIONS) + " are checked in one file, so fix some "
+						+ "options in the text or split the file", option, option.eClass().getEStructuralFeature("name"),
+						IssueCodes.LIMIT_EXCEEDED);
+				return;
+			}
 		}
 	}
 
@@ -463,6 +687,12 @@ public class ShallValidator extends AbstractShallValidator {
 			if (!left.isInt() || !right.isInt()) {
 				error("The operator " + op + " needs numbers, not " + (left.isInt() ? right : left).describe(), binary,
 						P.getBinary_Operator(), IssueCodes.TYPE_MISMATCH);
+			} else if (binary.getOperator() == dev.shall.dsl.shall.BinaryOperator.ADD
+					|| binary.getOperator() == dev.shall.dsl.shall.BinaryOperator.SUB) {
+				String overflow = overflow(binary, Map.of());
+				if (overflow != null) {
+					error(overflow, binary, P.getBinary_Operator(), IssueCodes.INTEGER_TOO_LARGE);
+				}
 			}
 		}
 		}
@@ -585,6 +815,15 @@ public class ShallValidator extends AbstractShallValidator {
 			}
 		}
 		checkRuleValueComparisons(rule, application, bindings);
+		for (Binary binary : EcoreUtil2.getAllContentsOfType(rule, Binary.class)) {
+			String overflow = overflow(binary, bindings);
+			if (overflow != null) {
+				error("Applied to these arguments, the rule " + rule.getName() + " computes a sum or difference "
+						+ "beyond what the checker computes with: " + overflow, application, P.getRuleApplication_Rule(),
+						IssueCodes.INTEGER_TOO_LARGE);
+				return;
+			}
+		}
 		if (rule.getFormula() != null && !mentionsSomethingThatChanges(rule.getFormula(), bindings)) {
 			error("Applied to these arguments, the rule " + rule.getName() + " mentions no state and no step",
 					property, P.getPropertyDecl_Name(), IssueCodes.CONSTANT_PROPERTY);
@@ -660,6 +899,59 @@ public class ShallValidator extends AbstractShallValidator {
 				}
 			}
 		}
+	}
+
+	// ------------------------------------------------------------------ integer arithmetic
+
+	/**
+	 * Why a sum or difference may leave ±{@link Limits#MAX_MAGNITUDE}, or null when it cannot (or
+	 * is not arithmetic on known ranges). Only the innermost culprit is named: an operation whose
+	 * operands stay within the limit and whose result does not.
+	 */
+	private String overflow(Binary binary, Map<RuleParameter, Expression> bindings) {
+		if (binary.getOperator() != dev.shall.dsl.shall.BinaryOperator.ADD
+				&& binary.getOperator() != dev.shall.dsl.shall.BinaryOperator.SUB) {
+			return null;
+		}
+		ShallType.Int left = range(binary.getLeft(), bindings);
+		ShallType.Int right = range(binary.getRight(), bindings);
+		ShallType.Int result = range(binary, bindings);
+		if (left == null || right == null || result == null || !within(left) || !within(right) || within(result)) {
+			return null;
+		}
+		return tooLarge("The " + (binary.getOperator() == dev.shall.dsl.shall.BinaryOperator.ADD ? "sum" : "difference")
+				+ " of " + left.describe() + " and " + right.describe() + " can be " + (result.max() > Limits.MAX_MAGNITUDE
+						? result.max() : result.min()) + ", which");
+	}
+
+	private static long negate(long value) {
+		return value == Long.MIN_VALUE ? Long.MAX_VALUE : -value;
+	}
+
+	private static boolean within(ShallType.Int range) {
+		return Limits.withinMagnitude(range.min()) && Limits.withinMagnitude(range.max());
+	}
+
+	/** The values an integer expression can take, seeing through rule parameters to their arguments. */
+	private ShallType.Int range(Expression expression, Map<RuleParameter, Expression> bindings) {
+		if (expression instanceof NameRef ref && ref.getTarget() instanceof RuleParameter parameter
+				&& bindings.containsKey(parameter)) {
+			return range(bindings.get(parameter), Map.of());
+		}
+		if (expression instanceof Binary binary && (binary.getOperator() == dev.shall.dsl.shall.BinaryOperator.ADD
+				|| binary.getOperator() == dev.shall.dsl.shall.BinaryOperator.SUB)) {
+			ShallType.Int left = range(binary.getLeft(), bindings);
+			ShallType.Int right = range(binary.getRight(), bindings);
+			if (left == null || right == null) {
+				return null;
+			}
+			return binary.getOperator() == dev.shall.dsl.shall.BinaryOperator.ADD
+					? new ShallType.Int(Limits.saturatedSum(left.min(), right.min()), Limits.saturatedSum(left.max(),
+							right.max()))
+					: new ShallType.Int(Limits.saturatedSum(left.min(), negate(right.max())),
+							Limits.saturatedSum(left.max(), negate(right.min())));
+		}
+		return types.typeOf(expression) instanceof ShallType.Int range ? range : null;
 	}
 
 	// ------------------------------------------------------------------ helpers

@@ -1,0 +1,58 @@
+package dev.shall.checker.report;
+
+import dev.shall.checker.engine.Verdict;
+import dev.shall.model.frontend.SourceDiagnostic;
+
+/**
+ * The counts of a run's summary line, shared by the text and HTML reports so that they agree and
+ * add up. Verdicts on properties and bounds split into as expected, differ and unknown; the
+ * questions "can step X happen" split apart from them into reachable, dead and unknown. (Counting
+ * an unknown step among the unknown verdicts while leaving it out of their total once printed a
+ * negative "as expected".)
+ *
+ * @param verdicts     verdicts on properties and bounds
+ * @param asExpected   those equal to their expectation
+ * @param differ       those that differ from it
+ * @param unknown      those not settled
+ * @param steps        reachability questions, one per step or event and option combination
+ * @param reachable    steps some run reaches
+ * @param dead         steps no run reaches
+ * @param stepsUnknown steps not settled either way
+ * @param errors       errors in the input
+ */
+public record Summary(long verdicts, long asExpected, long differ, long unknown, long steps, long reachable, long dead,
+		long stepsUnknown, long errors) {
+
+	public static Summary of(RunReport report) {
+		long verdicts = 0, differ = 0, unknown = 0, steps = 0, reachable = 0, dead = 0, stepsUnknown = 0;
+		for (Finding finding : report.results()) {
+			if (Finding.DEAD_STEP.equals(finding.kind())) {
+				steps++;
+				switch (finding.verdict()) {
+				case HOLDS -> reachable++;
+				case VIOLATED -> dead++;
+				default -> stepsUnknown++;
+				}
+			} else {
+				verdicts++;
+				if (finding.verdict() == Verdict.UNKNOWN) {
+					unknown++;
+				} else if (finding.mismatch()) {
+					differ++;
+				}
+			}
+		}
+		long errors = report.diagnostics().stream().filter(d -> d.severity() == SourceDiagnostic.Severity.ERROR).count();
+		return new Summary(verdicts, verdicts - differ - unknown, differ, unknown, steps, reachable, dead, stepsUnknown,
+				errors);
+	}
+
+	/** One line: {@code 2 verdicts on properties and bounds: 1 as expected, 1 differ, 0 unknown; 0 dead steps; 0 errors in the input}. */
+	public String text() {
+		return String.format("%d verdicts on properties and bounds: %d as expected, %d differ, %d unknown; %d dead "
+				+ "step%s%s; %d error%s in the input", verdicts, asExpected, differ, unknown, dead, dead == 1 ? "" : "s",
+				stepsUnknown == 0 ? "" : ", " + stepsUnknown + " step" + (stepsUnknown == 1 ? "" : "s")
+						+ " not known to be reachable",
+				errors, errors == 1 ? "" : "s");
+	}
+}
