@@ -440,6 +440,22 @@ class ShallValidationTest {
 	}
 
 	@Test
+	void choicePathsAreCountedAsExecutionsNotAsAProduct() throws Exception {
+		// 20 nested two-way choices are 21 ways to run the step; 17 sequential ones 2^17 = 131,072
+		String nested = "phase := busy";
+		for (int i = 0; i < 20; i++) {
+			nested = "either { " + nested + " } or { phase := idle }";
+		}
+		validation.assertNoErrors(parse("step 1 clause \"1\": A shall { " + nested + " }"));
+		String sequential = "either { phase := busy } or { phase := idle } ".repeat(17);
+		Issue issue = single(parse("step 1 clause \"1\": A shall { " + sequential + "}"), IssueCodes.LIMIT_EXCEEDED);
+		assertEquals(FIRST_BODY_LINE, issue.getLineNumber());
+		assertTrue(issue.getMessage().contains("131,072 ways to run it"), issue.getMessage());
+		String sixteen = "either { phase := busy } or { phase := idle } ".repeat(16);
+		validation.assertNoErrors(parse("step 1 clause \"1\": A shall { " + sixteen + "}"));
+	}
+
+	@Test
 	void instancesTimesActionsBeyondWhatTheCheckerNumbersIsAnError() throws Exception {
 		// 2 steps, and per direction of a lossy, replaying channel 2 fault actions: 4 actions in all
 		String body = """

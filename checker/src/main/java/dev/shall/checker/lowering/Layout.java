@@ -15,6 +15,7 @@ import dev.shall.model.Channel;
 import dev.shall.model.Choice;
 import dev.shall.model.EnumType;
 import dev.shall.model.Fault;
+import dev.shall.model.IfStatement;
 import dev.shall.model.KeyType;
 import dev.shall.model.MessageField;
 import dev.shall.model.MessageType;
@@ -23,6 +24,7 @@ import dev.shall.model.Procedure;
 import dev.shall.model.Role;
 import dev.shall.model.Send;
 import dev.shall.model.StateVariable;
+import dev.shall.model.Statement;
 import dev.shall.model.Transition;
 import dev.shall.model.Type;
 
@@ -45,8 +47,6 @@ public final class Layout {
 	private final List<Action> actions = new ArrayList<>();
 	private final List<Choice> choices = new ArrayList<>();
 	private final Map<Choice, Integer> choiceIndex = new IdentityHashMap<>();
-	/** Per action, the indices of the choices inside it (none for fault actions). */
-	private final Map<Transition, List<Integer>> choicesInside = new IdentityHashMap<>();
 
 	public Layout(Procedure procedure) {
 		this.procedure = procedure;
@@ -71,15 +71,12 @@ public final class Layout {
 		}
 		for (Transition transition : procedure.getTransitions()) {
 			actions.add(new Action(actions.size(), Action.Kind.TRANSITION, transition, null));
-			List<Integer> inside = new ArrayList<>();
 			for (TreeIterator<EObject> it = transition.eAllContents(); it.hasNext();) {
 				if (it.next() instanceof Choice choice) {
 					choiceIndex.put(choice, choices.size());
-					inside.add(choices.size());
 					choices.add(choice);
 				}
 			}
-			choicesInside.put(transition, List.copyOf(inside));
 		}
 		for (Lane lane : lanes) {
 			if (lane.has(Fault.LOSS)) {
@@ -178,28 +175,80 @@ public final class Layout {
 	}
 
 	/**
-	 * Every combination of branches of the choices inside the action, as a vector indexed by choice
-	 * index (entries of other choices 0); one all-zero vector when the action has no choice. These
-	 * with the slots are the moves of the action (semantics §3.3).
+	 * The branch combinations of the choices inside the action that an execution can tell apart,
+	 * as vectors indexed by choice index (entries of choices not on the path 0); one all-zero vector
+	 * when the action has no choice. With the slots they are the moves of the action (semantics
+	 * §3.3). A choice nested in a branch matters only when that branch is taken, and of the two
+	 * sides of an {@code if} only one runs, so the count is the number of paths through the
+	 * choices — 21 for 20 nested two-way choices, where the full product would be 2^20. The front
+	 * end bounds it ({@code Limits.MAX_VALUES} per step).
 	 */
 	public List<int[]> choiceVectors(Action action) {
-		List<int[]> vectors = new ArrayList<>();
-		vectors.add(new int[choices.size()]);
 		if (action.kind() != Action.Kind.TRANSITION) {
-			return vectors;
+			return List.of(new int[choices.size()]);
 		}
-		for (int index : choicesInside.get(action.transition())) {
-			List<int[]> extended = new ArrayList<>();
-			for (int[] vector : vectors) {
-				for (int branch = 0; branch < choices.get(index).getBranches().size(); branch++) {
-					int[] copy = vector.clone();
-					copy[index] = branch;
-					extended.add(copy);
+		return paths(action.transition().getBody());
+	}
+
+	/** The branch combinations of a statement sequence: the product of its statements' own. */
+	private List<int[]> paths(List<Statement> statements) {
+		List<int[]> vectors = List.of(new int[choices.size()]);
+		for (Statement statement : statements) {
+			List<int[]> own = switch (statement) {
+			case Choice choice -> {
+				List<int[]> alternatives = new ArrayList<>();
+				int index = indexOf(choice);
+				for (int branch = 0; branch < choice.getBranches().size(); branch++) {
+					for (int[] inside : paths(choice.getBranches().get(branch).getStatements())) {
+						int[] vector = inside.clone();
+						vector[index] = branch;
+						alternatives.add(vector);
+					}
+				}
+				yield alternatives;
+			}
+			case IfStatement conditional -> zip(paths(conditional.getThen()), paths(conditional.getElse()));
+			default -> null;
+			};
+			if (own == null || own.size() == 1 && isZero(own.get(0))) {
+				continue;
+			}
+			List<int[]> product = new ArrayList<>();
+			for (int[] before : vectors) {
+				for (int[] after : own) {
+					product.add(sum(before, after));
 				}
 			}
-			vectors = extended;
+			vectors = product;
 		}
 		return vectors;
+	}
+
+	/** Vectors for two exclusive parts (disjoint choices): each part's combinations all appear. */
+	private static List<int[]> zip(List<int[]> left, List<int[]> right) {
+		List<int[]> zipped = new ArrayList<>();
+		for (int i = 0; i < Math.max(left.size(), right.size()); i++) {
+			zipped.add(sum(left.get(i < left.size() ? i : 0), right.get(i < right.size() ? i : 0)));
+		}
+		return zipped;
+	}
+
+	/** Two vectors over disjoint choices merged (entries outside a part are 0). */
+	private static int[] sum(int[] a, int[] b) {
+		int[] merged = a.clone();
+		for (int c = 0; c < merged.length; c++) {
+			merged[c] += b[c];
+		}
+		return merged;
+	}
+
+	private static boolean isZero(int[] vector) {
+		for (int entry : vector) {
+			if (entry != 0) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** The largest lane length: the range of the slot a receive or a loss picks. */

@@ -340,6 +340,51 @@ public class ShallValidator extends AbstractShallValidator {
 		}
 	}
 
+	/**
+	 * A step's moves include one per path through its {@code either} choices (nested choices count
+	 * within their branch, the two sides of an {@code if} as alternatives, sequential choices
+	 * multiply); both semantics enumerate them (semantics §3.3), so their number is bounded.
+	 */
+	@Check
+	public void checkChoicePaths(Step step) {
+		checkChoicePaths(step.getBody(), step, P.getStep_Name());
+	}
+
+	@Check
+	public void checkChoicePaths(Event event) {
+		checkChoicePaths(event.getBody(), event, P.getEvent_Name());
+	}
+
+	private void checkChoicePaths(dev.shall.dsl.shall.Block body, EObject transition,
+			org.eclipse.emf.ecore.EStructuralFeature name) {
+		long paths = body == null ? 1 : choicePaths(body);
+		if (paths > Limits.MAX_VALUES) {
+			error("The either choices of this step combine into " + (paths == Long.MAX_VALUE ? "too many"
+					: Limits.format(paths)) + " ways to run it; the checker enumerates at most "
+					+ Limits.format(Limits.MAX_VALUES) + " per step (sequential choices multiply: split the step, or "
+					+ "nest the later choice inside a branch)", transition, name, IssueCodes.LIMIT_EXCEEDED);
+		}
+	}
+
+	/** The number of paths through the choices of a block, saturating (as Layout.choiceVectors enumerates them). */
+	private static long choicePaths(dev.shall.dsl.shall.Block block) {
+		long paths = 1;
+		for (dev.shall.dsl.shall.Statement statement : block.getStatements()) {
+			long own = 1;
+			if (statement instanceof dev.shall.dsl.shall.Choice choice) {
+				own = 0;
+				for (dev.shall.dsl.shall.Block branch : choice.getBranches()) {
+					own = Limits.saturatedSum(own, choicePaths(branch));
+				}
+			} else if (statement instanceof If conditional) {
+				own = Math.max(conditional.getThen() == null ? 1 : choicePaths(conditional.getThen()),
+						conditional.getElse() == null ? 1 : choicePaths(conditional.getElse()));
+			}
+			paths = Limits.saturatedProduct(paths, own);
+		}
+		return paths;
+	}
+
 	/** The checker picks a branch of an either as a value of 0..branches-1. */
 	@Check
 	public void checkChoiceSize(dev.shall.dsl.shall.Choice choice) {
