@@ -352,7 +352,7 @@ public final class TransitionEncoding {
 			values.add(monitor.length > 0 && monitor[0] != 0 ? 1 : 0);
 		}
 		for (int value : freshnessUniverse) {
-			values.add(value >>> 6 < monitor.length && (monitor[value >>> 6] & 1L << (value & 63)) != 0 ? 1 : 0);
+			values.add(java.util.Arrays.binarySearch(monitor, value) >= 0 ? 1 : 0);
 		}
 		return values.stream().mapToInt(Integer::intValue).toArray();
 	}

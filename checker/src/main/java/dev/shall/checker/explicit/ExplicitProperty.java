@@ -130,9 +130,12 @@ final class ExplicitProperty implements Monitor {
 			if (value == Domain.NONE || isSet(current, value)) {
 				return current;
 			}
-			// grown only as far as the largest value seen, so that equal sets are equal arrays
-			long[] next = java.util.Arrays.copyOf(current, Math.max(current.length, (value >>> 6) + 1));
-			next[value >>> 6] |= 1L << (value & 63);
+			// the values seen, sorted, so that equal sets are equal arrays; a bitset indexed by the
+			// value would take 512 MB per state for a negative value
+			long[] next = java.util.Arrays.copyOf(current, current.length + 1);
+			int at = -java.util.Arrays.binarySearch(current, value) - 1;
+			System.arraycopy(current, at, next, at + 1, current.length - at);
+			next[at] = value;
 			return next;
 		}
 		default:
@@ -141,7 +144,7 @@ final class ExplicitProperty implements Monitor {
 	}
 
 	private static boolean isSet(long[] set, int value) {
-		return value >>> 6 < set.length && (set[value >>> 6] & 1L << (value & 63)) != 0;
+		return java.util.Arrays.binarySearch(set, value) >= 0;
 	}
 
 	private boolean holds(Expression condition, ConcreteState state, int instance) {
