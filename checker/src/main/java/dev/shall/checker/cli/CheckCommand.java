@@ -63,6 +63,13 @@ public final class CheckCommand implements Callable<Integer> {
 	@Option(names = "--option", description = "fix an option, NAME=VALUE, instead of checking every value")
 	Map<String, String> options = new LinkedHashMap<>();
 
+	@Option(names = "--root", paramLabel = "DIR",
+			description = "the project folder imports must stay inside (default: the working directory)")
+	Path root;
+
+	@Option(names = "--imports-anywhere", description = "allow imports from outside the project folder")
+	boolean importsAnywhere;
+
 	@Override
 	public Integer call() throws IOException {
 		Map<String, Path> files = new LinkedHashMap<>();
@@ -95,6 +102,20 @@ public final class CheckCommand implements Callable<Integer> {
 			System.err.println("shall: --instances is at most " + Limits.format(Limits.MAX_VALUES));
 			return 3;
 		}
+		for (Path file : files.values()) {
+			// refused before the run, not after it
+			Path folder = file.toAbsolutePath().getParent();
+			if (folder == null || !Files.isDirectory(folder) || Files.isDirectory(file)) {
+				System.err.println("shall: cannot write " + file + ": " + (Files.isDirectory(file) ? "it is a folder"
+						: "there is no folder " + folder));
+				return 3;
+			}
+		}
+		if (reportFolder != null && Files.exists(reportFolder) && !Files.isDirectory(reportFolder)) {
+			System.err.println("shall: --report " + reportFolder + " is a file, not a folder");
+			return 3;
+		}
+		importPolicy(root, importsAnywhere);
 		CheckRunner.Settings settings = new CheckRunner.Settings(engine, depth, Duration.ofSeconds(timeout), instances,
 				options);
 		boolean terminal = System.console() != null && files.isEmpty();
@@ -117,6 +138,15 @@ public final class CheckCommand implements Callable<Integer> {
 			new HtmlReport().write(report, reportFolder);
 		}
 		return report.exitCode();
+	}
+
+	/**
+	 * Where imports may come from, for the front end's import check: inside {@code root} (by default
+	 * the working directory), or anywhere when allowed.
+	 */
+	static void importPolicy(Path root, boolean anywhere) {
+		System.setProperty("shall.root", (root == null ? Path.of("") : root).toAbsolutePath().normalize().toString());
+		System.setProperty("shall.imports.anywhere", Boolean.toString(anywhere));
 	}
 
 	/** One line on stderr, rewritten in place: the question being checked and the depth reached. */

@@ -47,6 +47,7 @@ public final class DiffCommand implements Callable<Integer> {
 			System.err.println("shall: unknown format '" + format + "' (text, json, junit or sarif)");
 			return 3;
 		}
+		CheckCommand.importPolicy(null, false);
 		CheckRunner.Settings settings = new CheckRunner.Settings("auto", depth, Duration.ofSeconds(timeout), null,
 				Map.of());
 		ProcedureFrontEnd frontEnd = ProcedureFrontEnd.find();

@@ -85,7 +85,24 @@ public final class CheckRunner {
 			collect(input, frontEnd.fileExtension(), files, diagnostics);
 		}
 		List<Finding> findings = new ArrayList<>();
-		for (LoadedFile loaded : frontEnd.load(files)) {
+		List<LoadedFile> all = frontEnd.load(files);
+		if (settings.options() != null) {
+			for (String name : settings.options().keySet()) {
+				// a misspelt --option would otherwise fix nothing and check every combination
+				boolean known = all.stream().flatMap(f -> f.procedure().stream()).flatMap(p -> p.getOptions().stream())
+						.anyMatch(o -> o.getName().equals(name));
+				if (!known && all.stream().anyMatch(f -> f.procedure().isPresent())) {
+					diagnostics.add(new SourceDiagnostic(SourceDiagnostic.Severity.ERROR, "shall.unknown-option",
+							"--option " + name + ": no procedure checked has an option of that name", inputs.get(0)
+									.toString(), 1, 1));
+				}
+			}
+			if (diagnostics.stream().anyMatch(d -> d.code().equals("shall.unknown-option"))) {
+				all.forEach(loaded -> diagnostics.addAll(loaded.diagnostics()));
+				return new RunReport(findings, diagnostics);
+			}
+		}
+		for (LoadedFile loaded : all) {
 			diagnostics.addAll(loaded.diagnostics());
 			loaded.procedure().ifPresent(procedure -> findings.addAll(check(procedure, loaded.file(), settings,
 					listener, diagnostics)));
@@ -95,11 +112,16 @@ public final class CheckRunner {
 
 	private static void collect(Path input, String extension, List<Path> files, List<SourceDiagnostic> diagnostics) {
 		if (Files.isDirectory(input)) {
+			int before = files.size();
 			try (Stream<Path> walk = Files.walk(input)) {
 				walk.filter(p -> p.toString().endsWith("." + extension) && Files.isRegularFile(p)).sorted()
 						.forEach(files::add);
 			} catch (IOException e) {
 				throw new UncheckedIOException(e);
+			}
+			if (files.size() == before) {
+				diagnostics.add(new SourceDiagnostic(SourceDiagnostic.Severity.ERROR, "shall.no-such-file",
+						"The folder holds no ." + extension + " file", input.toString(), 1, 1));
 			}
 		} else if (Files.isRegularFile(input)) {
 			files.add(input);

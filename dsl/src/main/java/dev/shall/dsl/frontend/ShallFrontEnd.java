@@ -45,6 +45,7 @@ public final class ShallFrontEnd implements ProcedureFrontEnd {
 		for (Path file : files) {
 			// one resource set per file: each file sees only what it imports
 			XtextResourceSet resources = injector.getInstance(XtextResourceSet.class);
+			resources.setURIConverter(new SourceReading());
 			loaded.add(load(file.toAbsolutePath().normalize(), resources, injector.getInstance(IResourceValidator.class)));
 		}
 		return loaded;

@@ -50,6 +50,8 @@ public final class IssueCodes {
 	 * many terms.
 	 */
 	public static final String RANGE_TOO_LARGE = PREFIX + "range-too-large";
+	/** An import that is not a readable regular file inside the project folder. */
+	public static final String BAD_IMPORT = PREFIX + "bad-import";
 	/**
 	 * An integer beyond ±{@code Limits.MAX_MAGNITUDE} (1,073,741,823): a literal, a bound of a
 	 * range, or a sum or difference that can reach it.

@@ -385,6 +385,66 @@ public class ShallValidator extends AbstractShallValidator {
 		return paths;
 	}
 
+	/**
+	 * The system property naming the project folder imports must stay inside: the command line sets
+	 * it from {@code --root}, by default the working directory. Unset (the editors, which open files
+	 * the user chose), imports may come from any local regular file.
+	 */
+	public static final String ROOT_PROPERTY = "shall.root";
+
+	/** The system property that, set to {@code true}, allows imports from outside the project folder. */
+	public static final String ANYWHERE_PROPERTY = "shall.imports.anywhere";
+
+	/**
+	 * An import is a regular, readable local file inside the project folder: a missing file, a
+	 * folder, a FIFO or device (which would block the reader), or a URL is an error at the import,
+	 * and so is a path leading out of the project unless allowed.
+	 */
+	@Check
+	public void checkImport(dev.shall.dsl.shall.Import imported) {
+		String text = imported.getImportURI();
+		if (text == null || imported.eResource() == null) {
+			return;
+		}
+		org.eclipse.emf.common.util.URI base = imported.eResource().getURI();
+		org.eclipse.emf.common.util.URI uri;
+		try {
+			uri = org.eclipse.emf.common.util.URI.createURI(text).resolve(base);
+		} catch (IllegalArgumentException e) {
+			error("The import \"" + text + "\" is not a file path", imported, P.getImport_ImportURI(),
+					IssueCodes.BAD_IMPORT);
+			return;
+		}
+		if (!uri.isFile() || !base.isFile()) {
+			if (base.isFile()) {
+				error("The import \"" + text + "\" is not a local file: shall imports files by path, never from the "
+						+ "network", imported, P.getImport_ImportURI(), IssueCodes.BAD_IMPORT);
+			}
+			return;
+		}
+		java.nio.file.Path path = java.nio.file.Path.of(uri.toFileString()).toAbsolutePath().normalize();
+		String problem = null;
+		if (!java.nio.file.Files.exists(path)) {
+			problem = "there is no file " + path;
+		} else if (java.nio.file.Files.isDirectory(path)) {
+			problem = path + " is a folder";
+		} else if (!java.nio.file.Files.isRegularFile(path)) {
+			problem = path + " is not a regular file (a pipe or device would block the reader)";
+		} else if (!java.nio.file.Files.isReadable(path)) {
+			problem = path + " cannot be read";
+		} else if (!Boolean.getBoolean(ANYWHERE_PROPERTY) && System.getProperty(ROOT_PROPERTY) != null) {
+			java.nio.file.Path folder = java.nio.file.Path.of(System.getProperty(ROOT_PROPERTY)).toAbsolutePath()
+					.normalize();
+			if (!path.startsWith(folder)) {
+				problem = path + " lies outside the project folder " + folder + " (--root sets the folder; "
+						+ "--imports-anywhere allows it)";
+			}
+		}
+		if (problem != null) {
+			error("Cannot import \"" + text + "\": " + problem, imported, P.getImport_ImportURI(), IssueCodes.BAD_IMPORT);
+		}
+	}
+
 	/** The checker picks a branch of an either as a value of 0..branches-1. */
 	@Check
 	public void checkChoiceSize(dev.shall.dsl.shall.Choice choice) {
