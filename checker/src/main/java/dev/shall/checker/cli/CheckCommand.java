@@ -64,7 +64,8 @@ public final class CheckCommand implements Callable<Integer> {
 	Map<String, String> options = new LinkedHashMap<>();
 
 	@Option(names = "--root", paramLabel = "DIR",
-			description = "the project folder imports must stay inside (default: the working directory)")
+			description = "the project folder imports must stay inside (default: the Git working tree of the "
+					+ "checked file, else the working directory)")
 	Path root;
 
 	@Option(names = "--imports-anywhere", description = "allow imports from outside the project folder")
@@ -141,11 +142,17 @@ public final class CheckCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * Where imports may come from, for the front end's import check: inside {@code root} (by default
-	 * the working directory), or anywhere when allowed.
+	 * Where imports may come from, for the front end's import check: inside {@code root} (by
+	 * default the Git working tree of the checked file, else the working directory), or anywhere
+	 * when allowed.
 	 */
 	static void importPolicy(Path root, boolean anywhere) {
-		System.setProperty("shall.root", (root == null ? Path.of("") : root).toAbsolutePath().normalize().toString());
+		if (root == null) {
+			System.clearProperty("shall.root");
+		} else {
+			System.setProperty("shall.root", root.toAbsolutePath().normalize().toString());
+		}
+		System.setProperty("shall.imports.checked", "true");
 		System.setProperty("shall.imports.anywhere", Boolean.toString(anywhere));
 	}
 

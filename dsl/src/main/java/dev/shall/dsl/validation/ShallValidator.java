@@ -385,12 +385,33 @@ public class ShallValidator extends AbstractShallValidator {
 		return paths;
 	}
 
-	/**
-	 * The system property naming the project folder imports must stay inside: the command line sets
-	 * it from {@code --root}, by default the working directory. Unset (the editors, which open files
-	 * the user chose), imports may come from any local regular file.
-	 */
+	/** The system property naming the project folder imports must stay inside (the CLI's {@code --root}). */
 	public static final String ROOT_PROPERTY = "shall.root";
+
+	/**
+	 * The system property that, set to {@code true}, keeps imports inside the project folder (the
+	 * command line sets it). Unset (the editors, which open the files the user chose), imports may
+	 * come from any local regular file.
+	 */
+	public static final String CHECK_PROPERTY = "shall.imports.checked";
+
+	/**
+	 * The project folder of a file: {@code --root} when given, else the Git working tree the file
+	 * lies in (the nearest folder above it holding {@code .git}), else the working directory.
+	 */
+	static java.nio.file.Path projectFolder(java.nio.file.Path file) {
+		String root = System.getProperty(ROOT_PROPERTY);
+		if (root != null) {
+			return java.nio.file.Path.of(root).toAbsolutePath().normalize();
+		}
+		for (java.nio.file.Path folder = file.toAbsolutePath().normalize().getParent(); folder != null; folder = folder
+				.getParent()) {
+			if (java.nio.file.Files.exists(folder.resolve(".git"))) {
+				return folder;
+			}
+		}
+		return java.nio.file.Path.of("").toAbsolutePath().normalize();
+	}
 
 	/** The system property that, set to {@code true}, allows imports from outside the project folder. */
 	public static final String ANYWHERE_PROPERTY = "shall.imports.anywhere";
@@ -432,9 +453,8 @@ public class ShallValidator extends AbstractShallValidator {
 			problem = path + " is not a regular file (a pipe or device would block the reader)";
 		} else if (!java.nio.file.Files.isReadable(path)) {
 			problem = path + " cannot be read";
-		} else if (!Boolean.getBoolean(ANYWHERE_PROPERTY) && System.getProperty(ROOT_PROPERTY) != null) {
-			java.nio.file.Path folder = java.nio.file.Path.of(System.getProperty(ROOT_PROPERTY)).toAbsolutePath()
-					.normalize();
+		} else if (Boolean.getBoolean(CHECK_PROPERTY) && !Boolean.getBoolean(ANYWHERE_PROPERTY)) {
+			java.nio.file.Path folder = projectFolder(java.nio.file.Path.of(base.toFileString()));
 			if (!path.startsWith(folder)) {
 				problem = path + " lies outside the project folder " + folder + " (--root sets the folder; "
 						+ "--imports-anywhere allows it)";
