@@ -86,7 +86,25 @@ final class FairResponseOracle {
 	/** Fairness constraints: (instance, shall action) pairs, as instance * actions + action. */
 	private final List<int[]> fair = new ArrayList<>();
 
+	/** Today's rule that a blocked move keeps its step enabled (false in the definition). */
+	private final boolean blockedEnables;
+	/** Today's rule that a stutter keeps its step enabled and satisfies fairness (false in the definition). */
+	private final boolean stutterCounts;
+
 	FairResponseOracle(Layout layout, OptionAssignment options, int instances, Obligation obligation) {
+		this(layout, options, instances, obligation, false, false);
+	}
+
+	/**
+	 * A variant of the definition, to tell which rule explains an engine's disagreement with it:
+	 * {@code blockedEnables} lets a move blocked by a declared bound count as enabling its step (for
+	 * stopping and for fairness); {@code stutterCounts} lets a taken move that changes nothing count
+	 * as enabling its step and, on a cycle, as taking it.
+	 */
+	FairResponseOracle(Layout layout, OptionAssignment options, int instances, Obligation obligation,
+			boolean blockedEnables, boolean stutterCounts) {
+		this.blockedEnables = blockedEnables;
+		this.stutterCounts = stutterCounts;
 		this.layout = layout;
 		this.interpreter = new Interpreter(layout, options, instances);
 		this.queries = new StateQueries(layout, options);
@@ -117,6 +135,9 @@ final class FairResponseOracle {
 			BitSet changing = new BitSet();
 			for (Interpreter.Outcome outcome : interpreter.successors(node.state())) {
 				if (!outcome.taken()) {
+					if (blockedEnables && constraintOf(outcome.move()) >= 0) {
+						changing.set(constraintOf(outcome.move()));
+					}
 					continue; // blocked by a declared bound: no such move
 				}
 				Node next = new Node(outcome.next(), pending);
@@ -131,7 +152,7 @@ final class FairResponseOracle {
 					parent.put(t, s);
 					parentMove.put(t, outcome.move());
 				}
-				boolean changes = changes(node.state(), outcome.next(), outcome.move().instance());
+				boolean changes = changes(node.state(), outcome.next(), outcome.move().instance()) || stutterCounts;
 				out.add(new Edge(outcome.move(), t, changes));
 				int constraint = constraintOf(outcome.move());
 				if (changes && constraint >= 0) {

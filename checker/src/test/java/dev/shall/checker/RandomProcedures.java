@@ -353,7 +353,7 @@ final class RandomProcedures {
 			// every draw is made whatever twin says, so that twins are the same model but for guards
 			text.append("procedure ").append(name).append(" clause \"random\"\n");
 			option = random.nextInt(3) == 0;
-			instances = random.nextInt(5) == 0 ? 2 : 1;
+			instances = random.nextInt(8) == 0 ? 2 : 1;
 			Counter n = counter("A", "n");
 			Counter x = random.nextInt(4) == 0 ? counter("A", "x") : null;
 			boolean done = random.nextBoolean();
