@@ -5,25 +5,95 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Generates small random procedures as .shall text: two roles with a few variables of every
- * type, a channel with random faults (and sometimes keyed integrity), messages with fields,
- * steps that receive, test guards, assign, send, branch and choose, an environment event, an
- * option, and properties of every safety kind. The text goes through the real front end, so the
- * whole pipeline is under test. Deterministic for a seed.
+ * Generates small random procedures as .shall text. Deterministic for a seed. The text goes through
+ * the real front end, so the whole pipeline is under test. Two profiles:
+ * <ul>
+ * <li>{@link Profile#CLASSIC} ({@code new RandomProcedures(seed)}): two roles with a few variables of
+ * every type, a channel with random faults (and sometimes keyed integrity), messages with fields,
+ * steps that receive, test guards, assign, send, branch and choose, an environment event, an option,
+ * and properties of every safety kind;
+ * <li>{@link Profile#LIVENESS} ({@link #forModel(int)}): the models that show the faults of bounds,
+ * fairness and channel faults in response properties ({@code X leads to Y}): a sender that fills a
+ * bounded lane of capacity 1 or 2 (lossy, duplicating, replaying, reordering, alone and in
+ * combination), integer ranges a {@code shall} step can overflow by an assignment without a guard
+ * (small ranges, {@code 100..102}, the top of {@code 0..1000}, decrements at the bottom of
+ * {@code 100..200}, rarely {@code 0..2147483647} and the last values below 2^31), {@code shall} steps
+ * with an {@code either { ... } or { }} empty branch and steps whose body may change nothing,
+ * {@code may} steps, a role that loops for ever, a toggled guard, an event;
+ * <li>{@link Profile#LIVENESS_GUARD_TWIN}: the same text as the {@code LIVENESS} model of the same
+ * seed, except that every top-level assignment that may leave its range is also excluded by the
+ * step's guard ({@code n := n + 1} under {@code when ... and n < max}). A step blocked by a declared
+ * bound is disabled, so twins have the same response verdicts (their bounds verdicts differ).
+ * </ul>
+ * Every state space stays small: counters run over at most four values (large ranges are guarded
+ * or start near their top), lanes hold at most two messages.
  */
 final class RandomProcedures {
 
+	/** What kind of model the generator writes (see the class comment). */
+	enum Profile {
+		CLASSIC, LIVENESS, LIVENESS_GUARD_TWIN
+	}
+
 	private final Random random;
+	private final long seed;
+	private final Profile profile;
 	private final StringBuilder text = new StringBuilder();
 	private final List<String[]> variables = new ArrayList<>(); // role, name, type
 	private final List<String> steps = new ArrayList<>();
 	private boolean keyed;
+	private int instances = 1;
+	private boolean hugeRange;
 
+	/** The classic profile, as before (other tests replay its models by seed). */
 	RandomProcedures(long seed) {
+		this(seed, Profile.CLASSIC);
+	}
+
+	RandomProcedures(long seed, Profile profile) {
 		this.random = new Random(seed);
+		this.seed = seed;
+		this.profile = profile;
+	}
+
+	/**
+	 * The generator of the m-th model of the differential test: classic for even m, the liveness
+	 * profile with seed m for m = 1 (mod 4), and for m = 3 (mod 4) the guard-written twin of model
+	 * m - 2 (same seed).
+	 */
+	static RandomProcedures forModel(int m) {
+		return switch (m % 4) {
+		case 1 -> new RandomProcedures(m, Profile.LIVENESS);
+		case 3 -> new RandomProcedures(m - 2, Profile.LIVENESS_GUARD_TWIN);
+		default -> new RandomProcedures(m, Profile.CLASSIC);
+		};
+	}
+
+	long seed() {
+		return seed;
+	}
+
+	Profile profile() {
+		return profile;
+	}
+
+	/** How many concurrent instances to check the model with (chosen by the liveness profile; 1 otherwise). */
+	int instances() {
+		return instances;
+	}
+
+	/**
+	 * Whether the model declares a range with bounds near 2^31 (too large to enumerate, or whose
+	 * arithmetic overflows int): a front end may refuse it, with a position.
+	 */
+	boolean hugeRange() {
+		return hugeRange;
 	}
 
 	String generate(String name) {
+		if (profile != Profile.CLASSIC) {
+			return new Liveness(profile == Profile.LIVENESS_GUARD_TWIN).generate(name);
+		}
 		text.append("procedure ").append(name).append(" clause \"random\"\n");
 		// D has alternative parents, so that the term offsets of the second parent are exercised too
 		text.append("enum E { e0, e1, e2 }\nkey K { k1, k2 }\nkey H { h1 }\nkey D = d(K | H, n: 0..1)\n");
@@ -233,5 +303,338 @@ final class RandomProcedures {
 		case "K?", "D?" -> "none";
 		default -> "0";
 		};
+	}
+
+	/**
+	 * A counter of the liveness profile: its declared range, initial value, and the values steps
+	 * drive it through. Increments run up to {@code top}; when the range itself stops them (at most
+	 * three values above the initial one), they are written without a guard and the step is blocked
+	 * by the range at {@code hi} (its twin guards it instead); otherwise a guard keeps them below
+	 * {@code top}, so that large ranges leave small state spaces. Decrements are written only near the
+	 * bottom of the range, unguarded (blocked at {@code lo}).
+	 */
+	private record Counter(String role, String name, long lo, long hi, long init, long top) {
+
+		String declaration() {
+			return "var " + name + " : " + lo + ".." + hi + " = " + init;
+		}
+
+		/** Whether a step may increment without a guard: the range alone bounds the values reached. */
+		boolean rangeBounded() {
+			return hi - init <= 3;
+		}
+
+		boolean decrementable() {
+			return init - lo <= 2;
+		}
+	}
+
+	/** A statement that may leave its range, the guard it needs in any case, and the guard its twin adds. */
+	private record Update(String statement, String guard, String twinGuard) {
+	}
+
+	private static final String[] FAULT_SETS = { "reliable", "reliable", "faults lossy", "faults duplicating",
+			"faults replaying", "faults replaying", "faults reordering", "faults lossy, duplicating",
+			"faults replaying, reordering", "faults duplicating, replaying", "faults lossy, replaying",
+			"faults duplicating, reordering", "faults lossy, duplicating, replaying, reordering" };
+
+	/** The liveness profile (see the class comment); {@code twin} writes the guard-written twin. */
+	private final class Liveness {
+
+		private final boolean twin;
+		private final List<String> labels = new ArrayList<>();
+		private boolean option;
+
+		Liveness(boolean twin) {
+			this.twin = twin;
+		}
+
+		String generate(String name) {
+			// every draw is made whatever twin says, so that twins are the same model but for guards
+			text.append("procedure ").append(name).append(" clause \"random\"\n");
+			option = random.nextInt(3) == 0;
+			instances = random.nextInt(8) == 0 ? 2 : 1;
+			Counter n = counter("A", "n");
+			Counter x = random.nextInt(4) == 0 ? counter("A", "x") : null;
+			boolean done = random.nextBoolean();
+			Counter got = counter("B", "got");
+			boolean flag = random.nextBoolean();
+			boolean looper = random.nextInt(4) == 0;
+			boolean bidirectional = random.nextInt(3) == 0;
+			String faults = FAULT_SETS[random.nextInt(FAULT_SETS.length)];
+			int capacity = random.nextInt(5) < 3 ? 1 : 2;
+			boolean field = random.nextInt(3) == 0;
+			if (option) {
+				text.append("option o { yes, no }\n");
+			}
+			text.append("role A { ").append(n.declaration()).append(x == null ? "" : "  " + x.declaration())
+					.append(done ? "  var done : bool = false" : "").append(" }\n");
+			text.append("role B { ").append(got.declaration()).append(flag ? "  var flag : bool = false" : "")
+					.append(" }\n");
+			if (looper) {
+				text.append("role C { var flip : bool = false }\n");
+			}
+			text.append("channel c : A ").append(bidirectional ? "<->" : "->").append(" B ").append(faults)
+					.append(" capacity ").append(capacity).append('\n');
+			text.append(field ? "message M { f : 0..2 }\n" : "message M\n");
+			if (bidirectional) {
+				text.append("message R\n");
+			}
+
+			// emit: the sender fills the lane, and may overflow its counter
+			{
+				boolean shall = random.nextInt(4) > 0;
+				List<String> guard = new ArrayList<>();
+				List<String> twinGuard = new ArrayList<>();
+				if (done && random.nextBoolean()) {
+					guard.add("not done");
+				}
+				if (option && random.nextInt(4) == 0) {
+					guard.add("o == yes");
+				}
+				StringBuilder body = new StringBuilder();
+				if (random.nextInt(4) > 0) {
+					Update update = update(n);
+					body.append(update.statement()).append("  ");
+					addGuards(guard, twinGuard, update);
+				}
+				if (random.nextInt(6) > 0) {
+					body.append(field ? "send M(f = " + random.nextInt(3) + ") on c  " : "send M on c  ");
+				}
+				if (done && random.nextInt(4) == 0) {
+					body.append("done := true  ");
+				}
+				boolean stutter = random.nextInt(4) == 0;
+				if (stutter) {
+					twinGuard.clear(); // the update is inside a branch: the twin keeps it as it is
+				}
+				step("emit", "A", shall, null, guard, twinGuard, stutter ? "either { " + body + "} or { }"
+						: body.toString());
+			}
+
+			// recv: the receiver empties the lane (shall, or optionally), and may overflow its counter
+			{
+				boolean shall = random.nextInt(4) > 0;
+				List<String> guard = new ArrayList<>();
+				List<String> twinGuard = new ArrayList<>();
+				if (flag && random.nextInt(4) == 0) {
+					guard.add("flag");
+				}
+				StringBuilder body = new StringBuilder();
+				switch (random.nextInt(4)) {
+				case 0, 1 -> {
+					Update update = update(got);
+					body.append(update.statement()).append("  ");
+					addGuards(guard, twinGuard, update);
+				}
+				case 2 -> body.append("if got < ").append(got.top()).append(" { got := got + 1 }  ");
+				default -> {
+				}
+				}
+				if (flag && random.nextInt(3) == 0) {
+					body.append("flag := true  ");
+				}
+				if (field && random.nextInt(3) == 0) {
+					body.append("if m.f == 1 { got := ").append(got.init()).append(" }  ");
+				}
+				if (bidirectional && random.nextInt(3) > 0) {
+					body.append("send R on c  ");
+				}
+				step("recv", "B", shall, "M as m", guard, twinGuard, body.toString());
+			}
+
+			// ack: the sender hears back
+			if (bidirectional && random.nextInt(4) > 0) {
+				boolean shall = random.nextInt(4) > 0;
+				List<String> guard = new ArrayList<>();
+				List<String> twinGuard = new ArrayList<>();
+				StringBuilder body = new StringBuilder();
+				switch (random.nextInt(3)) {
+				case 0 -> body.append(done ? "done := true  " : "n := " + n.init() + "  ");
+				case 1 -> body.append("n := ").append(n.init()).append("  ");
+				default -> {
+					Update update = update(x != null ? x : n);
+					body.append(update.statement()).append("  ");
+					addGuards(guard, twinGuard, update);
+				}
+				}
+				step("ack", "A", shall, "R", guard, twinGuard, body.toString());
+			}
+
+			// fin: an optional step that answers, once the counter is at its top (blocked-by-range.shall)
+			if (done && random.nextBoolean()) {
+				step("fin", "A", random.nextInt(3) == 0, null, new ArrayList<>(List.of("n == " + n
+						.top())), new ArrayList<>(), "done := true");
+			}
+
+			// stut: a shall step whose body may change nothing (fairness-and-stutter.shall)
+			if (random.nextBoolean()) {
+				List<String> guard = new ArrayList<>();
+				List<String> twinGuard = new ArrayList<>();
+				String body;
+				String role = "B";
+				switch (random.nextInt(6)) {
+				case 0 -> body = flag ? "either { flag := not flag } or { }" : "either { got := " + got.init()
+						+ " } or { }";
+				case 1 -> {
+					Update update = update(got);
+					body = "either { " + update.statement() + " } or { }";
+					if (update.guard() != null) {
+						guard.add(update.guard());
+					}
+				}
+				case 2 -> {
+					role = "A";
+					guard.add("n == " + n.top());
+					body = "n := n";
+				}
+				case 3 -> {
+					body = flag ? "flag := true" : "got := " + got.init();
+				}
+				case 4 -> {
+					role = "A";
+					body = "either { n := " + n.init() + " } or { }";
+				}
+				default -> {
+					role = "A";
+					Update update = update(x != null ? x : n);
+					body = update.statement();
+					addGuards(guard, twinGuard, update);
+				}
+				}
+				step("stut", role, true, null, guard, twinGuard, body);
+			}
+
+			// tog: a shall step that enables and disables recv's guard
+			if (flag && random.nextInt(4) == 0) {
+				step("tog", "B", true, null, new ArrayList<>(), new ArrayList<>(), "flag := not flag");
+			}
+
+			// spin: another role loops for ever (blocked-on-full-channel.shall)
+			if (looper) {
+				List<String> guard = new ArrayList<>();
+				if (option && random.nextBoolean()) {
+					guard.add("o == yes");
+				}
+				step("spin", "C", true, null, guard, new ArrayList<>(), "flip := not flip");
+			}
+
+			if (random.nextInt(4) == 0) {
+				if (flag) {
+					text.append("event ev at B when flag { flag := false }\n");
+				} else {
+					text.append("event ev at A when n == ").append(n.top()).append(" { n := ").append(n.init())
+							.append(" }\n");
+				}
+				labels.add("ev");
+			}
+
+			int properties = 1 + random.nextInt(3);
+			for (int p = 0; p < properties; p++) {
+				text.append("property p").append(p).append(" clause \"r\": ").append(property(n, got, done, flag))
+						.append('\n');
+			}
+			return text.toString();
+		}
+
+		private Counter counter(String role, String name) {
+			int kind = random.nextInt(40);
+			if (kind < 18) {
+				int k = 1 + random.nextInt(3);
+				return new Counter(role, name, 0, k, 0, k);
+			}
+			if (kind < 23) {
+				int k = 1 + random.nextInt(2);
+				return new Counter(role, name, 100, 100 + k, 100, 100 + k);
+			}
+			if (kind < 27) {
+				int init = 998 + random.nextInt(2);
+				return new Counter(role, name, 0, 1000, init, 1000);
+			}
+			if (kind < 31) {
+				return new Counter(role, name, 100, 200, 100, 100 + 1 + random.nextInt(2));
+			}
+			if (kind < 35) {
+				return new Counter(role, name, 0, 1000, 0, 1 + random.nextInt(2));
+			}
+			if (kind < 37) {
+				return new Counter(role, name, 5, 7, 6, 7);
+			}
+			if (kind == 37) {
+				// the last values below 2^31: n + 1 at the top overflows Java's int too
+				hugeRange = true;
+				return new Counter(role, name, 2147483645L, 2147483647L, 2147483645L, 2147483647L);
+			}
+			if (kind == 38) {
+				hugeRange = true;
+				return new Counter(role, name, 0, 2147483647L, 0, 2);
+			}
+			return new Counter(role, name, 1000, 1000, 1000, 1000);
+		}
+
+		/** An increment (or, near the bottom, sometimes a decrement) of the counter. */
+		private Update update(Counter counter) {
+			boolean decrement = counter.decrementable() && random.nextInt(4) == 0;
+			String c = counter.name();
+			if (decrement) {
+				return new Update(c + " := " + c + " - 1", null, c + " > " + counter.lo());
+			}
+			if (counter.rangeBounded()) {
+				return new Update(c + " := " + c + " + 1", null, c + " < " + counter.hi());
+			}
+			return new Update(c + " := " + c + " + 1", c + " < " + counter.top(), null);
+		}
+
+		private void addGuards(List<String> guard, List<String> twinGuard, Update update) {
+			if (update.guard() != null) {
+				guard.add(update.guard());
+			}
+			if (update.twinGuard() != null) {
+				twinGuard.add(update.twinGuard());
+			}
+		}
+
+		private void step(String label, String role, boolean shall, String receive, List<String> guard,
+				List<String> twinGuard, String body) {
+			labels.add(label);
+			List<String> conditions = new ArrayList<>(guard);
+			if (twin) {
+				conditions.addAll(twinGuard);
+			}
+			text.append("step ").append(label).append(" clause \"s\": ").append(role).append(shall ? " shall" : " may");
+			if (receive != null) {
+				text.append(" receive ").append(receive).append(" on c");
+			}
+			if (!conditions.isEmpty()) {
+				text.append(" when ").append(String.join(" and ", conditions));
+			}
+			text.append(" { ").append(body.strip()).append(" }\n");
+		}
+
+		private String property(Counter n, Counter got, boolean done, boolean flag) {
+			String label = labels.get(random.nextInt(labels.size()));
+			if (random.nextInt(4) == 0) {
+				return switch (random.nextInt(3)) {
+				case 0 -> "never B.got == " + between(got);
+				case 1 -> "always A.n != " + between(n) + " or step " + label;
+				default -> "step emit before step " + label;
+				};
+			}
+			return switch (random.nextInt(6)) {
+			case 0 -> n.top() > n.init() ? "A.n == " + n.init() + " leads to A.n == " + between(n)
+					: "A.n == " + n.init() + " leads to step recv";
+			case 1 -> "step emit leads to B.got " + (random.nextBoolean() ? "== " + between(got) : "!= " + got.init());
+			case 2 -> done ? "A.n == " + n.init() + " leads to A.done" : "step emit leads to step recv";
+			case 3 -> "step emit leads to step " + label;
+			case 4 -> flag ? "step recv leads to B.flag" : "A.n == " + n.init() + " leads to B.got == " + got.top();
+			default -> "A.n != " + n.init() + " leads to step " + label;
+			};
+		}
+
+		/** A value the counter reaches by increments, above its initial value when it can. */
+		private long between(Counter counter) {
+			return counter.top() > counter.init() ? counter.init() + 1 + random.nextInt((int) (counter.top() - counter
+					.init())) : counter.init();
+		}
 	}
 }
