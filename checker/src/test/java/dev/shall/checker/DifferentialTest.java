@@ -60,12 +60,16 @@ import dev.shall.model.frontend.SourceDiagnostic;
  * </ul>
  * Disagreements are collected, not thrown at once: the run prints how many obligations it compared
  * per kind, how many disagreed and by which rule, then every disagreement with both verdicts and
- * the procedure's text, and fails at the end if there was any. The default profile runs 1,000
+ * the procedure's text, and fails at the end if there was any. The default build runs 200
  * models; {@code -Dshall.random.models=N} runs more.
  */
 class DifferentialTest {
 
-	private static final int MODELS = Integer.getInteger("shall.random.models", 1000);
+	/**
+	 * 200 models in the default build (about 4 minutes on two cores); the long run behind the flag,
+	 * {@code -Dshall.random.models=1000} (about 20 minutes), is the one issue 11 was closed on.
+	 */
+	private static final int MODELS = Integer.getInteger("shall.random.models", 200);
 	private static final int MAX_STATES = 5_000;
 	/** How deep the SAT lasso search looks for a violation that the explicit graph or the definition has. */
 	private static final int MAX_LASSO_DEPTH = 24;
