@@ -37,6 +37,7 @@ public final class LassoBmc implements Engine {
 			int n = request.instances();
 			List<int[][]> possible = new ArrayList<>(); // [depth][instance][shall action]
 			List<Integer> answered = new ArrayList<>(); // [depth]
+			List<int[]> changed = new ArrayList<>(); // [depth][instance]: step depth → depth + 1 changes it
 			for (int k = 0; k <= budget.maxDepth(); k++) {
 				if (budget.exhausted() != null) {
 					return CheckResult.unknown(request.obligation(), name(), k - 1, budget.exhausted(), path
@@ -59,6 +60,12 @@ public final class LassoBmc implements Engine {
 					return violated(request, path.moves(k), -1, path);
 				}
 				path.extend();
+				// whether step k changes instance i's procedure state (semantics §5.2), once per depth
+				int[] changes = new int[n];
+				for (int i = 0; i < n; i++) {
+					changes[i] = encoding.changes(path.state(k), path.state(k + 1), i);
+				}
+				changed.add(changes);
 				int[] cycles = new int[k + 1];
 				int lasso = Circuit.FALSE;
 				for (int l = 0; l <= k; l++) {
@@ -73,7 +80,7 @@ public final class LassoBmc implements Engine {
 							for (int j = l; j <= k; j++) {
 								// taken with a move that changes the state, or not possible (semantics §5.3)
 								excused = c.or(excused, c.and(encoding.selects(path.inputs(j), i, shall.get(a)),
-										encoding.changes(path.state(j), path.state(j + 1), i)));
+										changed.get(j)[i]));
 								excused = c.or(excused, Circuit.not(possible.get(j)[i][a]));
 							}
 							cycle = c.and(cycle, excused);
