@@ -185,6 +185,7 @@ class DifferentialTest {
 				count(Kind.RANGES);
 				return;
 			}
+			// the generator writes only valid procedures: a refusal is a fault of the generator or the front end
 			disagree(Kind.FRONT_END, "every random model compiles", model, "front end: " + file.diagnostics(),
 					"generator: a valid procedure", text);
 			disagreeing.merge(Kind.FRONT_END, 1, Integer::sum);
@@ -442,6 +443,7 @@ class DifferentialTest {
 		try {
 			return call.call();
 		} catch (Exception | StackOverflowError e) {
+			// an engine answers every question of a valid procedure with a verdict (unknown at worst), never a crash
 			disagree(kind, "every engine answers (no exception)", where, engine + ": " + e, "expected: a verdict",
 					text);
 			return null;
