@@ -88,18 +88,22 @@ public final class EncodingExploration {
 				.transition().getStrength() == Strength.SHALL).toList();
 		int instances = request.instances();
 		BitSet z = new BitSet(n);
-		BitSet[] enabled = new BitSet[n]; // per state: constraint (instance * shall + a) has a changing move
+		int[] constraintOf = new int[request.layout().actions().size()]; // action → index among shall, or -1
+		java.util.Arrays.fill(constraintOf, -1);
+		for (int a = 0; a < shall.size(); a++) {
+			constraintOf[shall.get(a).index()] = a;
+		}
+		// per state: constraint (instance * shall + a) has an enabled state-changing move — read off
+		// the steps the exploration already evaluated (semantics §5.3)
+		BitSet[] enabled = new BitSet[n];
 		for (int s = 0; s < n; s++) {
-			SymbolicState state = encoding.fromConstantFields(fields.get(s));
-			if (TransitionEncoding.constantTruth(encoding.pending(state, 0))) {
+			if (TransitionEncoding.constantTruth(encoding.pending(encoding.fromConstantFields(fields.get(s)), 0))) {
 				z.set(s);
 			}
 			enabled[s] = new BitSet();
-			for (int i = 0; i < instances; i++) {
-				for (int a = 0; a < shall.size(); a++) {
-					if (TransitionEncoding.constantTruth(encoding.possible(state, i, shall.get(a)))) {
-						enabled[s].set(i * shall.size() + a);
-					}
+			for (int[] edge : edges.get(s)) {
+				if (edge[3] == 1 && constraintOf[edge[2]] >= 0) {
+					enabled[s].set(edge[1] * shall.size() + constraintOf[edge[2]]);
 				}
 			}
 			if (s % 256 == 0 && budget.exhausted() != null) {
