@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import dev.shall.checker.engine.Budget;
+import dev.shall.checker.engine.MemoryLimit;
 import dev.shall.checker.report.CheckRunner;
 import dev.shall.checker.report.HtmlReport;
 import dev.shall.checker.report.JUnitReport;
@@ -57,6 +59,15 @@ public final class CheckCommand implements Callable<Integer> {
 	@Option(names = "--timeout", defaultValue = "60", description = "seconds per question (default: ${DEFAULT-VALUE})")
 	int timeout;
 
+	@Option(names = "--total-timeout", paramLabel = "SECONDS", description = "seconds for the whole run, reading "
+			+ "the files included; questions not reached in time are reported unknown (default: no limit)")
+	Integer totalTimeout;
+
+	@Option(names = "--max-memory", paramLabel = "SIZE", description = "heap the check may keep in use before a "
+			+ "question stops as unknown: 512m, 4g, or a share of the JVM's heap such as 80% (default: 85%); "
+			+ "the JVM's heap itself is set with JAVA_TOOL_OPTIONS=-Xmx…")
+	String maxMemory;
+
 	@Option(names = "--instances", description = "concurrent sessions, instead of the procedure's own number")
 	Integer instances;
 
@@ -89,9 +100,30 @@ public final class CheckCommand implements Callable<Integer> {
 			System.err.println("shall: unknown engine '" + engine + "' (auto, bmc or kind)");
 			return 3;
 		}
-		if (depth < 0 || timeout <= 0 || instances != null && instances < 1) {
-			System.err.println("shall: --depth must be at least 0, --timeout and --instances at least 1");
+		// the whole run's clock starts before the files are read: reading them counts
+		Budget master = Budget.of(depth, null).member(totalTimeout == null ? null : Duration.ofSeconds(Math.max(1,
+				totalTimeout)), "total time limit of " + totalTimeout + " s (--total-timeout)");
+		ShallCommand.INTERRUPTION.onCancel(() -> master.cancel(ShallCommand.INTERRUPTION.exhausted()));
+		if (depth < 0 || timeout <= 0 || instances != null && instances < 1 || totalTimeout != null && totalTimeout < 1) {
+			System.err.println("shall: --depth must be at least 0, --timeout, --total-timeout and --instances at least 1");
 			return 3;
+		}
+		if (maxMemory != null) {
+			long bytes;
+			try {
+				bytes = MemoryLimit.parse(maxMemory);
+			} catch (IllegalArgumentException e) {
+				System.err.println("shall: --max-memory: " + e.getMessage());
+				return 3;
+			}
+			if (bytes > MemoryLimit.maxHeap()) {
+				System.err.println("shall: warning: --max-memory " + maxMemory + " is more than the JVM's heap of "
+						+ MemoryLimit.megabytes(MemoryLimit.maxHeap()) + " MB; using " + Math.round(MemoryLimit.DEFAULT_SHARE
+								* 100) + "% of it (raise the heap with JAVA_TOOL_OPTIONS=-Xmx…)");
+			}
+			MemoryLimit.set(bytes);
+		} else {
+			MemoryLimit.set(0);
 		}
 		if (depth > Limits.MAX_DEPTH) {
 			// the engines count depths in int loops (k <= depth), which the largest int would never end
@@ -121,7 +153,7 @@ public final class CheckCommand implements Callable<Integer> {
 				options);
 		boolean terminal = System.console() != null && files.isEmpty();
 		CheckRunner.Listener progress = terminal ? new TerminalProgress() : CheckRunner.Listener.NONE;
-		RunReport report = new CheckRunner().run(paths, settings, ProcedureFrontEnd.find(), progress);
+		RunReport report = new CheckRunner(master).run(paths, settings, ProcedureFrontEnd.find(), progress);
 		if (terminal) {
 			System.err.print("\r\033[K");
 		}

@@ -2,6 +2,7 @@ package dev.shall.checker.cli;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.shall.checker.engine.Budget;
 import dev.shall.checker.engine.DeepStack;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,7 +32,31 @@ public final class ShallCommand implements Runnable {
 		CommandLine.usage(this, System.err);
 	}
 
+	/**
+	 * Cancelled when the process is told to stop (SIGTERM, SIGINT): every running check stops
+	 * its questions, reports those not answered as unknown with this reason, and writes its report.
+	 */
+	public static final Budget INTERRUPTION = Budget.of(Integer.MAX_VALUE, null);
+
+	/** How long a stopping process waits for the running command to write what it has. */
+	private static final long STOP_GRACE_MILLIS = 10_000;
+
+	private static volatile Thread running;
+
 	public static void main(String[] args) {
+		// On SIGTERM or SIGINT the JVM runs its shutdown hooks, then exits with 128 + the signal
+		// (143, 130). The hook stops the questions and gives the command time to write its report.
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			Thread command = running;
+			if (command != null && command.isAlive()) {
+				INTERRUPTION.cancel("interrupted (the process was told to stop)");
+				try {
+					command.join(STOP_GRACE_MILLIS);
+				} catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		}, "shall-stop"));
 		System.exit(execute(args));
 	}
 
@@ -58,6 +83,7 @@ public final class ShallCommand implements Runnable {
 				code.set(internalFailure(failure, errors, debug));
 			}
 		}, "shall");
+		running = worker;
 		worker.start();
 		try {
 			worker.join();

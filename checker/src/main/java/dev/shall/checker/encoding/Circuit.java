@@ -25,9 +25,29 @@ public final class Circuit {
 	private int nodes = 1; // node 0 is the constant
 	private final Map<Long, Integer> gates = new HashMap<>();
 	private final SatSolver solver;
+	/** Why to stop building (null: go on); polled every {@link #POLL_INTERVAL} nodes and clauses. */
+	private java.util.function.Supplier<String> stopWhen = () -> null;
+
+	/** Nodes or Tseitin gates between two polls of {@link #stopWhen}: cheap, and well under a millisecond apart. */
+	private static final int POLL_INTERVAL = 4096;
 
 	public Circuit(SatSolver solver) {
 		this.solver = solver;
+	}
+
+	/**
+	 * Polls {@code why} while the circuit grows and while its gates are given to the solver; when
+	 * it returns a reason, the builder throws {@link EncodingStopped} with it.
+	 */
+	public void stopWhen(java.util.function.Supplier<String> why) {
+		this.stopWhen = why;
+	}
+
+	private void poll() {
+		String why = stopWhen.get();
+		if (why != null) {
+			throw new EncodingStopped(why);
+		}
 	}
 
 	public SatSolver solver() {
@@ -113,6 +133,9 @@ public final class Circuit {
 	static final int MAX_NODES = 1 << 30;
 
 	private int newNode(int a, int b) {
+		if (nodes % POLL_INTERVAL == 0) {
+			poll();
+		}
 		if (nodes == left.length) {
 			if (nodes >= MAX_NODES) {
 				throw new IllegalStateException("the encoding outgrew " + MAX_NODES + " circuit nodes");
@@ -155,6 +178,8 @@ public final class Circuit {
 		solver.addClause(dimacs(literal));
 	}
 
+	private int encodedSincePoll;
+
 	/** Iterative so that deep unrollings do not exhaust the stack. */
 	private void encode(int root) {
 		if (satVariable[root] != 0) {
@@ -183,6 +208,10 @@ public final class Circuit {
 				continue;
 			}
 			stack.pop();
+			if (++encodedSincePoll == POLL_INTERVAL) {
+				encodedSincePoll = 0;
+				poll();
+			}
 			int g = solver.newVariable();
 			satVariable[node] = g;
 			int la = signed(left[node]);

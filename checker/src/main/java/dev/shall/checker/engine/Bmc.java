@@ -1,5 +1,6 @@
 package dev.shall.checker.engine;
 
+import dev.shall.checker.encoding.EncodingStopped;
 import dev.shall.checker.explicit.ExplicitChecker;
 
 /**
@@ -32,8 +33,10 @@ public final class Bmc implements Engine {
 
 	@Override
 	public CheckResult check(CheckRequest request, Budget budget, ProgressListener progress) {
+		int explored = -1;
 		try (Unrolling path = new Unrolling(request, true, budget)) {
 			for (int k = 0;; k++) {
+				explored = k - 1;
 				String stop = budget.exhausted();
 				if (stop != null) {
 					return CheckResult.unknown(request.obligation(), name(), k - 1, stop, path.statistics());
@@ -68,6 +71,9 @@ public final class Bmc implements Engine {
 							budget.whyStopped(), path.statistics());
 				}
 			}
+		} catch (EncodingStopped stopped) {
+			return CheckResult.unknown(request.obligation(), name(), explored, stopped.reason()
+					+ " while building the encoding of depth " + (explored + 1), CheckResult.Statistics.NONE);
 		}
 	}
 }

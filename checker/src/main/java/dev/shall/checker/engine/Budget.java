@@ -32,10 +32,39 @@ public final class Budget {
 	 * that this budget's cancellation also sets.
 	 */
 	public Budget member(Duration within) {
+		return member(within, null);
+	}
+
+	/**
+	 * As {@link #member(Duration)}; when {@code within} is what ends the member, {@link #exhausted()}
+	 * says {@code timeUp} (e.g. "total time limit of 600 s") instead of "time limit".
+	 */
+	public Budget member(Duration within, String timeUp) {
 		long memberDeadline = within == null ? deadline : Math.min(deadline, after(within));
 		Budget member = new Budget(maxDepth, memberDeadline, conflictsPerCall, new AtomicBoolean());
-		onCancel(member::cancel);
+		// the reason of whichever deadline binds: the member's own, or the one it inherits
+		member.timeUpReason = memberDeadline < deadline ? (timeUp != null ? timeUp : "time limit") : timeUpReason;
+		member.parent = this;
+		member.link = () -> member.cancel(cancelledBecause);
+		onCancel(member.link);
 		return member;
+	}
+
+	private Budget parent;
+	private Runnable link;
+	private String timeUpReason = "time limit";
+
+	/**
+	 * Ends the work under this budget: cancels it and unhooks it from the budget it is a member
+	 * of, so that a long-lived parent (a whole run, an editor session) does not keep every finished
+	 * question's solvers reachable through its cancellation actions.
+	 */
+	public void release() {
+		cancel();
+		onCancel.clear();
+		if (parent != null) {
+			parent.onCancel.remove(link);
+		}
 	}
 
 	/**
@@ -67,11 +96,21 @@ public final class Budget {
 	}
 
 	private final java.util.List<Runnable> onCancel = new java.util.concurrent.CopyOnWriteArrayList<>();
+	private volatile String cancelledBecause = "cancelled";
 
 	/** Cancels the work under this budget, interrupting running SAT calls. */
 	public void cancel() {
 		cancelled.set(true);
 		onCancel.forEach(Runnable::run);
+	}
+
+	/**
+	 * Cancels with a reason that {@link #exhausted()} reports here and in every member budget
+	 * (e.g. "interrupted by SIGTERM"), instead of the plain "cancelled".
+	 */
+	public void cancel(String reason) {
+		cancelledBecause = reason;
+		cancel();
 	}
 
 	/** Runs the action on cancellation (at once if already cancelled). */
@@ -96,14 +135,20 @@ public final class Budget {
 		return exhausted != null ? exhausted : "conflict limit";
 	}
 
+	/**
+	 * Why the work under this budget is over for good (cancelled, or past its deadline), or null;
+	 * unlike {@link #exhausted()}, the memory limit does not count, since it is one question's.
+	 */
+	public String over() {
+		if (cancelled.get()) {
+			return cancelledBecause;
+		}
+		return timeUp() ? timeUpReason : null;
+	}
+
 	/** Why the engine stopped early, or null if it may go on. */
 	public String exhausted() {
-		if (cancelled.get()) {
-			return "cancelled";
-		}
-		if (timeUp()) {
-			return "time limit";
-		}
-		return null;
+		String over = over();
+		return over != null ? over : MemoryLimit.exceeded();
 	}
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.shall.checker.encoding.Circuit;
+import dev.shall.checker.encoding.EncodingStopped;
 import dev.shall.checker.encoding.SymbolicState;
 import dev.shall.checker.encoding.TransitionEncoding;
 import dev.shall.checker.lowering.Action;
@@ -54,10 +55,13 @@ public final class EncodingExploration {
 		}
 	}
 
+	/** Evaluated on constants, so it grows only where a step's outcome is not constant; polled all the same. */
+	private final Circuit circuit = new Circuit(new Sat4jSolver());
+
 	public EncodingExploration(CheckRequest request, int maxStates) {
 		this.request = request;
 		this.encoding = new TransitionEncoding(request.layout(), request.options(), request.instances(), request
-				.obligation(), new Circuit(new Sat4jSolver()));
+				.obligation(), circuit);
 		this.maxStates = maxStates;
 	}
 
@@ -79,6 +83,14 @@ public final class EncodingExploration {
 	 * state-changing move, or that takes c with a state-changing move into Z (semantics §5.3, §6.4).
 	 */
 	public Answer response(Budget budget) {
+		try {
+			return responseWithin(budget);
+		} catch (EncodingStopped stopped) {
+			return new Answer(null, fields.size(), stopped.reason());
+		}
+	}
+
+	private Answer responseWithin(Budget budget) {
 		String stopped = explore(budget, false);
 		if (stopped != null) {
 			return new Answer(null, fields.size(), stopped);
@@ -164,6 +176,15 @@ public final class EncodingExploration {
 	 * if asked, none is bad), "" when a bad state was found, or the reason the search stopped.
 	 */
 	private String explore(Budget budget, boolean checkBad) {
+		circuit.stopWhen(budget::exhausted);
+		try {
+			return exploreWithin(budget, checkBad);
+		} catch (EncodingStopped stopped) {
+			return stopped.reason();
+		}
+	}
+
+	private String exploreWithin(Budget budget, boolean checkBad) {
 		SymbolicState initial = encoding.initialState();
 		add(encoding.constantFields(initial));
 		ArrayDeque<Integer> frontier = new ArrayDeque<>();

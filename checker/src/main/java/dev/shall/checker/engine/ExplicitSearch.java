@@ -1,5 +1,6 @@
 package dev.shall.checker.engine;
 
+import dev.shall.checker.encoding.EncodingStopped;
 import dev.shall.checker.encoding.TransitionEncoding;
 import dev.shall.checker.explicit.ExplicitChecker;
 
@@ -45,6 +46,8 @@ public final class ExplicitSearch implements Engine {
 				run.fix(k, moves.get(k));
 			}
 			return Boolean.TRUE.equals(run.satisfiable(run.encoding().bad(run.state(moves.size()))));
+		} catch (EncodingStopped stopped) {
+			return false; // not certified within the budget; the runner reports the verdict as unknown
 		}
 	}
 

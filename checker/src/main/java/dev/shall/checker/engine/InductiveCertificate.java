@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.shall.checker.encoding.Circuit;
+import dev.shall.checker.encoding.EncodingStopped;
 import dev.shall.checker.encoding.SymbolicState;
 import dev.shall.checker.encoding.TransitionEncoding;
 import dev.shall.checker.explicit.ConcreteState;
@@ -55,6 +56,8 @@ final class InductiveCertificate {
 			Boolean escapes = run.satisfiable(circuit.and(inside, Circuit.not(member(encoding, circuit, run.state(1),
 					states))));
 			return escapes == null ? null : !escapes;
+		} catch (EncodingStopped stopped) {
+			return null;
 		}
 	}
 

@@ -1,6 +1,7 @@
 package dev.shall.checker.engine;
 
 import dev.shall.checker.encoding.Circuit;
+import dev.shall.checker.encoding.EncodingStopped;
 import dev.shall.checker.explicit.ExplicitChecker;
 
 /**
@@ -35,10 +36,12 @@ public final class KInduction implements Engine {
 	@Override
 	public CheckResult check(CheckRequest request, Budget budget, ProgressListener progress) {
 		Strengthening invariant = strengthen ? Strengthening.find(request, budget, SAMPLES) : Strengthening.NONE;
+		int explored = -1;
 		try (Unrolling base = new Unrolling(request, true, budget);
 				Unrolling step = new Unrolling(request, false, budget)) {
 			step.assertTrue(invariant.on(step.encoding(), step.state(0), request.instances()));
 			for (int k = 0;; k++) {
+				explored = k - 1;
 				String stop = budget.exhausted();
 				if (stop != null) {
 					return CheckResult.unknown(request.obligation(), name(), k - 1, stop, merged(base, step));
@@ -85,6 +88,9 @@ public final class KInduction implements Engine {
 				}
 				base.extend();
 			}
+		} catch (EncodingStopped stopped) {
+			return CheckResult.unknown(request.obligation(), name(), explored, stopped.reason()
+					+ " while building the encoding of depth " + (explored + 1), CheckResult.Statistics.NONE);
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.shall.checker.encoding.Circuit;
+import dev.shall.checker.encoding.EncodingStopped;
 import dev.shall.checker.encoding.TransitionEncoding;
 import dev.shall.checker.explicit.ExplicitChecker;
 import dev.shall.checker.explicit.ResponseChecker;
@@ -31,6 +32,7 @@ public final class LassoBmc implements Engine {
 	public CheckResult check(CheckRequest request, Budget budget, ProgressListener progress) {
 		List<Action> shall = request.layout().actions().stream().filter(a -> a.kind() == Action.Kind.TRANSITION && a
 				.transition().getStrength() == Strength.SHALL).toList();
+		int explored = -1;
 		try (Unrolling path = new Unrolling(request, true, budget)) {
 			TransitionEncoding encoding = path.encoding();
 			Circuit c = path.circuit();
@@ -107,9 +109,13 @@ public final class LassoBmc implements Engine {
 					return violated(request, path.moves(k + 1), loopStart, path);
 				}
 				progress.depthDone(name(), k);
+				explored = k;
 			}
 			return CheckResult.unknown(request.obligation(), name(), budget.maxDepth(), "depth bound " + budget
 					.maxDepth() + " (this engine finds violations only)", path.statistics());
+		} catch (EncodingStopped stopped) {
+			return CheckResult.unknown(request.obligation(), name(), explored, stopped.reason()
+					+ " while building the encoding of depth " + (explored + 1), CheckResult.Statistics.NONE);
 		}
 	}
 

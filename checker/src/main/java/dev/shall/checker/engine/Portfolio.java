@@ -52,7 +52,7 @@ public final class Portfolio implements Engine {
 				if (next == null) {
 					break; // no certification in time: the exact verdict stands, uncertified
 				}
-				CheckResult result = next.get();
+				CheckResult result = outcome(next, request);
 				if (result.verdict() != Verdict.UNKNOWN && !result.certified()) {
 					// exact, but wait for a member that can certify it (they stop at their own bounds)
 					if (uncertified == null) {
@@ -84,10 +84,31 @@ public final class Portfolio implements Engine {
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			return CheckResult.unknown(request.obligation(), name(), -1, "interrupted", CheckResult.Statistics.NONE);
-		} catch (ExecutionException e) {
-			throw new IllegalStateException("engine failure on " + request.obligation().name(), e.getCause());
 		} finally {
 			pool.shutdownNow();
 		}
 	}
+
+	/**
+	 * A member's result; a member that ran out of budget while encoding or out of memory is an
+	 * unknown of its own (the others may still answer), any other failure is a fault of shall.
+	 */
+	private CheckResult outcome(Future<CheckResult> member, CheckRequest request) throws InterruptedException {
+		try {
+			return member.get();
+		} catch (ExecutionException e) {
+			Throwable cause = e.getCause();
+			if (cause instanceof dev.shall.checker.encoding.EncodingStopped stopped) {
+				return CheckResult.unknown(request.obligation(), name(), -1, stopped.reason(), CheckResult.Statistics.NONE);
+			}
+			if (cause instanceof OutOfMemoryError) {
+				return CheckResult.unknown(request.obligation(), name(), -1, OUT_OF_MEMORY, CheckResult.Statistics.NONE);
+			}
+			throw new IllegalStateException("engine failure on " + request.obligation().name(), cause);
+		}
+	}
+
+	/** The reason given when a search ran out of heap before the memory limit noticed. */
+	public static final String OUT_OF_MEMORY = "out of memory (the JVM's heap is full; raise -Xmx with "
+			+ "JAVA_TOOL_OPTIONS, or narrow the ranges, capacities or instances)";
 }

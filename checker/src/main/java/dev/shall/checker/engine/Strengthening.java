@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.shall.checker.encoding.Circuit;
+import dev.shall.checker.encoding.EncodingStopped;
 import dev.shall.checker.encoding.SymbolicState;
 import dev.shall.checker.encoding.SymbolicValue;
 import dev.shall.checker.encoding.TransitionEncoding;
@@ -103,6 +104,8 @@ final class Strengthening {
 			}
 			Strengthening candidates = new Strengthening(features, candidates(features, domains, seen));
 			return new Strengthening(features, candidates.prune(probe, encoding, 1, budget));
+		} catch (EncodingStopped stopped) {
+			return NONE; // as when the budget runs out between two SAT calls
 		}
 	}
 

@@ -24,6 +24,8 @@ final class Unrolling implements AutoCloseable {
 
 	/** @param fromInitial whether the path starts in the initial state (BMC) or anywhere well formed (induction) */
 	Unrolling(CheckRequest request, boolean fromInitial, Budget budget) {
+		// before the encoding is built: building it can outlast the budget (EncodingStopped)
+		circuit.stopWhen(budget::exhausted);
 		encoding = new TransitionEncoding(request.layout(), request.options(), request.instances(), request.obligation(),
 				circuit);
 		solver.setDeadline(budget.deadline());

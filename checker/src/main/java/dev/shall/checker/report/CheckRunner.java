@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.shall.checker.encoding.EncodingStopped;
 import dev.shall.checker.encoding.TransitionEncoding;
 import dev.shall.checker.engine.Bmc;
 import dev.shall.checker.engine.Budget;
@@ -20,6 +21,7 @@ import dev.shall.checker.engine.Engine;
 import dev.shall.checker.engine.ExplicitLiveness;
 import dev.shall.checker.engine.KInduction;
 import dev.shall.checker.engine.LassoBmc;
+import dev.shall.checker.engine.MemoryLimit;
 import dev.shall.checker.engine.Portfolio;
 import dev.shall.checker.engine.ProgressListener;
 import dev.shall.checker.engine.QuickSearch;
@@ -156,9 +158,8 @@ public final class CheckRunner {
 			obligations.add(Obligation.bounds());
 			procedure.getTransitions().forEach(t -> obligations.add(Obligation.reach(t)));
 			for (Obligation obligation : obligations) {
-				if (master != null && master.exhausted() != null) {
-					break;
-				}
+				// once the whole run is out of time or interrupted, the remaining questions are
+				// reported unknown (not left out): a report never looks more complete than it is
 				listener.checking(procedure.getName(), obligation.name());
 				findings.add(check(layout, options, instances, obligation, file, settings, listener::depthDone));
 			}
@@ -222,16 +223,10 @@ public final class CheckRunner {
 		CheckRequest request = new CheckRequest(layout, options, instances, obligation);
 		long started = System.nanoTime();
 		Budget budget = master == null ? Budget.of(settings.depth(), settings.timeout()) : master.member(settings.timeout());
-		CheckResult result;
-		if (TransitionEncoding.supports(obligation)) {
-			result = settings.engineInstance().check(request, budget, progress);
-		} else {
-			// response: the explicit graph proves or refutes; beyond its reach, SAT searches for lassos
-			result = new ExplicitLiveness(LIVENESS_STATES).check(request, budget, progress);
-			if (result.verdict() == Verdict.UNKNOWN) {
-				result = new LassoBmc().check(request, budget, progress);
-			}
-		}
+		String notAsked = master == null ? null : master.over();
+		CheckResult result = notAsked != null
+				? CheckResult.unknown(obligation, "none", -1, "not checked: " + notAsked, CheckResult.Statistics.NONE)
+				: answer(request, budget, settings, progress);
 		if (result.verdict() != Verdict.UNKNOWN && !result.certified() && !"quick".equals(settings.engine())) {
 			// semantics §8.2: a verdict the other semantics did not confirm is not reported as decided
 			result = CheckResult.unknown(obligation, result.engine(), result.verdict() == Verdict.HOLDS ? result.bound()
@@ -263,6 +258,34 @@ public final class CheckRunner {
 					seconds, transition.getLocation(), layout);
 		}
 		};
+	}
+
+	/**
+	 * The engines' answer. Running out of budget or of heap while the encoding is built is an
+	 * {@code unknown} with the reason, like running out during the search.
+	 */
+	private static CheckResult answer(CheckRequest request, Budget budget, Settings settings, ProgressListener progress) {
+		Obligation obligation = request.obligation();
+		try {
+			if (TransitionEncoding.supports(obligation)) {
+				return settings.engineInstance().check(request, budget, progress);
+			}
+			// response: the explicit graph proves or refutes; beyond its reach, SAT searches for lassos
+			CheckResult result = new ExplicitLiveness(LIVENESS_STATES).check(request, budget, progress);
+			if (result.verdict() == Verdict.UNKNOWN) {
+				result = new LassoBmc().check(request, budget, progress);
+			}
+			return result;
+		} catch (EncodingStopped stopped) {
+			return CheckResult.unknown(obligation, settings.engineInstance().name(), -1, stopped.reason(),
+					CheckResult.Statistics.NONE);
+		} catch (OutOfMemoryError full) {
+			return CheckResult.unknown(obligation, settings.engineInstance().name(), -1, Portfolio.OUT_OF_MEMORY,
+					CheckResult.Statistics.NONE);
+		} finally {
+			budget.release(); // members still running (a certification's own budget) stop with it
+			MemoryLimit.recover();
+		}
 	}
 
 	private static Finding finding(Path file, Procedure procedure, String name, String kind, String clause,
