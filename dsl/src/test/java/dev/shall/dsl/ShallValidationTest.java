@@ -537,4 +537,47 @@ class ShallValidationTest {
 				dev.shall.dsl.shall.NameRef.class).get(0);
 		assertTrue(ref.getTarget() instanceof dev.shall.dsl.shall.Variable, "C.ready is the variable");
 	}
+
+	/** A validator whose own checks fail, as a bug in a check of shall would. */
+	static class FailingChecks extends dev.shall.dsl.validation.ShallValidator {
+		@org.eclipse.xtext.validation.Check
+		public void failsOnSteps(dev.shall.dsl.shall.Step step) {
+			throw new IllegalStateException("boom");
+		}
+
+		@org.eclipse.xtext.validation.Check
+		public void overflowsOnProperties(dev.shall.dsl.shall.PropertyDecl property) {
+			throw new StackOverflowError();
+		}
+	}
+
+	@Test
+	void aCheckThatFailsIsAnErrorAtTheElementItChecked() throws Exception {
+		ShallFile file = parse("""
+				step 1 clause "1": A shall { phase := busy }
+				property p clause "1": always A.n <= 3
+				""");
+		// not through Guice: an injected validator registers itself for every later validation
+		FailingChecks checks = new FailingChecks();
+		org.eclipse.emf.common.util.BasicDiagnostic found = new org.eclipse.emf.common.util.BasicDiagnostic();
+		java.util.Map<Object, Object> context = new java.util.HashMap<>();
+		context.put(org.eclipse.xtext.validation.CheckMode.KEY, org.eclipse.xtext.validation.CheckMode.ALL);
+		for (var it = file.eAllContents(); it.hasNext();) {
+			org.eclipse.emf.ecore.EObject element = it.next();
+			checks.validate(element.eClass(), element, found, context);
+		}
+		List<org.eclipse.xtext.validation.FeatureBasedDiagnostic> internal = found.getChildren().stream().filter(
+				d -> d instanceof org.eclipse.xtext.validation.FeatureBasedDiagnostic f && IssueCodes.INTERNAL_ERROR
+						.equals(f.getIssueCode())).map(d -> (org.eclipse.xtext.validation.FeatureBasedDiagnostic) d)
+				.toList();
+		assertEquals(2, internal.size(), () -> "expected the two failed checks, found " + found.getChildren());
+		var onStep = internal.stream().filter(d -> d.getSourceEObject() instanceof dev.shall.dsl.shall.Step).findFirst()
+				.orElseThrow();
+		assertTrue(onStep.getMessage().contains("failsOnSteps") && onStep.getMessage().contains("on this step")
+				&& onStep.getMessage().contains("boom"), onStep.getMessage());
+		var onProperty = internal.stream().filter(d -> d.getSourceEObject() instanceof dev.shall.dsl.shall.PropertyDecl)
+				.findFirst().orElseThrow();
+		assertTrue(onProperty.getMessage().contains("nests too deeply"), onProperty.getMessage());
+		assertEquals(org.eclipse.emf.common.util.Diagnostic.ERROR, onStep.getSeverity());
+	}
 }

@@ -65,6 +65,11 @@ public final class IssueCodes {
 	public static final String LIMIT_EXCEEDED = PREFIX + "limit-exceeded";
 	/** An initial value outside the declared range of its variable. */
 	public static final String OUT_OF_RANGE = PREFIX + "out-of-range";
+	/**
+	 * A check of shall itself failed on this element (a fault of shall, not of the file); the rest
+	 * of the file is still checked.
+	 */
+	public static final String INTERNAL_ERROR = PREFIX + "internal-error";
 
 	private IssueCodes() {
 	}

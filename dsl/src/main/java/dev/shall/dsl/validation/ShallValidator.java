@@ -80,6 +80,33 @@ public class ShallValidator extends AbstractShallValidator {
 	private final ShallTypeSystem types = new ShallTypeSystem();
 	private final ExpectedTypes expectedTypes = new ExpectedTypes();
 
+	private static final org.eclipse.xtext.service.OperationCanceledManager CANCELLATION =
+			new org.eclipse.xtext.service.OperationCanceledManager();
+
+	/**
+	 * A check that fails reports the failure as an error at the element it was checking, and the
+	 * other checks go on. Xtext's default would drop a NullPointerException silently and turn any
+	 * other exception into "Error executing EValidator" at the start of the file. A
+	 * GuardException is Xtext's "check does not apply";
+	 * cancellation (the editor's text changed) and running out of memory are passed on.
+	 */
+	@Override
+	protected void handleExceptionDuringValidation(Throwable failure) {
+		if ("org.eclipse.xtext.validation.GuardException".equals(failure.getClass().getName())) { // package-private in Xtext
+			return;
+		}
+		if (CANCELLATION.isOperationCanceledException(failure) || failure instanceof OutOfMemoryError) {
+			org.eclipse.xtext.util.Exceptions.throwUncheckedException(failure);
+		}
+		EObject at = getCurrentObject();
+		String what = failure instanceof StackOverflowError ? "it nests too deeply for the check"
+				: failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+		String check = getCurrentMethod() == null ? "a check" : "the check " + getCurrentMethod().getName();
+		error("shall could not finish " + check + " on this " + (at == null ? "element" : describeKind(at).replaceFirst("^The ", "")) + " ("
+				+ what + "); this is a fault of shall, please report it with the file", at, null,
+				IssueCodes.INTERNAL_ERROR);
+	}
+
 	// ------------------------------------------------------------------ names
 
 	@Check
