@@ -18,4 +18,10 @@ public class ShallRuntimeModule extends AbstractShallRuntimeModule {
 	public Class<? extends ILinkingDiagnosticMessageProvider> bindILinkingDiagnosticMessageProvider() {
 		return ShallLinkingDiagnosticMessageProvider.class;
 	}
+
+	/** Linking stays linear in the number of references when a file has errors. */
+	@Override
+	public Class<? extends org.eclipse.xtext.resource.XtextResource> bindXtextResource() {
+		return dev.shall.dsl.linking.ShallLinkingResource.class;
+	}
 }

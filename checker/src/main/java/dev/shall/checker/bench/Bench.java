@@ -29,18 +29,24 @@ import dev.shall.model.frontend.ProcedureFrontEnd;
  * <pre>
  * Bench FILE PROPERTY "opt=value,…" (scale N1,N2,… ENGINE | sweep N DEPTH)
  * Bench editor FOLDER ROUNDS
+ * Bench frontend [N1,N2,…]
  * </pre>
  */
 public final class Bench {
 
 	public static void main(String[] args) throws java.io.IOException {
+		if (args.length >= 1 && args[0].equals("frontend")) {
+			FrontEndScaling.run(args.length > 1 ? java.util.Arrays.stream(args[1].split(",")).map(Integer::valueOf)
+					.toList() : List.of(1_000, 5_000, 20_000));
+			return;
+		}
 		if (args.length == 3 && args[0].equals("editor")) {
 			EditorLatency.run(Path.of(args[1]), Integer.parseInt(args[2]));
 			return;
 		}
 		if (args.length < 5) {
 			System.err.println("usage: Bench FILE PROPERTY OPTIONS (scale N1,N2,... bmc|kind | sweep N DEPTH)"
-					+ " | Bench editor FOLDER ROUNDS");
+					+ " | Bench editor FOLDER ROUNDS | Bench frontend [N1,N2,...]");
 			System.exit(3);
 		}
 		LoadedFile loaded = ProcedureFrontEnd.find().load(List.of(Path.of(args[0]))).get(0);

@@ -105,11 +105,41 @@ public final class CheckRunner {
 			}
 		}
 		for (LoadedFile loaded : all) {
-			diagnostics.addAll(loaded.diagnostics());
+			diagnostics.addAll(capped(loaded.diagnostics()));
 			loaded.procedure().ifPresent(procedure -> findings.addAll(check(procedure, loaded.file(), settings,
 					listener, diagnostics)));
 		}
 		return new RunReport(findings, diagnostics);
+	}
+
+	/**
+	 * The most errors reported per file, as compilers cap theirs ({@code javac -Xmaxerrs}, 100):
+	 * past the first hundred, errors are mostly consequences of the first ones.
+	 */
+	public static final int MAX_ERRORS_PER_FILE = 100;
+
+	/** The file's diagnostics with at most {@link #MAX_ERRORS_PER_FILE} errors, and a note of how many more there are. */
+	static List<SourceDiagnostic> capped(List<SourceDiagnostic> diagnostics) {
+		long errors = diagnostics.stream().filter(d -> d.severity() == SourceDiagnostic.Severity.ERROR).count();
+		if (errors <= MAX_ERRORS_PER_FILE) {
+			return diagnostics;
+		}
+		List<SourceDiagnostic> kept = new ArrayList<>();
+		int shown = 0;
+		SourceDiagnostic last = null;
+		for (SourceDiagnostic d : diagnostics) {
+			if (d.severity() != SourceDiagnostic.Severity.ERROR) {
+				kept.add(d);
+			} else if (shown < MAX_ERRORS_PER_FILE) {
+				kept.add(d);
+				last = d;
+				shown++;
+			}
+		}
+		kept.add(new SourceDiagnostic(SourceDiagnostic.Severity.INFO, "shall.too-many-errors", String.format(
+				"%,d more errors in this file are not shown (the first %d are); fix those first", errors - shown, shown),
+				last.file(), last.line(), last.column()));
+		return kept;
 	}
 
 	private static void collect(Path input, String extension, List<Path> files, List<SourceDiagnostic> diagnostics) {

@@ -221,14 +221,52 @@ public class ShallScopeProvider extends AbstractShallScopeProvider {
 		return event == null ? null : event.getReceive();
 	}
 
+	/**
+	 * The procedure's members of one kind, in declaration order. Asked for every name linked, so
+	 * indexed once per procedure (and re-indexed when its member list changes): scanning the
+	 * members each time made linking quadratic in the file (5,000 steps took seconds).
+	 */
 	public static <T extends EObject> List<T> members(Procedure procedure, Class<T> type) {
-		List<T> result = new ArrayList<>();
-		for (EObject member : procedure.getMembers()) {
-			if (type.isInstance(member)) {
-				result.add(type.cast(member));
+		List<EObject> all = MemberIndex.of(procedure).byKind.computeIfAbsent(type, kind -> {
+			List<EObject> result = new ArrayList<>();
+			for (EObject member : procedure.getMembers()) {
+				if (kind.isInstance(member)) {
+					result.add(member);
+				}
+			}
+			return java.util.Collections.unmodifiableList(result);
+		});
+		@SuppressWarnings("unchecked")
+		List<T> typed = (List<T>) all;
+		return typed;
+	}
+
+	/** The members of a procedure grouped by kind, dropped when the member list changes (an edit in the IDE). */
+	private static final class MemberIndex extends org.eclipse.emf.common.notify.impl.AdapterImpl {
+		final java.util.Map<Class<?>, List<EObject>> byKind = new java.util.concurrent.ConcurrentHashMap<>();
+
+		static MemberIndex of(Procedure procedure) {
+			for (org.eclipse.emf.common.notify.Adapter adapter : procedure.eAdapters()) {
+				if (adapter instanceof MemberIndex index) {
+					return index;
+				}
+			}
+			MemberIndex index = new MemberIndex();
+			procedure.eAdapters().add(index);
+			return index;
+		}
+
+		@Override
+		public void notifyChanged(org.eclipse.emf.common.notify.Notification notification) {
+			if (notification.getFeature() == ShallPackage.Literals.PROCEDURE__MEMBERS) {
+				byKind.clear();
 			}
 		}
-		return result;
+
+		@Override
+		public boolean isAdapterForType(Object type) {
+			return type == MemberIndex.class;
+		}
 	}
 
 	private List<IEObjectDescription> describe(List<? extends EObject> elements) {
