@@ -59,8 +59,6 @@ import dev.shall.model.VariableRef;
  */
 public final class TransitionEncoding {
 
-	private static final int OUT_OF_RANGE = Integer.MIN_VALUE;
-
 	private final Layout layout;
 	private final OptionAssignment options;
 	private final int instances;
@@ -73,6 +71,8 @@ public final class TransitionEncoding {
 	private final boolean tracksLast;
 	private final int[] freshnessUniverse;
 	private final dev.shall.checker.lowering.ConeOfInfluence cone;
+	private final SymbolicEvaluator evaluator;
+	private final LaneEncoding lanes;
 
 	/** The inputs of one step, kept so that the move can be read from the solver's model. */
 	public record Inputs(int[] move, int[] slot, int[][] choices) {
@@ -89,6 +89,8 @@ public final class TransitionEncoding {
 		this.instances = instances;
 		this.obligation = obligation;
 		this.circuit = circuit;
+		this.evaluator = new SymbolicEvaluator(layout, options);
+		this.lanes = new LaneEncoding(layout, circuit);
 		this.actionCount = layout.actions().size();
 		this.cone = new dev.shall.checker.lowering.ConeOfInfluence(layout, obligation);
 		this.moveDomain = Domain.range(0, instances * actionCount - 1);
@@ -124,8 +126,8 @@ public final class TransitionEncoding {
 				variables[layout.indexOf(variable)] = SymbolicValue.decode(free, domain, bits);
 			}
 			int[] firedInput = { free.input() };
-			Env env = new Env(variables, null, null, t -> firedInput[0], false);
-			return evaluate(free, value, env, Circuit.TRUE, new int[] { Circuit.FALSE }).possibleValues();
+			SymbolicEvaluator.Env env = new SymbolicEvaluator.Env(variables, null, null, t -> firedInput[0], false);
+			return evaluator.evaluate(free, value, env, Circuit.TRUE, new int[] { Circuit.FALSE }).possibleValues();
 		}
 	}
 
@@ -139,17 +141,17 @@ public final class TransitionEncoding {
 		SymbolicState state = new SymbolicState(instances, layout.variables().size(), layout.lanes().size());
 		for (int i = 0; i < instances; i++) {
 			for (StateVariable variable : layout.variables()) {
-				Env env = new Env(new SymbolicValue[0], null, null, t -> Circuit.FALSE, true);
-				state.variables[i][layout.indexOf(variable)] = evaluate(circuit, variable.getInitial(), env, Circuit.TRUE,
+				SymbolicEvaluator.Env env = new SymbolicEvaluator.Env(new SymbolicValue[0], null, null, t -> Circuit.FALSE, true);
+				state.variables[i][layout.indexOf(variable)] = evaluator.evaluate(circuit, variable.getInitial(), env, Circuit.TRUE,
 						new int[] { Circuit.FALSE });
 			}
 			for (Lane lane : layout.lanes()) {
 				Slot[] slots = new Slot[lane.length()];
 				for (int j = 0; j < slots.length; j++) {
-					slots[j] = emptySlot(lane);
+					slots[j] = lanes.emptySlot(lane);
 				}
 				state.queues[i][lane.index()] = slots;
-				state.replayable[i][lane.index()] = lane.has(Fault.REPLAY) ? emptySlot(lane) : null;
+				state.replayable[i][lane.index()] = lane.has(Fault.REPLAY) ? lanes.emptySlot(lane) : null;
 			}
 			state.flag[i] = Circuit.FALSE;
 			for (int value : freshnessUniverse) {
@@ -186,14 +188,14 @@ public final class TransitionEncoding {
 			for (Lane lane : layout.lanes()) {
 				Slot[] slots = state.queues[i][lane.index()];
 				for (int j = 0; j < slots.length; j++) {
-					result[0] = circuit.and(result[0], canonical(lane, slots[j]));
+					result[0] = circuit.and(result[0], lanes.canonical(lane, slots[j]));
 					if (j > 0) {
-						result[0] = circuit.and(result[0], circuit.implies(nonEmpty(slots[j]), nonEmpty(slots[j - 1])));
+						result[0] = circuit.and(result[0], circuit.implies(lanes.nonEmpty(slots[j]), lanes.nonEmpty(slots[j - 1])));
 					}
 				}
 				Slot replay = state.replayable[i][lane.index()];
 				if (replay != null) {
-					result[0] = circuit.and(result[0], canonical(lane, replay));
+					result[0] = circuit.and(result[0], lanes.canonical(lane, replay));
 				}
 			}
 		}
@@ -671,10 +673,10 @@ public final class TransitionEncoding {
 		for (Lane lane : layout.lanes()) {
 			Slot[] slots = next.queues[instance][lane.index()];
 			for (int j = 0; j < slots.length; j++) {
-				slots[j] = iteSlot(selected, local.queues[lane.index()][j], slots[j]);
+				slots[j] = lanes.iteSlot(selected, local.queues[lane.index()][j], slots[j]);
 			}
 			if (next.replayable[instance][lane.index()] != null) {
-				next.replayable[instance][lane.index()] = iteSlot(selected, local.replayable[lane.index()],
+				next.replayable[instance][lane.index()] = lanes.iteSlot(selected, local.replayable[lane.index()],
 						next.replayable[instance][lane.index()]);
 			}
 		}
@@ -709,35 +711,37 @@ public final class TransitionEncoding {
 		case TRANSITION -> transition(local, action.transition(), slotInput, inputs);
 		case LOSE -> {
 			Lane lane = action.lane();
-			int[] at = positions(lane, slotInput, true);
+			int[] at = lanes.positions(lane, slotInput, true);
 			int some = Circuit.FALSE;
 			for (int p = 0; p < at.length; p++) {
-				some = circuit.or(some, circuit.and(at[p], nonEmpty(local.queues[lane.index()][p])));
+				some = circuit.or(some, circuit.and(at[p], lanes.nonEmpty(local.queues[lane.index()][p])));
 			}
 			local.enabled = some;
-			dequeue(local, lane, at);
+			local.queues[lane.index()] = lanes.dequeue(local.queues[lane.index()], lane, at);
 		}
 		case DUPLICATE -> {
 			// semantics §4.3: at most capacity copies in flight, beside the procedure's own messages
 			Slot[] slots = local.queues[action.lane().index()];
-			local.enabled = circuit.and(nonEmpty(slots[0]), circuit.not(atLeast(copyFlags(slots), action.lane()
+			local.enabled = circuit.and(lanes.nonEmpty(slots[0]), circuit.not(lanes.atLeast(lanes.copyFlags(slots), action.lane()
 					.capacity())));
-			enqueue(local, action.lane(), withCopy(slots[0], Circuit.TRUE), Circuit.TRUE);
+			local.queues[action.lane().index()] = lanes.enqueue(local.queues[action.lane().index()], action.lane(),
+					lanes.withCopy(slots[0], Circuit.TRUE), Circuit.TRUE);
 		}
 		case REPLAY -> {
 			Slot[] slots = local.queues[action.lane().index()];
 			Slot old = local.replayable[action.lane().index()];
-			local.enabled = circuit.and(nonEmpty(old), circuit.not(atLeast(copyFlags(slots), action.lane()
+			local.enabled = circuit.and(lanes.nonEmpty(old), circuit.not(lanes.atLeast(lanes.copyFlags(slots), action.lane()
 					.capacity())));
-			enqueue(local, action.lane(), withCopy(old, Circuit.TRUE), Circuit.TRUE);
+			local.queues[action.lane().index()] = lanes.enqueue(local.queues[action.lane().index()], action.lane(),
+					lanes.withCopy(old, Circuit.TRUE), Circuit.TRUE);
 		}
 		case DISCARD -> {
 			Lane lane = action.lane();
-			int[] at = positions(lane, slotInput, lane.has(Fault.REORDERING));
-			Slot message = pick(local.queues[lane.index()], at);
+			int[] at = lanes.positions(lane, slotInput, lane.has(Fault.REORDERING));
+			Slot message = lanes.pick(local.queues[lane.index()], at);
 			int mismatch = circuit.not(message.mac().equalTo(circuit, local.variables[layout.indexOf(lane.receiverKey())]));
-			local.enabled = circuit.and(circuit.or(at), circuit.and(nonEmpty(message), mismatch));
-			dequeue(local, lane, at);
+			local.enabled = circuit.and(circuit.or(at), circuit.and(lanes.nonEmpty(message), mismatch));
+			local.queues[lane.index()] = lanes.dequeue(local.queues[lane.index()], lane, at);
 		}
 		}
 	}
@@ -757,8 +761,8 @@ public final class TransitionEncoding {
 				local.enabled = Circuit.FALSE;
 				return;
 			}
-			at = positions(lane, slotInput, lane.has(Fault.REORDERING));
-			received = pick(local.queues[lane.index()], at);
+			at = lanes.positions(lane, slotInput, lane.has(Fault.REORDERING));
+			received = lanes.pick(local.queues[lane.index()], at);
 			receivedType = receive.getMessage();
 			receivedFields = received.fields()[lane.messages().indexOf(receivedType)];
 			receiveOk = circuit.and(circuit.or(at), received.tag().is(circuit, lane.tagOf(receivedType)));
@@ -768,16 +772,16 @@ public final class TransitionEncoding {
 			}
 		}
 		int[] overflow = { Circuit.FALSE };
-		Env env = new Env(local.variables, receivedFields, receivedType, t -> Circuit.FALSE, true);
+		SymbolicEvaluator.Env env = new SymbolicEvaluator.Env(local.variables, receivedFields, receivedType, t -> Circuit.FALSE, true);
 		int guard = transition.getGuard() == null ? Circuit.TRUE
-				: evaluate(circuit, transition.getGuard(), env, receiveOk, overflow).truth(circuit);
+				: evaluator.evaluate(circuit, transition.getGuard(), env, receiveOk, overflow).truth(circuit);
 		local.enabled = circuit.and(receiveOk, guard);
 		// a guard that exceeds a bound is a bound of the model whether or not it would hold
 		int guardOverflow = overflow[0];
 		if (receive != null) {
-			dequeue(local, lane, at);
+			local.queues[lane.index()] = lanes.dequeue(local.queues[lane.index()], lane, at);
 			if (local.replayable[lane.index()] != null) {
-				local.replayable[lane.index()] = withCopy(received, Circuit.FALSE);
+				local.replayable[lane.index()] = lanes.withCopy(received, Circuit.FALSE);
 			}
 		}
 		overflow[0] = Circuit.FALSE;
@@ -789,11 +793,11 @@ public final class TransitionEncoding {
 	private void run(Local local, List<Statement> statements, Transition transition, int pathCondition,
 			SymbolicValue[] receivedFields, MessageType receivedType, Inputs inputs, int[] overflow) {
 		for (Statement statement : statements) {
-			Env env = new Env(local.variables, receivedFields, receivedType, t -> Circuit.FALSE, true);
+			SymbolicEvaluator.Env env = new SymbolicEvaluator.Env(local.variables, receivedFields, receivedType, t -> Circuit.FALSE, true);
 			switch (statement) {
 			case Assignment assignment -> {
 				// a value out of range blocks the step, even where the variable is outside the cone
-				SymbolicValue value = evaluate(circuit, assignment.getValue(), env, pathCondition, overflow);
+				SymbolicValue value = evaluator.evaluate(circuit, assignment.getValue(), env, pathCondition, overflow);
 				Domain domain = layout.domain(assignment.getVariable());
 				overflow[0] = circuit.or(overflow[0], circuit.and(pathCondition, value.outside(circuit, domain)));
 				if (!cone.contains(assignment.getVariable())) {
@@ -811,7 +815,7 @@ public final class TransitionEncoding {
 					values[f] = SymbolicValue.constant(Domain.NONE);
 					for (FieldValue argument : send.getArguments()) {
 						if (argument.getField() == field) {
-							values[f] = evaluate(circuit, argument.getValue(), env, pathCondition, overflow);
+							values[f] = evaluator.evaluate(circuit, argument.getValue(), env, pathCondition, overflow);
 						}
 					}
 					overflow[0] = circuit.or(overflow[0],
@@ -819,14 +823,15 @@ public final class TransitionEncoding {
 				}
 				// semantics §4.3: only the procedure's own messages count against the capacity
 				Slot[] slots = local.queues[lane.index()];
-				overflow[0] = circuit.or(overflow[0], circuit.and(pathCondition, atLeast(ownFlags(slots), lane
+				overflow[0] = circuit.or(overflow[0], circuit.and(pathCondition, lanes.atLeast(lanes.ownFlags(slots), lane
 						.capacity())));
 				SymbolicValue mac = lane.keyed() ? local.variables[layout.indexOf(lane.senderKey())]
 						: SymbolicValue.constant(Domain.NONE);
-				enqueue(local, lane, message(lane, message, values, mac), pathCondition);
+				local.queues[lane.index()] = lanes.enqueue(local.queues[lane.index()], lane, lanes.message(lane, message,
+						values, mac), pathCondition);
 			}
 			case IfStatement conditional -> {
-				int holds = evaluate(circuit, conditional.getCondition(), env, pathCondition, overflow).truth(circuit);
+				int holds = evaluator.evaluate(circuit, conditional.getCondition(), env, pathCondition, overflow).truth(circuit);
 				run(local, conditional.getThen(), transition, circuit.and(pathCondition, holds), receivedFields,
 						receivedType, inputs, overflow);
 				run(local, conditional.getElse(), transition, circuit.and(pathCondition, circuit.not(holds)),
@@ -847,172 +852,18 @@ public final class TransitionEncoding {
 		}
 	}
 
-	// ------------------------------------------------------------------ queues
-
-	/** Per queue position, the literal under which an action takes it: the slot input, or the head. */
-	private int[] positions(Lane lane, SymbolicValue slotInput, boolean anyPosition) {
-		int[] at = new int[lane.length()];
-		for (int p = 0; p < at.length; p++) {
-			at[p] = anyPosition ? slotInput.is(circuit, p) : p == 0 ? Circuit.TRUE : Circuit.FALSE;
-		}
-		return at;
-	}
-
-	private Slot pick(Slot[] slots, int[] at) {
-		Slot picked = slots[0];
-		for (int p = 1; p < slots.length; p++) {
-			picked = iteSlot(at[p], slots[p], picked);
-		}
-		return picked;
-	}
-
-	private void dequeue(Local local, Lane lane, int[] at) {
-		Slot[] slots = local.queues[lane.index()];
-		Slot[] result = new Slot[slots.length];
-		int removedAtOrBefore = Circuit.FALSE;
-		for (int j = 0; j < slots.length; j++) {
-			removedAtOrBefore = circuit.or(removedAtOrBefore, at[j]);
-			Slot following = j + 1 < slots.length ? slots[j + 1] : emptySlot(lane);
-			result[j] = iteSlot(removedAtOrBefore, following, slots[j]);
-		}
-		local.queues[lane.index()] = result;
-	}
-
-	private void enqueue(Local local, Lane lane, Slot message, int condition) {
-		Slot[] slots = local.queues[lane.index()];
-		Slot[] result = new Slot[slots.length];
-		for (int j = 0; j < slots.length; j++) {
-			int firstEmpty = circuit.and(circuit.not(nonEmpty(slots[j])), j == 0 ? Circuit.TRUE : nonEmpty(slots[j - 1]));
-			result[j] = iteSlot(circuit.and(condition, firstEmpty), message, slots[j]);
-		}
-		local.queues[lane.index()] = result;
-	}
-
-	private Slot message(Lane lane, MessageType type, SymbolicValue[] values, SymbolicValue mac) {
-		Slot empty = emptySlot(lane);
-		SymbolicValue[][] fields = empty.fields().clone();
-		int m = lane.messages().indexOf(type);
-		SymbolicValue[] mine = new SymbolicValue[values.length];
-		for (int f = 0; f < values.length; f++) {
-			// out-of-range values never reach a state: the step is blocked as exceeding a bound
-			Domain domain = layout.domain(type.getFields().get(f));
-			mine[f] = restrict(values[f], domain);
-		}
-		fields[m] = mine;
-		return new Slot(SymbolicValue.constant(lane.tagOf(type)), fields, lane.keyed() ? mac : empty.mac(), empty
-				.copy());
-	}
-
-	private SymbolicValue restrict(SymbolicValue value, Domain domain) {
-		return value.map(circuit, v -> domain.contains(v) ? v : domain.value(0));
-	}
-
-	private Slot emptySlot(Lane lane) {
-		SymbolicValue[][] fields = new SymbolicValue[lane.messages().size()][];
-		for (int m = 0; m < fields.length; m++) {
-			List<MessageField> declared = lane.messages().get(m).getFields();
-			fields[m] = new SymbolicValue[declared.size()];
-			for (int f = 0; f < declared.size(); f++) {
-				fields[m][f] = SymbolicValue.constant(layout.domain(declared.get(f)).value(0));
-			}
-		}
-		SymbolicValue mac = SymbolicValue.constant(lane.keyed() ? layout.macDomain(lane).value(0) : Domain.NONE);
-		return new Slot(SymbolicValue.constant(0), fields, mac, SymbolicValue.constant(0));
-	}
-
-	/** The slot with its copy flag set to the literal (on lanes without copies the flag stays 0). */
-	private Slot withCopy(Slot slot, int copy) {
-		return new Slot(slot.tag(), slot.fields(), slot.mac(), SymbolicValue.bool(copy));
-	}
-
-	/** Per slot, the literal under which it holds a fault copy. */
-	private int[] copyFlags(Slot[] slots) {
-		int[] flags = new int[slots.length];
-		for (int j = 0; j < slots.length; j++) {
-			flags[j] = circuit.and(nonEmpty(slots[j]), slots[j].copy().truth(circuit));
-		}
-		return flags;
-	}
-
-	/** Per slot, the literal under which it holds a message the procedure sent. */
-	private int[] ownFlags(Slot[] slots) {
-		int[] flags = new int[slots.length];
-		for (int j = 0; j < slots.length; j++) {
-			flags[j] = circuit.and(nonEmpty(slots[j]), circuit.not(slots[j].copy().truth(circuit)));
-		}
-		return flags;
-	}
-
-	/** Whether at least n of the literals are true (a sequential counter, n is small: a capacity). */
-	private int atLeast(int[] literals, int n) {
-		// count[c] = at least c of the literals seen so far are true
-		int[] count = new int[n + 1];
-		count[0] = Circuit.TRUE;
-		for (int literal : literals) {
-			for (int c = n; c >= 1; c--) {
-				count[c] = circuit.or(count[c], circuit.and(count[c - 1], literal));
-			}
-		}
-		return count[n];
-	}
-
-	private int nonEmpty(Slot slot) {
-		return circuit.not(slot.tag().is(circuit, 0));
-	}
-
-	/** Empty slots are all canonical; a message's slot keeps only its own type's fields. */
-	private int canonical(Lane lane, Slot slot) {
-		Slot empty = emptySlot(lane);
-		int result = Circuit.TRUE;
-		for (int m = 0; m < lane.messages().size(); m++) {
-			int notThisType = circuit.not(slot.tag().is(circuit, m + 1));
-			for (int f = 0; f < slot.fields()[m].length; f++) {
-				result = circuit.and(result,
-						circuit.implies(notThisType, slot.fields()[m][f].equalTo(circuit, empty.fields()[m][f])));
-			}
-		}
-		if (lane.keyed()) {
-			result = circuit.and(result, circuit.implies(slot.tag().is(circuit, 0), slot.mac().equalTo(circuit, empty
-					.mac())));
-		}
-		if (lane.copies()) {
-			result = circuit.and(result, circuit.implies(slot.tag().is(circuit, 0), circuit.not(slot.copy().truth(
-					circuit))));
-		}
-		return result;
-	}
-
-	private Slot iteSlot(int condition, Slot then, Slot otherwise) {
-		if (condition == Circuit.TRUE) {
-			return then;
-		}
-		if (condition == Circuit.FALSE || then == otherwise) {
-			return otherwise;
-		}
-		SymbolicValue[][] fields = new SymbolicValue[then.fields().length][];
-		for (int m = 0; m < fields.length; m++) {
-			fields[m] = new SymbolicValue[then.fields()[m].length];
-			for (int f = 0; f < fields[m].length; f++) {
-				fields[m][f] = SymbolicValue.ite(circuit, condition, then.fields()[m][f], otherwise.fields()[m][f]);
-			}
-		}
-		return new Slot(SymbolicValue.ite(circuit, condition, then.tag(), otherwise.tag()), fields,
-				SymbolicValue.ite(circuit, condition, then.mac(), otherwise.mac()), SymbolicValue.ite(circuit, condition,
-						then.copy(), otherwise.copy()));
-	}
-
 	// ------------------------------------------------------------------ properties
 
 	private void updateMonitors(SymbolicState before, SymbolicState next) {
 		for (int i = 0; i < instances; i++) {
-			Env env = propertyEnv(before, i);
+			SymbolicEvaluator.Env env = propertyEnv(before, i);
 			if (obligation.property() instanceof Response) {
 				next.flag[i] = pending(before, i);
 			} else if (obligation.property() instanceof Precedence precedence) {
 				next.flag[i] = circuit.or(before.flag[i], holds(precedence.getFirst(), env));
 			} else if (obligation.property() instanceof Freshness freshness) {
 				int condition = holds(freshness.getCondition(), env);
-				SymbolicValue value = evaluate(circuit, freshness.getValue(), env, Circuit.TRUE, new int[1]);
+				SymbolicValue value = evaluator.evaluate(circuit, freshness.getValue(), env, Circuit.TRUE, new int[1]);
 				for (Map.Entry<Integer, Integer> used : next.used[i].entrySet()) {
 					int now = circuit.and(condition, value.is(circuit, used.getKey()));
 					used.setValue(circuit.or(before.used[i].get(used.getKey()), now));
@@ -1052,13 +903,13 @@ public final class TransitionEncoding {
 	}
 
 	private int bad(SymbolicState state, int instance) {
-		Env env = propertyEnv(state, instance);
+		SymbolicEvaluator.Env env = propertyEnv(state, instance);
 		switch (obligation.property()) {
 		case Invariant invariant:
 			return circuit.not(holds(invariant.getCondition(), env));
 		case Agreement agreement: {
-			SymbolicValue left = evaluate(circuit, agreement.getLeft(), env, Circuit.TRUE, new int[1]);
-			SymbolicValue right = evaluate(circuit, agreement.getRight(), env, Circuit.TRUE, new int[1]);
+			SymbolicValue left = evaluator.evaluate(circuit, agreement.getLeft(), env, Circuit.TRUE, new int[1]);
+			SymbolicValue right = evaluator.evaluate(circuit, agreement.getRight(), env, Circuit.TRUE, new int[1]);
 			int disagree = circuit.or(circuit.or(left.is(circuit, Domain.NONE), right.is(circuit, Domain.NONE)),
 					circuit.not(left.equalTo(circuit, right)));
 			return circuit.and(holds(agreement.getCondition(), env), disagree);
@@ -1067,7 +918,7 @@ public final class TransitionEncoding {
 			return circuit.and(circuit.and(holds(precedence.getSecond(), env), circuit.not(holds(precedence.getFirst(),
 					env))), circuit.not(state.flag[instance]));
 		case Freshness freshness: {
-			SymbolicValue value = evaluate(circuit, freshness.getValue(), env, Circuit.TRUE, new int[1]);
+			SymbolicValue value = evaluator.evaluate(circuit, freshness.getValue(), env, Circuit.TRUE, new int[1]);
 			int reused = Circuit.FALSE;
 			for (Map.Entry<Integer, Integer> used : state.used[instance].entrySet()) {
 				if (used.getKey() != Domain.NONE) {
@@ -1089,7 +940,7 @@ public final class TransitionEncoding {
 	/** For a response property: a trigger of the instance is unanswered in the state. */
 	public int pending(SymbolicState state, int instance) {
 		Response response = (Response) obligation.property();
-		Env env = propertyEnv(state, instance);
+		SymbolicEvaluator.Env env = propertyEnv(state, instance);
 		return circuit.and(circuit.or(state.flag[instance], holds(response.getTrigger(), env)),
 				circuit.not(holds(response.getResponse(), env)));
 	}
@@ -1180,123 +1031,14 @@ public final class TransitionEncoding {
 				|| obligation.property() instanceof Freshness;
 	}
 
-	private Env propertyEnv(SymbolicState state, int instance) {
+	private SymbolicEvaluator.Env propertyEnv(SymbolicState state, int instance) {
 		Function<Transition, Integer> fired = transition -> state.last == null ? Circuit.FALSE
 				: state.last.is(circuit, instance * actionCount + layout.action(transition).index());
-		return new Env(state.variables[instance], null, null, fired, false);
+		return new SymbolicEvaluator.Env(state.variables[instance], null, null, fired, false);
 	}
 
-	private int holds(Expression condition, Env env) {
-		return evaluate(circuit, condition, env, Circuit.TRUE, new int[1]).truth(circuit);
-	}
-
-	// ------------------------------------------------------------------ expressions
-
-	private record Env(SymbolicValue[] variables, SymbolicValue[] receivedFields, MessageType receivedType,
-			Function<Transition, Integer> fired, boolean strict) {
-	}
-
-	/**
-	 * The symbolic value of the expression. Where evaluating it would exceed a bound (a key
-	 * derivation input out of range) under {@code guard}, the condition is added to {@code overflow[0]}.
-	 */
-	private SymbolicValue evaluate(Circuit c, Expression expression, Env env, int guard, int[] overflow) {
-		switch (expression) {
-		case BoolConstant constant:
-			return SymbolicValue.constant(constant.isValue() ? 1 : 0);
-		case IntConstant constant:
-			return SymbolicValue.constant(constant.getValue());
-		case NoneConstant none:
-			return SymbolicValue.constant(Domain.NONE);
-		case EnumConstant constant:
-			return SymbolicValue.constant(((EnumDecl) constant.getLiteral().eContainer()).getLiterals().indexOf(constant
-					.getLiteral()));
-		case KeyConstant constant:
-			return SymbolicValue.constant(((KeyDecl) constant.getAtom().eContainer()).getAtoms().indexOf(constant
-					.getAtom()));
-		case VariableRef ref:
-			return env.variables()[layout.indexOf(ref.getVariable())];
-		case ReceivedField ref:
-			return env.receivedFields()[env.receivedType().getFields().indexOf(ref.getField())];
-		case OptionTest test:
-			return SymbolicValue.constant(options.holds(test) ? 1 : 0);
-		case Fired fired:
-			return SymbolicValue.bool(env.fired().apply(fired.getTransition()));
-		case Unary unary: {
-			SymbolicValue operand = evaluate(c, unary.getOperand(), env, guard, overflow);
-			return switch (unary.getOperator()) {
-			case NOT -> SymbolicValue.bool(Circuit.not(operand.truth(c)));
-			case NEGATE -> operand.map(c, v -> -v);
-			};
-		}
-		case KeyDerivation derivation:
-			return derive(c, derivation, env, guard, overflow);
-		case Binary binary:
-			return binary(c, binary, env, guard, overflow);
-		default:
-			throw new IllegalArgumentException("Unknown expression " + expression.eClass().getName());
-		}
-	}
-
-	private SymbolicValue derive(Circuit c, KeyDerivation derivation, Env env, int guard, int[] overflow) {
-		KeyDecl key = derivation.getKey();
-		// a key with alternative parents numbers the terms of this parent after those of the ones before it
-		int parentOffset = layout.keys().offset(key, KeyUniverse.declOf(derivation.getBase()));
-		SymbolicValue term = evaluate(c, derivation.getBase(), env, guard, overflow);
-		if (parentOffset > 0) {
-			term = term.map(c, t -> t == Domain.NONE ? t : t + parentOffset);
-		}
-		for (int a = 0; a < derivation.getArguments().size(); a++) {
-			SymbolicValue argument = evaluate(c, derivation.getArguments().get(a), env, guard, overflow);
-			int min = key.getParameters().get(a).getMin();
-			int width = key.getParameters().get(a).getMax() - min + 1;
-			term = SymbolicValue.apply(c, term, argument, (t, v) -> {
-				if (t == Domain.NONE || t == OUT_OF_RANGE) {
-					return t;
-				}
-				return v - min < 0 || v - min >= width ? OUT_OF_RANGE : t * width + (v - min);
-			});
-		}
-		int outOfRange = term.is(c, OUT_OF_RANGE);
-		if (env.strict()) {
-			overflow[0] = c.or(overflow[0], c.and(guard, outOfRange));
-		}
-		return term.map(c, t -> t == OUT_OF_RANGE ? Domain.NONE : t);
-	}
-
-	private SymbolicValue binary(Circuit c, Binary binary, Env env, int guard, int[] overflow) {
-		SymbolicValue left = evaluate(c, binary.getLeft(), env, guard, overflow);
-		switch (binary.getOperator()) {
-		case AND: {
-			int l = left.truth(c);
-			int r = evaluate(c, binary.getRight(), env, c.and(guard, l), overflow).truth(c);
-			return SymbolicValue.bool(c.and(l, r));
-		}
-		case OR: {
-			int l = left.truth(c);
-			int r = evaluate(c, binary.getRight(), env, c.and(guard, Circuit.not(l)), overflow).truth(c);
-			return SymbolicValue.bool(c.or(l, r));
-		}
-		case IMPLIES: {
-			int l = left.truth(c);
-			int r = evaluate(c, binary.getRight(), env, c.and(guard, l), overflow).truth(c);
-			return SymbolicValue.bool(c.implies(l, r));
-		}
-		default:
-			break;
-		}
-		SymbolicValue right = evaluate(c, binary.getRight(), env, guard, overflow);
-		return switch (binary.getOperator()) {
-		case EQ -> SymbolicValue.bool(left.equalTo(c, right));
-		case NE -> SymbolicValue.bool(Circuit.not(left.equalTo(c, right)));
-		case LT -> SymbolicValue.apply(c, left, right, (a, b) -> a < b ? 1 : 0);
-		case LE -> SymbolicValue.apply(c, left, right, (a, b) -> a <= b ? 1 : 0);
-		case GT -> SymbolicValue.apply(c, left, right, (a, b) -> a > b ? 1 : 0);
-		case GE -> SymbolicValue.apply(c, left, right, (a, b) -> a >= b ? 1 : 0);
-		case ADD -> SymbolicValue.apply(c, left, right, Integer::sum);
-		case SUB -> SymbolicValue.apply(c, left, right, (a, b) -> a - b);
-		default -> throw new IllegalStateException();
-		};
+	private int holds(Expression condition, SymbolicEvaluator.Env env) {
+		return evaluator.evaluate(circuit, condition, env, Circuit.TRUE, new int[1]).truth(circuit);
 	}
 
 	// ------------------------------------------------------------------ reading models
