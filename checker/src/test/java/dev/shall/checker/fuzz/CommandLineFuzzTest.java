@@ -12,41 +12,47 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import dev.shall.checker.cli.ShallCommand;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
 
 /**
  * Fuzzing the command line as users break it (issue 12): the bundled examples and the reported
- * cases, mutated by deleting, duplicating, truncating and nesting spans and by inserting
- * keywords, huge numbers and control characters. Whatever the input, {@code shall check} must
- * give an exit code in {0, 1, 2, 3}, JSON on stdout, no stack trace, every diagnostic inside the
- * file (line and column from 1), and an answer within its budget.
+ * cases, mutated by deleting, duplicating, truncating, nesting and swapping spans and by
+ * inserting keywords, huge numbers and control characters. Whatever the input, {@code shall
+ * check} must give an exit code in {0, 1, 2, 3}, only its report on stdout, no stack trace,
+ * every diagnostic inside the file (line and column from 1), and an answer within its budget.
  *
- * <p>A short run is part of {@code ./mvnw verify} (see {@code junit-platform.properties}); a long
- * run: {@code ./mvnw -pl checker -am verify -Dtest=FuzzTest -Djqwik.tries.default=3000
- * -Dsurefire.failIfNoSpecifiedTests=false}. The run prints its figures at the end.
+ * <p>Two ways to run it. In every build, {@link #mutantsFromAFixedSeed()} checks
+ * {@value #BUILD_MUTANTS} mutants drawn from a fixed seed ({@code -Dshall.fuzz.mutants=N} for more,
+ * {@code -Dshall.fuzz.seed=S} for others). {@link #coverageGuided(FuzzedDataProvider)} is a
+ * Jazzer fuzz test: in a normal build it replays the inputs Jazzer saved under
+ * {@code src/test/resources/dev/shall/checker/fuzz/CommandLineFuzzTestInputs/}; with {@code JAZZER_FUZZ=1}
+ * it fuzzes, guided by coverage, for {@code -Djazzer.max_duration} (e.g.
+ * {@code JAZZER_FUZZ=1 ./mvnw -pl checker -am verify -Dtest=CommandLineFuzzTest#coverageGuided
+ * -Dsurefire.failIfNoSpecifiedTests=false}). Both print their figures.
  */
-class FuzzTest {
+class CommandLineFuzzTest {
 
 	/** The budget each run gets, and the grace beyond it a run may take (JVM and front end). */
 	private static final int TOTAL_SECONDS = 10;
 	private static final int GRACE_SECONDS = 20;
+	private static final int BUILD_MUTANTS = 30;
 
 	private static final Map<String, String> SEEDS = seeds();
 
@@ -56,10 +62,11 @@ class FuzzTest {
 			"to", "var", "bool", "true", "false", "none", "delete", "{", "}", "(", ")", "[", "]", ":", "..", "=", ":=",
 			"==", "!=", "<", "<=", "+", "-", "*", ".", ",", "\"", "\"unterminated", "0", "1", "65536", "2147483647",
 			"-2147483648", "2147483648", "99999999999999999999", "1e9", "0..2147483647", "A", "B", "x", "n",
-			"\u001b[31m", "\u0000", "\r", "\r\n", "\uFEFF", "\u202E", "é", "\n", "\t", "//", "/*", "*/");
+			"\u001b[31m", "\u0000", "\r", "\r\n", "\uFEFF", "\u202E", "é", "\n", "\t", "//", "/*", "*/",
+			"import \"/dev/zero\"", "import \"/etc\"", "import \"http://example.org/x.shall\"");
 
 	private static int runs;
-	private static final int[] exitCodes = new int[5];
+	private static final int[] EXIT_CODES = new int[5];
 	private static double slowest;
 	private static int diagnostics;
 
@@ -80,6 +87,13 @@ class FuzzTest {
 		return seeds;
 	}
 
+	/** Where the choices of a mutation come from: a seeded random source, or Jazzer's fuzzed data. */
+	interface Choices {
+		int pick(int bound);
+
+		double fraction();
+	}
+
 	enum Kind {
 		DELETE, DUPLICATE, INSERT, TRUNCATE, NEST, SWAP_LINES
 	}
@@ -88,7 +102,7 @@ class FuzzTest {
 	record Edit(Kind kind, double at, double length, String token, int depth) {
 		String apply(String text) {
 			int n = text.length();
-			int from = (int) (at * n);
+			int from = Math.min(n, (int) (at * n));
 			int to = Math.min(n, from + (int) (length * Math.min(n, 400)));
 			return switch (kind) {
 			case DELETE -> text.substring(0, from) + text.substring(to);
@@ -99,13 +113,11 @@ class FuzzTest {
 					+ text.substring(to);
 			case SWAP_LINES -> {
 				String[] lines = text.split("\n", -1);
-				int i = (int) (at * lines.length);
-				int j = (int) (length * lines.length);
-				if (i < lines.length && j < lines.length) {
-					String line = lines[i];
-					lines[i] = lines[j];
-					lines[j] = line;
-				}
+				int i = Math.min(lines.length - 1, (int) (at * lines.length));
+				int j = Math.min(lines.length - 1, (int) (length * lines.length));
+				String line = lines[i];
+				lines[i] = lines[j];
+				lines[j] = line;
 				yield String.join("\n", lines);
 			}
 			};
@@ -119,23 +131,78 @@ class FuzzTest {
 		}
 	}
 
-	@Provide
-	Arbitrary<Mutant> mutants() {
-		Arbitrary<Edit> edit = Combinators.combine(Arbitraries.of(Kind.class), Arbitraries.doubles().between(0, 1),
-				Arbitraries.doubles().between(0, 1), Arbitraries.of(TOKENS), Arbitraries.integers().between(1, 600))
-				.as(Edit::new);
-		return Combinators.combine(Arbitraries.of(SEEDS.keySet()), edit.list().ofMinSize(1).ofMaxSize(4)).as((seed,
-				edits) -> {
-			String text = SEEDS.get(seed);
-			for (Edit e : edits) {
-				text = e.apply(text);
-			}
-			return new Mutant(seed, edits, text);
-		});
+	static Mutant mutant(Choices choices) {
+		List<String> names = List.copyOf(SEEDS.keySet());
+		String seed = names.get(choices.pick(names.size()));
+		List<Edit> edits = new ArrayList<>();
+		int count = 1 + choices.pick(4);
+		String text = SEEDS.get(seed);
+		for (int e = 0; e < count; e++) {
+			Edit edit = new Edit(Kind.values()[choices.pick(Kind.values().length)], choices.fraction(), choices
+					.fraction(), TOKENS.get(choices.pick(TOKENS.size())), 1 + choices.pick(600));
+			edits.add(edit);
+			text = edit.apply(text);
+		}
+		return new Mutant(seed, edits, text);
 	}
 
-	@Property(shrinking = net.jqwik.api.ShrinkingMode.BOUNDED)
-	void everyInputGetsAnAnswerAndNeverAStackTrace(@ForAll("mutants") Mutant mutant) throws Exception {
+	@Test
+	void mutantsFromAFixedSeed() throws Exception {
+		Random random = new Random(Long.getLong("shall.fuzz.seed", 20261129L));
+		Choices choices = new Choices() {
+			@Override
+			public int pick(int bound) {
+				return random.nextInt(bound);
+			}
+
+			@Override
+			public double fraction() {
+				return random.nextDouble();
+			}
+		};
+		int mutants = Integer.getInteger("shall.fuzz.mutants", BUILD_MUTANTS);
+		// every mutant is checked; the failures are counted by kind and all reported at the end
+		Map<String, List<String>> failures = new LinkedHashMap<>();
+		for (int m = 0; m < mutants; m++) {
+			Mutant mutant = mutant(choices);
+			try {
+				check(mutant);
+			} catch (AssertionError failure) {
+				String message = failure.getMessage() == null ? "" : failure.getMessage();
+				String kind = message.startsWith("exit ") || message.startsWith("a stack trace") ? "crash"
+						: message.startsWith("took ") ? "hang" : message.startsWith("no position")
+								|| message.startsWith("line ") ? "missing position" : "other";
+				failures.computeIfAbsent(kind, k -> new ArrayList<>()).add("mutant " + m + " (" + mutant + "): "
+						+ message.lines().findFirst().orElse(""));
+			}
+		}
+		System.out.printf("fuzz (seed %d): %d mutants; crashes %d, hangs %d, missing positions %d, other %d%n", Long
+				.getLong("shall.fuzz.seed", 20261129L), mutants, count(failures, "crash"), count(failures, "hang"), count(
+						failures, "missing position"), count(failures, "other"));
+		assertTrue(failures.isEmpty(), () -> String.join("\n", failures.values().stream().flatMap(List::stream)
+				.toList()));
+	}
+
+	private static int count(Map<String, List<String>> failures, String kind) {
+		return failures.getOrDefault(kind, List.of()).size();
+	}
+
+	@FuzzTest(maxDuration = "60s")
+	void coverageGuided(FuzzedDataProvider data) throws Exception {
+		check(mutant(new Choices() {
+			@Override
+			public int pick(int bound) {
+				return data.consumeInt(0, bound - 1);
+			}
+
+			@Override
+			public double fraction() {
+				return data.consumeProbabilityDouble();
+			}
+		}));
+	}
+
+	private static void check(Mutant mutant) throws Exception {
 		Path folder = Files.createTempDirectory("shall-fuzz");
 		Path file = folder.resolve("mutant.shall");
 		Files.writeString(file, mutant.text(), StandardCharsets.UTF_8);
@@ -161,11 +228,11 @@ class FuzzTest {
 		double seconds = (System.nanoTime() - started) / 1e9;
 		String errors = err + rawErr.toString(StandardCharsets.UTF_8);
 		String stdout = out + rawOut.toString(StandardCharsets.UTF_8);
-		synchronized (FuzzTest.class) {
+		synchronized (CommandLineFuzzTest.class) {
 			runs++;
 			slowest = Math.max(slowest, seconds);
-			if (code >= 0 && code < exitCodes.length) {
-				exitCodes[code]++;
+			if (code >= 0 && code < EXIT_CODES.length) {
+				EXIT_CODES[code]++;
 			}
 		}
 		assertTrue(Set.of(0, 1, 2, 3).contains(code), () -> "exit " + code + ": " + errors);
@@ -177,7 +244,7 @@ class FuzzTest {
 		long lines = mutant.text().lines().count() + 1;
 		for (JsonElement element : report.getAsJsonArray("diagnostics")) {
 			JsonObject d = element.getAsJsonObject();
-			synchronized (FuzzTest.class) {
+			synchronized (CommandLineFuzzTest.class) {
 				diagnostics++;
 			}
 			int line = d.get("line").getAsInt();
@@ -195,10 +262,10 @@ class FuzzTest {
 		deleteAll(folder);
 	}
 
-	@AfterContainer
+	@AfterAll
 	static void figures() {
 		System.out.printf("fuzz: %d runs; exit codes 0:%d 1:%d 2:%d 3:%d 4:%d; %d diagnostics; slowest %.1f s%n", runs,
-				exitCodes[0], exitCodes[1], exitCodes[2], exitCodes[3], exitCodes[4], diagnostics, slowest);
+				EXIT_CODES[0], EXIT_CODES[1], EXIT_CODES[2], EXIT_CODES[3], EXIT_CODES[4], diagnostics, slowest);
 	}
 
 	private static void deleteAll(Path folder) throws IOException {
