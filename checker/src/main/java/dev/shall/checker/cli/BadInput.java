@@ -1,9 +1,14 @@
 package dev.shall.checker.cli;
 
-/** Input the user can correct; the command line prints its message and exits 3, without a stack trace. */
+import dev.shall.checker.report.Escaping;
+
+/**
+ * Input the user can correct; the command line prints its message and exits 3, without a stack
+ * trace. The message is escaped ({@link Escaping#visible}): it may quote a file name or a trace.
+ */
 final class BadInput extends RuntimeException {
 
 	BadInput(String message) {
-		super(message);
+		super(Escaping.visible(message));
 	}
 }

@@ -28,14 +28,24 @@ import picocli.CommandLine.Spec;
 		subcommands = { CryptoCommand.KdfCommand.class, DeriveCommand.class, CryptoCommand.Eea1.class,
 				CryptoCommand.Eea2.class, CryptoCommand.Eea3.class, CryptoCommand.Eia1.class, CryptoCommand.Eia2.class,
 				CryptoCommand.Eia3.class, CryptoCommand.Ikev2Auth.class, CryptoCommand.Ikev2KeysCommand.class })
-public final class CryptoCommand implements Runnable {
+public final class CryptoCommand implements Callable<Integer> {
 
 	@Spec
 	CommandSpec spec;
 
+	/** Without a computation named, a usage error: exit 3, never 0 with nothing computed. */
 	@Override
-	public void run() {
-		spec.commandLine().usage(spec.commandLine().getErr());
+	public Integer call() {
+		return missingCommand(spec);
+	}
+
+	static int missingCommand(CommandSpec spec) {
+		PrintWriter err = spec.commandLine().getErr();
+		err.println("shall: '" + spec.qualifiedName(" ").replaceFirst("^shall ", "") + "' needs a command: "
+				+ String.join(", ", spec.subcommands().keySet()));
+		err.println("Try 'shall " + spec.qualifiedName(" ").replaceFirst("^shall ", "") + " --help'.");
+		err.flush();
+		return 3;
 	}
 
 	/** Runs a computation, turning the library's complaints about its inputs into exit code 3. */
@@ -120,8 +130,8 @@ public final class CryptoCommand implements Runnable {
 		@Override
 		public Integer call() {
 			byte[] countBytes = hex("--count", count);
-			if (countBytes.length > 4) {
-				throw new BadInput("--count: COUNT is 32 bits (at most 8 hex digits)");
+			if (countBytes.length == 0 || countBytes.length > 4) {
+				throw new BadInput("--count: COUNT is 32 bits (2 to 8 hex digits)");
 			}
 			long countValue = 0;
 			for (byte b : countBytes) {

@@ -17,14 +17,14 @@ import picocli.CommandLine.Spec;
 		description = "Derives a TS 33.401 Annex A key: s-kenb, lwip-psk, kenb, kenb-star, nh, alg-key.",
 		subcommands = { DeriveCommand.SKenb.class, DeriveCommand.LwipPsk.class, DeriveCommand.Kenb.class,
 				DeriveCommand.KenbStar.class, DeriveCommand.Nh.class, DeriveCommand.AlgorithmKey.class })
-final class DeriveCommand implements Runnable {
+final class DeriveCommand implements Callable<Integer> {
 
 	@Spec
 	CommandSpec spec;
 
 	@Override
-	public void run() {
-		spec.commandLine().usage(spec.commandLine().getErr());
+	public Integer call() {
+		return CryptoCommand.missingCommand(spec);
 	}
 
 	@Command(name = "s-kenb", mixinStandardHelpOptions = true, description = "S-KeNB (A.15, FC 0x1C).")

@@ -1,29 +1,40 @@
 package dev.shall.checker.cli;
 
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-
+import dev.shall.checker.engine.Verdict;
 import dev.shall.checker.report.CheckRunner;
 import dev.shall.checker.report.DiffReport;
+import dev.shall.checker.report.Escaping;
 import dev.shall.checker.report.RevisionDiff;
 import dev.shall.checker.report.RunReport;
+import dev.shall.model.frontend.Limits;
 import dev.shall.model.frontend.ProcedureFrontEnd;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code shall diff OLD NEW}: what a revision of a procedure fixes and breaks. */
+/**
+ * {@code shall diff OLD NEW}: what a revision of a procedure fixes and breaks. Exit codes: 0 nothing
+ * broken, 1 something broken (a verdict went from holds to violated), 2 nothing broken but a verdict
+ * compared is unknown in either revision (so whether it broke is not known), 3 bad input or usage,
+ * 4 internal failure.
+ */
 @Command(name = "diff", mixinStandardHelpOptions = true,
 		description = "Checks two revisions of a procedure and reports per property: fixed, broken, unchanged, new, "
-				+ "removed. Exit codes: 0 nothing broken, 1 something broken, 3 bad input.")
+				+ "removed. Exit codes: 0 nothing broken, 1 something broken, 2 nothing broken but some verdict "
+				+ "compared is unknown, 3 bad input or usage, 4 internal failure.")
 public final class DiffCommand implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
 
 	@Parameters(index = "0", paramLabel = "OLD")
 	Path before;
@@ -44,8 +55,11 @@ public final class DiffCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		if (!List.of("text", "json", "junit", "sarif").contains(format)) {
-			System.err.println("shall: unknown format '" + format + "' (text, json, junit or sarif)");
-			return 3;
+			throw new BadInput("unknown format '" + format + "' (text, json, junit or sarif)");
+		}
+		if (depth < 0 || depth > Limits.MAX_DEPTH || timeout <= 0) {
+			throw new BadInput("--depth must be from 0 to " + Limits.format(Limits.MAX_DEPTH)
+					+ ", --timeout at least 1");
 		}
 		CheckCommand.importPolicy(null, false);
 		CheckRunner.Settings settings = new CheckRunner.Settings("auto", depth, Duration.ofSeconds(timeout), null,
@@ -54,14 +68,26 @@ public final class DiffCommand implements Callable<Integer> {
 		RunReport old = new CheckRunner().run(List.of(before), settings, frontEnd, CheckRunner.Listener.NONE);
 		RunReport now = new CheckRunner().run(List.of(after), settings, frontEnd, CheckRunner.Listener.NONE);
 		if (old.hasErrors() || now.hasErrors()) {
-			old.diagnostics().forEach(System.err::println);
-			now.diagnostics().forEach(System.err::println);
+			PrintWriter err = spec.commandLine().getErr();
+			old.diagnostics().forEach(d -> err.println(Escaping.visible(d.toString())));
+			now.diagnostics().forEach(d -> err.println(Escaping.visible(d.toString())));
+			err.flush();
 			return 3;
 		}
 		List<RevisionDiff.Entry> entries = new RevisionDiff().compare(old, now);
-		PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+		PrintWriter out = spec.commandLine().getOut();
 		new DiffReport(before.toString(), after.toString(), now, entries).write(format, out);
 		out.flush();
-		return entries.stream().anyMatch(e -> e.change() == RevisionDiff.Change.BROKEN) ? 1 : 0;
+		return exitCode(entries);
+	}
+
+	/** 1 when a verdict broke; else 2 when a verdict present in both revisions is unknown in either; else 0. */
+	static int exitCode(List<RevisionDiff.Entry> entries) {
+		if (entries.stream().anyMatch(e -> e.change() == RevisionDiff.Change.BROKEN)) {
+			return 1;
+		}
+		boolean unknown = entries.stream().anyMatch(e -> e.before() != null && e.after() != null
+				&& (e.before() == Verdict.UNKNOWN || e.after() == Verdict.UNKNOWN));
+		return unknown ? 2 : 0;
 	}
 }

@@ -16,6 +16,7 @@ import dev.shall.checker.executor.TraceFile;
 import dev.shall.model.Procedure;
 import dev.shall.model.frontend.LoadedFile;
 import dev.shall.model.frontend.ProcedureFrontEnd;
+import dev.shall.model.frontend.ProjectFolder;
 import dev.shall.model.frontend.SourceDiagnostic;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,11 +24,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code shall replay TRACE.json}: a counterexample with real keys, MACs and keystreams. */
+/**
+ * {@code shall replay TRACE.json}: a counterexample with real keys, MACs and keystreams. Exit codes:
+ * 0 every concrete run confirms the checker, 1 a concrete run contradicts it (an error of the
+ * checker), 3 bad input (a fault of the trace, named at its line and column; the model; an option),
+ * 4 internal failure.
+ */
 @Command(name = "replay", mixinStandardHelpOptions = true,
 		description = "Replays counterexample traces (from 'shall check --format json', or written by hand) with real "
 				+ "cryptography. Exit codes: 0 the concrete runs confirm the checker, 1 a concrete run contradicts it "
-				+ "(an error of the checker), 3 bad input.")
+				+ "(an error of the checker), 3 bad input (the trace, the model or an option), 4 internal failure.")
 public final class ReplayCommand implements Callable<Integer> {
 
 	@Spec
@@ -41,6 +47,11 @@ public final class ReplayCommand implements Callable<Integer> {
 
 	@Option(names = "--model", description = "the .shall file, instead of the one the trace names")
 	Path model;
+
+	@Option(names = "--root", paramLabel = "DIR",
+			description = "the project folder the model a trace names must lie in (default: the Git working tree of "
+					+ "the trace, else its folder)")
+	Path root;
 
 	@Option(names = "--seed", defaultValue = "1", description = "seed for key atoms not bound (default: ${DEFAULT-VALUE})")
 	long seed;
@@ -57,11 +68,11 @@ public final class ReplayCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws IOException {
 		PrintWriter out = spec.commandLine().getOut();
-		if (!Files.isRegularFile(traceFile)) {
-			throw new BadInput(traceFile + ": no such file");
-		}
 		if (integrity < 1 || integrity > 3 || ciphering < 1 || ciphering > 3) {
 			throw new BadInput("--eia and --eea take 1, 2 or 3");
+		}
+		if (root != null && !Files.isDirectory(root)) {
+			throw new BadInput("--root " + root + ": not a folder");
 		}
 		Map<String, byte[]> bound = new LinkedHashMap<>();
 		bindings.forEach((name, hex) -> bound.put(name, CryptoCommand.hex("--bind " + name, hex)));
@@ -78,17 +89,23 @@ public final class ReplayCommand implements Callable<Integer> {
 			throw new BadInput(traceFile + ": no violated property with a trace" + (property == null ? "" : " for "
 					+ property));
 		}
+		Path project = ProjectFolder.of(traceFile, root, traceFile.toAbsolutePath().getParent());
+		// the model's imports stay in the project too, as for shall check
+		CheckCommand.importPolicy(root, false);
 		boolean contradicted = false;
 		for (TraceFile.Entry entry : entries) {
-			Procedure procedure = load(model != null ? model : entry.model());
 			try {
-				Replay.Report report = Replay.run(procedure, entry.property(), entry.options(), entry.instances(),
-						entry.steps(), new Replay.Settings(seed, bound, integrity, ciphering));
+				Procedure procedure = load(model != null ? model : entry.modelFile(project));
+				Replay.Report report = Replay.run(procedure, entry, new Replay.Settings(seed, bound, integrity,
+						ciphering));
 				ReplayText.write(report, out);
 				out.println();
 				contradicted |= !report.contradictions().isEmpty();
+			} catch (TraceFile.BadTrace e) {
+				throw new BadInput(e.getMessage());
 			} catch (IllegalArgumentException e) {
-				throw new BadInput(traceFile + ": " + e.getMessage());
+				// a --bind of no atom, or a model beyond the checker's limits
+				throw new BadInput(e.getMessage());
 			}
 		}
 		out.flush();
@@ -97,7 +114,8 @@ public final class ReplayCommand implements Callable<Integer> {
 
 	private static Procedure load(Path file) {
 		if (!Files.isRegularFile(file)) {
-			throw new BadInput(file + ": the model of the trace is not there; give it with --model");
+			throw new BadInput(file + ": " + (Files.isDirectory(file) ? "a folder, not a .shall file"
+					: Files.exists(file) ? "not a regular file" : "no such file"));
 		}
 		LoadedFile loaded = ProcedureFrontEnd.find().load(List.of(file)).get(0);
 		for (SourceDiagnostic d : loaded.diagnostics()) {

@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.shall.checker.engine.Budget;
 import dev.shall.checker.engine.DeepStack;
+import dev.shall.checker.report.Escaping;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -96,12 +97,11 @@ public final class ShallCommand implements Runnable {
 
 	private static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
 		CommandLine commandLine = new CommandLine(new ShallCommand());
-		if (out != null) {
-			commandLine.setOut(out);
-		}
-		if (err != null) {
-			commandLine.setErr(err);
-		}
+		// UTF-8 whatever the locale, as the reports are written: replay and diff print '—' and '→'
+		commandLine.setOut(out != null ? out : new java.io.PrintWriter(new java.io.OutputStreamWriter(System.out,
+				java.nio.charset.StandardCharsets.UTF_8), true));
+		commandLine.setErr(err != null ? err : new java.io.PrintWriter(new java.io.OutputStreamWriter(System.err,
+				java.nio.charset.StandardCharsets.UTF_8), true));
 		commandLine.setExecutionExceptionHandler((error, line, parsed) -> {
 			if (error instanceof BadInput) {
 				line.getErr().println("shall: " + error.getMessage());
@@ -111,9 +111,8 @@ public final class ShallCommand implements Runnable {
 		});
 		commandLine.setParameterExceptionHandler((error, arguments) -> {
 			CommandLine line = error.getCommandLine();
-			line.getErr().println("shall: " + error.getMessage());
-			String name = line.getCommandName();
-			line.getErr().println("Try 'shall " + (name.equals("shall") ? "" : name + " ") + "--help'.");
+			line.getErr().println("shall: " + Escaping.visible(error.getMessage()));
+			line.getErr().println("Try '" + line.getCommandSpec().qualifiedName(" ") + " --help'.");
 			return 3;
 		});
 		return commandLine.execute(args);
@@ -137,7 +136,8 @@ public final class ShallCommand implements Runnable {
 				break;
 			}
 		}
-		err.println("shall: internal error: " + what + where + (debug ? "" : "; --debug shows the stack trace"));
+		err.println("shall: internal error: " + Escaping.visible(what) + where
+				+ (debug ? "" : "; --debug shows the stack trace"));
 		if (debug) {
 			error.printStackTrace(err);
 		}

@@ -19,8 +19,16 @@ public record Ikev2Keys(byte[] skeyseed, byte[] skD, byte[] skAi, byte[] skAr, b
 		byte[] skeyseed = prf.skeyseed(nonceI, nonceR, sharedSecret);
 		int p = prf.keyLength();
 		int[] lengths = { p, integrityKeyLength, integrityKeyLength, encryptionKeyLength, encryptionKeyLength, p, p };
-		byte[] material = prf.prfPlus(skeyseed, Bytes.concat(nonceI, nonceR, spiI, spiR),
-				Arrays.stream(lengths).sum());
+		// summed in long: two lengths near 2^31 must not wrap past prf+'s own bound
+		long total = Arrays.stream(lengths).asLongStream().sum();
+		if (Arrays.stream(lengths).anyMatch(length -> length < 0)) {
+			throw new IllegalArgumentException("key lengths are not negative");
+		}
+		if (total > Integer.MAX_VALUE) {
+			throw new IllegalArgumentException("prf+ is defined for at most 255 blocks; the keys ask for "
+					+ total + " octets");
+		}
+		byte[] material = prf.prfPlus(skeyseed, Bytes.concat(nonceI, nonceR, spiI, spiR), (int) total);
 		byte[][] keys = new byte[lengths.length][];
 		int offset = 0;
 		for (int i = 0; i < lengths.length; i++) {

@@ -2,37 +2,47 @@ package dev.shall.checker.executor;
 
 import java.io.PrintWriter;
 
-/** The replay as an author reads it: the bindings, each step with its bytes, and the conclusion. */
+import dev.shall.checker.report.Escaping;
+
+/**
+ * The replay as an author reads it: the bindings, each step with its bytes, and the conclusion.
+ * Every line passes through {@link Escaping#visible}: names and messages come from the model and
+ * the trace file.
+ */
 public final class ReplayText {
 
 	private ReplayText() {
 	}
 
 	public static void write(Replay.Report report, PrintWriter out) {
-		out.println("Replay of " + report.procedure() + (report.property() == null ? "" : ", " + report.property())
+		line(out, "Replay of " + report.procedure() + (report.property() == null ? "" : ", " + report.property())
 				+ (report.options().isEmpty() ? "" : " " + report.options()) + ", " + report.instances()
 				+ (report.instances() == 1 ? " instance" : " instances"));
-		out.println("key atoms:");
-		report.bindings().forEach(b -> out.println("  " + b));
+		line(out, "key atoms:");
+		report.bindings().forEach(b -> line(out, "  " + b));
 		for (Replay.Step step : report.steps()) {
 			var s = step.step();
-			out.println(String.format("%2d. [%d] %s %s%s", s.index(), s.instance(), s.role(), s.step(),
+			line(out, String.format("%2d. [%d] %s %s%s", s.index(), s.instance(), s.role(), s.step(),
 					s.clause() == null ? "" : " (" + s.clause() + ")"));
 			if (!s.message().isEmpty()) {
-				out.println("      " + s.message());
+				line(out, "      " + s.message());
 			}
-			step.lines().forEach(line -> out.println("      " + line));
+			step.lines().forEach(text -> line(out, "      " + text));
 		}
 		if (!report.conclusion().isEmpty()) {
-			out.println("at the end of the run:");
-			report.conclusion().forEach(line -> out.println("  " + line));
+			line(out, "at the end of the run:");
+			report.conclusion().forEach(text -> line(out, "  " + text));
 		}
 		if (report.contradictions().isEmpty()) {
-			out.println("The concrete run confirms the checker's verdict.");
+			line(out, "The concrete run confirms the checker's verdict.");
 		} else {
-			out.println("ERROR OF THE CHECKER: the concrete run contradicts the engine:");
-			report.contradictions().forEach(line -> out.println("  " + line));
+			line(out, "ERROR OF THE CHECKER: the concrete run contradicts the engine:");
+			report.contradictions().forEach(text -> line(out, "  " + text));
 		}
 		out.flush();
+	}
+
+	private static void line(PrintWriter out, String text) {
+		out.println(Escaping.visible(text));
 	}
 }

@@ -16,12 +16,29 @@ import dev.shall.checker.trace.Traces;
  * names, per step, the instance, the role and the step label, and may give the message and the
  * state after it; the reconstruction follows the reference interpreter and, at each step, takes
  * the successor that agrees with everything the trace states. A step the model cannot take is an
- * error that names the step.
+ * error that names the step. Only the stated instance's moves are tried, so a step costs the moves
+ * of one instance, not of all.
  */
 final class TraceReconstruction {
 
 	record Run(List<Move> moves, List<ConcreteState> states) {
 	}
+
+	/** The step at {@code position} (from 0 in the trace's list) cannot happen. */
+	static final class Refused extends IllegalArgumentException {
+
+		private static final long serialVersionUID = 1L;
+
+		final int position;
+
+		Refused(int position, String message) {
+			super(message);
+			this.position = position;
+		}
+	}
+
+	/** The most possible steps an error lists. */
+	private static final int LISTED = 20;
 
 	private TraceReconstruction() {
 	}
@@ -31,10 +48,11 @@ final class TraceReconstruction {
 		List<ConcreteState> states = new ArrayList<>();
 		ConcreteState current = interpreter.initial();
 		states.add(current);
-		for (StatedStep step : stated) {
+		for (int position = 0; position < stated.size(); position++) {
+			StatedStep step = stated.get(position);
 			Interpreter.Outcome chosen = null;
 			List<String> possible = new ArrayList<>();
-			for (Interpreter.Outcome outcome : interpreter.successors(current)) {
+			for (Interpreter.Outcome outcome : interpreter.successors(current, step.instance())) {
 				if (!outcome.taken()) {
 					continue;
 				}
@@ -53,10 +71,14 @@ final class TraceReconstruction {
 				}
 			}
 			if (chosen == null) {
-				throw new IllegalArgumentException("step " + step.index() + " (instance " + step.instance() + ", "
+				String listed = String.join(", ", possible.subList(0, Math.min(LISTED, possible.size())))
+						+ (possible.size() > LISTED ? " and " + (possible.size() - LISTED) + " more" : "");
+				throw new Refused(position, "step " + step.index() + " (instance " + step.instance() + ", "
 						+ step.role() + " " + step.step() + ") cannot happen at that point of the model"
-						+ (step.state() == null ? "" : " with the state the trace gives") + "; possible steps: "
-						+ (possible.isEmpty() ? "none" : String.join(", ", possible)));
+						+ (step.state() == null && step.message() == null ? ""
+								: " with the message and state the trace gives")
+						+ "; possible steps of instance " + step.instance() + ": " + (possible.isEmpty() ? "none"
+								: listed));
 			}
 			moves.add(chosen.move());
 			current = chosen.next();

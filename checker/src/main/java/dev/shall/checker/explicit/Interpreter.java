@@ -98,14 +98,21 @@ public final class Interpreter {
 	public List<Outcome> successors(ConcreteState state) {
 		List<Outcome> outcomes = new ArrayList<>();
 		for (int instance = 0; instance < instances; instance++) {
-			for (Action action : layout.actions()) {
-				for (int slot = 0; slot < slotsFor(action); slot++) {
-					for (int[] choices : layout.choiceVectors(action)) {
-						Move move = new Move(instance, action.index(), slot, choices);
-						Outcome outcome = apply(state, move);
-						if (outcome != null) {
-							outcomes.add(outcome);
-						}
+			outcomes.addAll(successors(state, instance));
+		}
+		return outcomes;
+	}
+
+	/** The moves of one instance that the state allows, in the order of {@link #successors(ConcreteState)}. */
+	public List<Outcome> successors(ConcreteState state, int instance) {
+		List<Outcome> outcomes = new ArrayList<>();
+		for (Action action : layout.actions()) {
+			for (int slot = 0; slot < slotsFor(action); slot++) {
+				for (int[] choices : layout.choiceVectors(action)) {
+					Move move = new Move(instance, action.index(), slot, choices);
+					Outcome outcome = apply(state, move);
+					if (outcome != null) {
+						outcomes.add(outcome);
 					}
 				}
 			}

@@ -19,6 +19,7 @@ import com.google.gson.JsonParser;
  * The report of {@code shall diff OLD NEW} in the formats of {@code shall check}: text, JSON,
  * JUnit XML (a broken verdict is a failure, a removed one skipped) and SARIF (the new revision's
  * results, each carrying its change in {@code properties.change}; a broken verdict is an error).
+ * Text from the user is escaped as {@link Escaping} says for each format.
  */
 public final class DiffReport {
 
@@ -46,11 +47,12 @@ public final class DiffReport {
 
 	private void text(PrintWriter out) {
 		for (RevisionDiff.Entry entry : entries) {
-			out.printf("%-10s %-40s %-9s → %-9s %s%n", entry.change().label(), entry.property(), label(entry.before()),
-					label(entry.after()), entry.options().isEmpty() ? "" : entry.options());
+			out.println(Escaping.visible(String.format("%-10s %-40s %-9s → %-9s %s", entry.change().label(),
+					entry.property(), label(entry.before()), label(entry.after()), entry.options().isEmpty() ? ""
+							: entry.options())));
 		}
 		out.println();
-		out.println(RevisionDiff.summary(entries));
+		out.println(Escaping.visible(RevisionDiff.summary(entries)));
 	}
 
 	private void json(PrintWriter out) {
@@ -72,7 +74,7 @@ public final class DiffReport {
 		}
 		root.add("changes", changes);
 		root.addProperty("summary", RevisionDiff.summary(entries));
-		out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root));
+		out.println(Escaping.json(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root)));
 	}
 
 	private void junit(PrintWriter out) {
@@ -80,29 +82,29 @@ public final class DiffReport {
 			XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
 			xml.writeStartDocument("UTF-8", "1.0");
 			xml.writeStartElement("testsuite");
-			xml.writeAttribute("name", "shall diff " + before + " " + after);
-			xml.writeAttribute("tests", Integer.toString(entries.size()));
-			xml.writeAttribute("failures", Long.toString(count(RevisionDiff.Change.BROKEN)));
-			xml.writeAttribute("skipped", Long.toString(count(RevisionDiff.Change.REMOVED)));
+			JUnitReport.attribute(xml, "name", "shall diff " + before + " " + after);
+			JUnitReport.attribute(xml, "tests", Integer.toString(entries.size()));
+			JUnitReport.attribute(xml, "failures", Long.toString(count(RevisionDiff.Change.BROKEN)));
+			JUnitReport.attribute(xml, "skipped", Long.toString(count(RevisionDiff.Change.REMOVED)));
 			for (RevisionDiff.Entry entry : entries) {
 				xml.writeStartElement("testcase");
-				xml.writeAttribute("classname", entry.kind() + (entry.options().isEmpty() ? "" : " " + entry.options()));
-				xml.writeAttribute("name", entry.property());
+				JUnitReport.attribute(xml, "classname", entry.kind() + (entry.options().isEmpty() ? "" : " " + entry.options()));
+				JUnitReport.attribute(xml, "name", entry.property());
 				String what = entry.change().label() + ": " + label(entry.before()) + " → " + label(entry.after());
 				switch (entry.change()) {
 				case BROKEN -> {
 					xml.writeStartElement("failure");
-					xml.writeAttribute("message", what);
+					JUnitReport.attribute(xml, "message", what);
 					xml.writeEndElement();
 				}
 				case REMOVED -> {
 					xml.writeStartElement("skipped");
-					xml.writeAttribute("message", what);
+					JUnitReport.attribute(xml, "message", what);
 					xml.writeEndElement();
 				}
 				default -> {
 					xml.writeStartElement("system-out");
-					xml.writeCharacters(what);
+					JUnitReport.characters(xml, what);
 					xml.writeEndElement();
 				}
 				}
@@ -142,7 +144,7 @@ public final class DiffReport {
 						+ message.get("text").getAsString());
 			}
 		}
-		out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root));
+		out.println(Escaping.json(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root)));
 	}
 
 	private RevisionDiff.Entry entryFor(String ruleId, JsonObject properties) {

@@ -1,7 +1,5 @@
 package dev.shall.checker.report;
 
-import static dev.shall.checker.report.SequenceChart.escape;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +14,8 @@ import dev.shall.model.frontend.SourceDiagnostic;
  * The HTML report ({@code --report DIR}): one self-contained {@code index.html} (styles and
  * charts inline, nothing fetched) with every verdict, the input diagnostics, and for each
  * violated property its sequence chart and its trace; each chart is also written as
- * {@code charts/N.svg} for use in documents.
+ * {@code charts/N.svg} for use in documents. Every text from the model or the command line goes
+ * through {@link Escaping#markup}.
  */
 public final class HtmlReport {
 
@@ -72,6 +71,10 @@ public final class HtmlReport {
 		}
 		html.append("</table>\n").append(sections).append("</body></html>\n");
 		Files.writeString(folder.resolve("index.html"), html.toString(), StandardCharsets.UTF_8);
+	}
+
+	private static String escape(String text) {
+		return Escaping.markup(text);
 	}
 
 	private static String section(Finding finding, String anchor, String svg) {

@@ -17,6 +17,8 @@ import dev.shall.checker.trace.TraceStep;
  * JUnit XML for CI dashboards: a test suite per file, a test case per procedure × property ×
  * option combination; a verdict that differs from its expectation is a failure carrying the trace,
  * an unknown verdict is skipped with its reason, a dead step is a passing case with a message.
+ * Every attribute and text goes through {@link Escaping#visible}: the JDK's XML writer escapes
+ * markup but writes control characters as they are, which XML 1.0 §2.2 forbids.
  */
 public final class JUnitReport {
 
@@ -27,16 +29,16 @@ public final class JUnitReport {
 			XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
 			xml.writeStartDocument("UTF-8", "1.0");
 			xml.writeStartElement("testsuites");
-			xml.writeAttribute("name", "shall");
+			attribute(xml, "name", "shall");
 			for (Map.Entry<String, List<Finding>> file : byFile.entrySet()) {
 				List<Finding> findings = file.getValue();
 				xml.writeStartElement("testsuite");
-				xml.writeAttribute("name", file.getKey());
-				xml.writeAttribute("tests", Integer.toString(findings.size()));
-				xml.writeAttribute("failures", Long.toString(findings.stream().filter(Finding::mismatch).count()));
-				xml.writeAttribute("skipped", Long.toString(findings.stream().filter(f -> f.verdict() == Verdict.UNKNOWN)
+				attribute(xml, "name", file.getKey());
+				attribute(xml, "tests", Integer.toString(findings.size()));
+				attribute(xml, "failures", Long.toString(findings.stream().filter(Finding::mismatch).count()));
+				attribute(xml, "skipped", Long.toString(findings.stream().filter(f -> f.verdict() == Verdict.UNKNOWN)
 						.count()));
-				xml.writeAttribute("time", String.format(java.util.Locale.ROOT, "%.3f", findings.stream().mapToDouble(
+				attribute(xml, "time", String.format(java.util.Locale.ROOT, "%.3f", findings.stream().mapToDouble(
 						Finding::seconds).sum()));
 				for (Finding finding : findings) {
 					testCase(xml, finding);
@@ -53,26 +55,37 @@ public final class JUnitReport {
 
 	private static void testCase(XMLStreamWriter xml, Finding finding) throws XMLStreamException {
 		xml.writeStartElement("testcase");
-		xml.writeAttribute("classname", finding.procedure() + options(finding));
-		xml.writeAttribute("name", finding.property());
-		xml.writeAttribute("time", String.format(java.util.Locale.ROOT, "%.3f", finding.seconds()));
+		attribute(xml, "classname", finding.procedure() + options(finding));
+		attribute(xml, "name", finding.property());
+		attribute(xml, "time", String.format(java.util.Locale.ROOT, "%.3f", finding.seconds()));
 		if (finding.mismatch()) {
 			xml.writeStartElement("failure");
-			xml.writeAttribute("message", finding.property() + " is " + finding.verdict().label() + ", expected "
+			attribute(xml, "message", finding.property() + " is " + finding.verdict().label() + ", expected "
 					+ finding.expected());
-			xml.writeAttribute("type", finding.verdict().label());
-			xml.writeCharacters(trace(finding));
+			attribute(xml, "type", finding.verdict().label());
+			characters(xml, trace(finding));
 			xml.writeEndElement();
 		} else if (finding.verdict() == Verdict.UNKNOWN) {
 			xml.writeStartElement("skipped");
-			xml.writeAttribute("message", "unknown: " + finding.reason());
+			attribute(xml, "message", "unknown: " + finding.reason());
 			xml.writeEndElement();
 		} else if (Finding.DEAD_STEP.equals(finding.kind()) && finding.verdict() == Verdict.VIOLATED) {
 			xml.writeStartElement("system-out");
-			xml.writeCharacters("dead step: " + finding.property().replace(" can happen", "") + " can never happen");
+			characters(xml, "dead step: " + finding.property().replace(" can happen", "") + " can never happen");
 			xml.writeEndElement();
 		}
 		xml.writeEndElement();
+	}
+
+	/** An attribute whose value may come from the user (the JDK's writer escapes the markup). */
+	static void attribute(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+		xml.writeAttribute(name, Escaping.visible(value));
+	}
+
+	/** Character data that may come from the user, line by line: the line breaks between steps stay. */
+	static void characters(XMLStreamWriter xml, String text) throws XMLStreamException {
+		xml.writeCharacters(String.join("\n", java.util.Arrays.stream(text.split("\n", -1)).map(Escaping::visible)
+				.toList()));
 	}
 
 	private static String options(Finding finding) {
@@ -86,14 +99,15 @@ public final class JUnitReport {
 		}
 		StringBuilder text = new StringBuilder();
 		for (TraceStep step : finding.trace().steps()) {
-			text.append(step.index()).append(". ").append(step.role()).append(' ').append(step.step());
+			StringBuilder line = new StringBuilder();
+			line.append(step.index()).append(". ").append(step.role()).append(' ').append(step.step());
 			if (step.clause() != null) {
-				text.append(" (").append(step.clause()).append(')');
+				line.append(" (").append(step.clause()).append(')');
 			}
 			if (!step.message().isEmpty()) {
-				text.append(": ").append(step.message());
+				line.append(": ").append(step.message());
 			}
-			text.append('\n');
+			text.append(Escaping.visible(line.toString())).append('\n');
 		}
 		return text.toString();
 	}

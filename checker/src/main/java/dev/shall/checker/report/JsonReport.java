@@ -9,7 +9,11 @@ import com.google.gson.JsonObject;
 import dev.shall.checker.trace.TraceStep;
 import dev.shall.model.frontend.SourceDiagnostic;
 
-/** The machine-readable report; its fields are documented in the README. */
+/**
+ * The machine-readable report; its fields are documented in the README. Strings are JSON strings
+ * (RFC 8259 §7) with every control and bidirectional formatting character escaped
+ * ({@link Escaping#json}).
+ */
 public final class JsonReport {
 
 	public static final String TOOL = "shall";
@@ -38,7 +42,7 @@ public final class JsonReport {
 			diagnostics.add(d);
 		}
 		root.add("diagnostics", diagnostics);
-		out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root));
+		out.println(Escaping.json(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root)));
 		out.flush();
 	}
 

@@ -25,7 +25,8 @@ import dev.shall.model.frontend.SourceDiagnostic;
  * locations and the code flow the trace's steps. A verdict that differs from its expectation is an
  * error, an unknown verdict a warning, a violation declared as expected a note, a verdict that holds
  * as expected a pass. Input diagnostics are results of rules named by their codes. Fingerprints hash
- * file, procedure, property and options, so a finding keeps its identity across runs.
+ * file, procedure, property and options, so a finding keeps its identity across runs. Strings
+ * escape every control and bidirectional formatting character ({@link Escaping#json}).
  */
 public final class SarifReport {
 
@@ -63,7 +64,7 @@ public final class SarifReport {
 		root.addProperty("$schema", SCHEMA);
 		root.addProperty("version", "2.1.0");
 		root.add("runs", runs);
-		out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root));
+		out.println(Escaping.json(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root)));
 		out.flush();
 	}
 

@@ -18,7 +18,7 @@ import dev.shall.checker.trace.TraceStep;
  * clause, each message as an arrow from the step that sent it to the step that received it
  * (slanted when others acted in between), losses and failed integrity checks marked with a cross,
  * the variables a step changed in a note beside it, and the state that violates the property
- * highlighted at the end.
+ * highlighted at the end. Every text from the model goes through {@link Escaping#markup}.
  */
 public final class SequenceChart {
 
@@ -213,7 +213,7 @@ public final class SequenceChart {
 		return text.length() <= length ? text : text.substring(0, length - 1) + "…";
 	}
 
-	static String escape(String text) {
-		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+	private static String escape(String text) {
+		return Escaping.markup(text);
 	}
 }

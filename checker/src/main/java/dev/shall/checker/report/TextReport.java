@@ -9,12 +9,16 @@ import dev.shall.checker.engine.Verdict;
 import dev.shall.checker.trace.TraceStep;
 import dev.shall.model.frontend.SourceDiagnostic;
 
-/** The report for people at a terminal: one line per verdict, then each counterexample as steps. */
+/**
+ * The report for people at a terminal: one line per verdict, then each counterexample as steps.
+ * Every line passes through {@link Escaping#visible}: names, clauses, messages and file names come
+ * from the user.
+ */
 public final class TextReport {
 
 	public void write(RunReport report, PrintWriter out) {
 		for (SourceDiagnostic diagnostic : report.diagnostics()) {
-			out.println(diagnostic);
+			out.println(Escaping.visible(diagnostic.toString()));
 		}
 		String group = null;
 		for (Finding finding : report.results()) {
@@ -22,10 +26,10 @@ public final class TextReport {
 					+ finding.instances() + (finding.instances() == 1 ? " instance)" : " instances)");
 			if (!Objects.equals(header, group)) {
 				out.println();
-				out.println(header);
+				out.println(Escaping.visible(header));
 				group = header;
 			}
-			out.println("  " + line(finding));
+			out.println(Escaping.visible("  " + line(finding)));
 			if (finding.verdict() == Verdict.VIOLATED && finding.trace() != null && !Finding.DEAD_STEP.equals(finding
 					.kind())) {
 				writeTrace(finding, out);
@@ -77,14 +81,14 @@ public final class TextReport {
 	private static void writeTrace(Finding finding, PrintWriter out) {
 		for (TraceStep step : finding.trace().steps()) {
 			String who = finding.instances() > 1 ? "UE#" + step.instance() + " " + step.role() : step.role();
-			out.printf("      %2d. %-14s %s%s%n", step.index(), who, step.step(),
-					step.clause() == null ? "" : " (" + step.clause() + ")");
+			out.println(Escaping.visible(String.format("      %2d. %-14s %s%s", step.index(), who, step.step(),
+					step.clause() == null ? "" : " (" + step.clause() + ")")));
 			if (!step.message().isEmpty()) {
-				out.println("            " + step.message());
+				out.println(Escaping.visible("            " + step.message()));
 			}
 			if (!step.changed().isEmpty()) {
-				out.println("            " + step.changed().entrySet().stream().map(e -> e.getKey() + " := " + e.getValue())
-						.collect(Collectors.joining(", ")));
+				out.println(Escaping.visible("            " + step.changed().entrySet().stream().map(e -> e.getKey()
+						+ " := " + e.getValue()).collect(Collectors.joining(", "))));
 			}
 		}
 	}

@@ -25,7 +25,16 @@ class ReplayTest {
 	private record Run(int code, String out, String err) {
 	}
 
-	private static Run shall(String... args) {
+	/** The repository: the reports and traces lie in a temporary folder, the models they name in here. */
+	private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+	private static Run shall(String... arguments) {
+		String[] args = arguments;
+		if (args[0].equals("replay")) {
+			args = java.util.Arrays.copyOf(arguments, arguments.length + 2);
+			args[arguments.length] = "--root";
+			args[arguments.length + 1] = ROOT.toString();
+		}
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
 		int code = ShallCommand.execute(new PrintWriter(out), new PrintWriter(err), args);

@@ -428,16 +428,8 @@ public class ShallValidator extends AbstractShallValidator {
 	 */
 	static java.nio.file.Path projectFolder(java.nio.file.Path file) {
 		String root = System.getProperty(ROOT_PROPERTY);
-		if (root != null) {
-			return java.nio.file.Path.of(root).toAbsolutePath().normalize();
-		}
-		for (java.nio.file.Path folder = file.toAbsolutePath().normalize().getParent(); folder != null; folder = folder
-				.getParent()) {
-			if (java.nio.file.Files.exists(folder.resolve(".git"))) {
-				return folder;
-			}
-		}
-		return java.nio.file.Path.of("").toAbsolutePath().normalize();
+		return dev.shall.model.frontend.ProjectFolder.of(file, root == null ? null : java.nio.file.Path.of(root),
+				java.nio.file.Path.of(""));
 	}
 
 	/** The system property that, set to {@code true}, allows imports from outside the project folder. */
