@@ -60,7 +60,7 @@ class CorrectnessCasesTest {
 				.ofSeconds(60), null, Map.of()), CheckRunner.Listener.NONE, new ArrayList<>());
 		Map<String, String> actual = new TreeMap<>();
 		for (Finding finding : findings) {
-			if (!finding.kind().equals(Finding.DEAD_STEP)) {
+			if (finding.kind() != Finding.Kind.DEAD_STEP) {
 				String options = finding.options().isEmpty() ? "" : finding.options().toString().replace("{", "[")
 						.replace("}", "]");
 				actual.put(finding.property() + options, finding.verdict().name().toLowerCase());

@@ -69,12 +69,12 @@ public final class EditorQuickCheck implements QuickChecker {
 		}
 		List<CheckMark> marks = new ArrayList<>();
 		for (Property property : procedure.getProperties()) {
-			List<Finding> verdicts = byQuestion.getOrDefault(Finding.PROPERTY + "|" + property.getName(), List.of());
+			List<Finding> verdicts = byQuestion.getOrDefault(Finding.Kind.PROPERTY + "|" + property.getName(), List.of());
 			marks.add(propertyMark(property, verdicts));
 		}
 		for (Transition transition : procedure.getTransitions()) {
 			String kind = transition.getKind() == dev.shall.model.TransitionKind.ENVIRONMENT ? "event " : "step ";
-			List<Finding> verdicts = byQuestion.getOrDefault(Finding.DEAD_STEP + "|" + kind + transition.getName()
+			List<Finding> verdicts = byQuestion.getOrDefault(Finding.Kind.DEAD_STEP + "|" + kind + transition.getName()
 					+ " can happen", List.of());
 			String hover = "**" + kind + transition.getName() + "**" + cite(transition.getSpec(), transition.getClause());
 			Finding dead = verdicts.stream().filter(f -> f.verdict() == Verdict.VIOLATED).findFirst().orElse(null);
@@ -88,7 +88,7 @@ public final class EditorQuickCheck implements QuickChecker {
 				marks.add(new CheckMark(CheckMark.Severity.NONE, transition.getName(), line, column, "", hover, List.of()));
 			}
 		}
-		for (Finding bounds : byQuestion.getOrDefault(Finding.BOUNDS + "|within declared bounds", List.of())) {
+		for (Finding bounds : byQuestion.getOrDefault(Finding.Kind.BOUNDS + "|within declared bounds", List.of())) {
 			if (bounds.verdict() == Verdict.VIOLATED) {
 				marks.add(new CheckMark(CheckMark.Severity.WARNING, procedure.getName(), bounds.line(), bounds.column(),
 						"A step overflows a channel or leaves a declared range" + options(bounds) + summary(bounds), "",

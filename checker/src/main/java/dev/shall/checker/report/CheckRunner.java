@@ -268,11 +268,11 @@ public final class CheckRunner {
 		return switch (obligation.kind()) {
 		case PROPERTY -> {
 			Property property = obligation.property();
-			yield finding(file, procedure, property.getName(), Finding.PROPERTY, cite(property.getSpec(), property
+			yield finding(file, procedure, property.getName(), Finding.Kind.PROPERTY, null, cite(property.getSpec(), property
 					.getClause()), options, instances, result.verdict(), options.expectedVerdict(property).getLiteral(),
 					result, seconds, property.getLocation(), layout);
 		}
-		case BOUNDS -> finding(file, procedure, "within declared bounds", Finding.BOUNDS, null, options, instances,
+		case BOUNDS -> finding(file, procedure, "within declared bounds", Finding.Kind.BOUNDS, null, null, options, instances,
 				result.verdict(), "holds", result, seconds, procedure.getLocation(), layout);
 		case REACHABILITY -> {
 			Transition transition = obligation.transition();
@@ -283,7 +283,8 @@ public final class CheckRunner {
 			default -> Verdict.UNKNOWN;
 			};
 			String what = transition.getKind() == dev.shall.model.TransitionKind.ENVIRONMENT ? "event " : "step ";
-			yield finding(file, procedure, what + transition.getName() + " can happen", Finding.DEAD_STEP,
+			yield finding(file, procedure, what + transition.getName() + " can happen", Finding.Kind.DEAD_STEP, what
+					+ transition.getName(),
 					cite(transition.getSpec(), transition.getClause()), options, instances, verdict, "holds", result,
 					seconds, transition.getLocation(), layout);
 		}
@@ -318,13 +319,14 @@ public final class CheckRunner {
 		}
 	}
 
-	private static Finding finding(Path file, Procedure procedure, String name, String kind, String clause,
+	private static Finding finding(Path file, Procedure procedure, String name, Finding.Kind kind, String step,
+			String clause,
 			OptionAssignment options, int instances, Verdict verdict, String expected, CheckResult result,
 			double seconds, SourceLocation location, Layout layout) {
 		var trace = result.moves().isEmpty() && result.verdict() != Verdict.VIOLATED ? null
 				: Traces.of(layout, options, instances, result.moves());
 		String reason = result.reason();
-		return new Finding(file.toString(), procedure.getName(), name, kind, clause, new LinkedHashMap<>(options
+		return new Finding(file.toString(), procedure.getName(), name, kind, step, clause, new LinkedHashMap<>(options
 				.byName()), instances, verdict, expected, result.engine(), result.bound(), result.certified(), seconds,
 				reason, trace, location == null ? 0 : location.getLine(), location == null ? 0 : location.getColumn());
 	}

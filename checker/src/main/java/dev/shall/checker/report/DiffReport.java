@@ -63,7 +63,7 @@ public final class DiffReport {
 		for (RevisionDiff.Entry entry : entries) {
 			JsonObject change = new JsonObject();
 			change.addProperty("property", entry.property());
-			change.addProperty("kind", entry.kind());
+			change.addProperty("kind", entry.kind().label());
 			JsonObject options = new JsonObject();
 			entry.options().forEach(options::addProperty);
 			change.add("options", options);
@@ -151,7 +151,7 @@ public final class DiffReport {
 		JsonObject options = properties.getAsJsonObject("options");
 		for (RevisionDiff.Entry entry : entries) {
 			boolean sameRule = entry.property().equals(ruleId) || ruleId.equals("withinDeclaredBounds")
-					&& entry.kind().equals(Finding.BOUNDS) || ruleId.equals("deadStep") && entry.kind().equals(Finding.DEAD_STEP);
+					&& entry.kind() == Finding.Kind.BOUNDS || ruleId.equals("deadStep") && entry.kind() == Finding.Kind.DEAD_STEP;
 			if (sameRule && entry.after() != null && entry.after().label().equals(properties.get("verdict").getAsString())
 					&& entry.options().size() == options.size() && entry.options().entrySet().stream().allMatch(
 							o -> options.has(o.getKey()) && options.get(o.getKey()).getAsString().equals(o.getValue()))) {

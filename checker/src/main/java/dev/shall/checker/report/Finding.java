@@ -9,25 +9,44 @@ import dev.shall.checker.trace.Trace;
  * One verdict as reported: a property, a dead-step question or the bounds check, for one
  * procedure and one combination of options.
  *
- * @param kind     {@code property}, {@code dead-step} or {@code bounds}
+ * @param kind     what was asked: a property, whether a step can happen, or the bounds
+ * @param step     for a dead-step question, the step or event asked about ({@code step X} or
+ *                 {@code event X}); null otherwise
  * @param expected the verdict the author declared ({@code holds} when nothing is declared)
  * @param bound    the depth proven free of violations (or the trace length when violated)
  * @param trace    the run that violates the property, or that reaches the step; null otherwise
  */
-public record Finding(String file, String procedure, String property, String kind, String clause,
+public record Finding(String file, String procedure, String property, Kind kind, String step, String clause,
 		Map<String, String> options, int instances, Verdict verdict, String expected, String engine, int bound,
 		boolean certified, double seconds, String reason, Trace trace, int line, int column) {
 
-	public static final String PROPERTY = "property";
-	public static final String DEAD_STEP = "dead-step";
-	public static final String BOUNDS = "bounds";
+	/** The kinds of question; {@link #toString()} is the name reports and fingerprints use. */
+	public enum Kind {
+		PROPERTY("property"), DEAD_STEP("dead-step"), BOUNDS("bounds");
+
+		private final String label;
+
+		Kind(String label) {
+			this.label = label;
+		}
+
+		/** {@code property}, {@code dead-step} or {@code bounds}: the JSON and SARIF name (stable). */
+		public String label() {
+			return label;
+		}
+
+		@Override
+		public String toString() {
+			return label;
+		}
+	}
 
 	/** Whether the verdict is definitive and differs from what the author declared. */
 	public boolean mismatch() {
 		if (verdict == Verdict.UNKNOWN) {
 			return false;
 		}
-		if (DEAD_STEP.equals(kind)) {
+		if (kind == Kind.DEAD_STEP) {
 			return false; // reported as a warning: the language cannot yet declare a step dead on purpose
 		}
 		return !verdict.label().equals(expected);

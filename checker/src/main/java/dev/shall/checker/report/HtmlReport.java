@@ -47,15 +47,15 @@ public final class HtmlReport {
 		StringBuilder sections = new StringBuilder();
 		for (Finding finding : results) {
 			String anchor = null;
-			if (finding.trace() != null && finding.verdict() == Verdict.VIOLATED && !Finding.DEAD_STEP.equals(finding.kind())) {
+			if (finding.trace() != null && finding.verdict() == Verdict.VIOLATED && finding.kind() != Finding.Kind.DEAD_STEP) {
 				anchor = "trace-" + ++chart;
 				String svg = SequenceChart.render(finding.trace(), "violates " + finding.property(), finding.instances());
 				Files.writeString(folder.resolve("charts").resolve(chart + ".svg"), svg, StandardCharsets.UTF_8);
 				sections.append(section(finding, anchor, svg));
 			}
 			String css = finding.mismatch() ? "mismatch" : finding.verdict() == Verdict.UNKNOWN ? "unknown"
-					: Finding.DEAD_STEP.equals(finding.kind()) && finding.verdict() == Verdict.VIOLATED ? "dead" : "ok";
-			String verdict = Finding.DEAD_STEP.equals(finding.kind()) && finding.verdict() == Verdict.VIOLATED ? "DEAD STEP"
+					: finding.kind() == Finding.Kind.DEAD_STEP && finding.verdict() == Verdict.VIOLATED ? "dead" : "ok";
+			String verdict = finding.kind() == Finding.Kind.DEAD_STEP && finding.verdict() == Verdict.VIOLATED ? "DEAD STEP"
 					: finding.verdict().label();
 			html.append("<tr class=\"").append(css).append("\"><td>").append(escape(finding.procedure())).append("</td><td>")
 					.append(escape(finding.options().isEmpty() ? "" : finding.options().toString())).append("</td><td>")

@@ -69,9 +69,9 @@ public final class JUnitReport {
 			xml.writeStartElement("skipped");
 			attribute(xml, "message", "unknown: " + finding.reason());
 			xml.writeEndElement();
-		} else if (Finding.DEAD_STEP.equals(finding.kind()) && finding.verdict() == Verdict.VIOLATED) {
+		} else if (finding.kind() == Finding.Kind.DEAD_STEP && finding.verdict() == Verdict.VIOLATED) {
 			xml.writeStartElement("system-out");
-			characters(xml, "dead step: " + finding.property().replace(" can happen", "") + " can never happen");
+			characters(xml, "dead step: " + finding.step() + " can never happen");
 			xml.writeEndElement();
 		}
 		xml.writeEndElement();

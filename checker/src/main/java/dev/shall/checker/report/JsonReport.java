@@ -51,7 +51,7 @@ public final class JsonReport {
 		r.addProperty("file", finding.file());
 		r.addProperty("procedure", finding.procedure());
 		r.addProperty("property", finding.property());
-		r.addProperty("kind", finding.kind());
+		r.addProperty("kind", finding.kind().label());
 		r.addProperty("clause", finding.clause());
 		JsonObject options = new JsonObject();
 		finding.options().forEach(options::addProperty);

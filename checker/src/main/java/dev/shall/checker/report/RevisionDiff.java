@@ -21,8 +21,9 @@ public final class RevisionDiff {
 		}
 	}
 
-	public record Entry(String property, String kind, Map<String, String> options, Change change, Verdict before,
-			Verdict after) {
+	/** @param step for a dead-step question, the step or event asked about; null otherwise */
+	public record Entry(String property, Finding.Kind kind, String step, Map<String, String> options, Change change,
+			Verdict before, Verdict after) {
 	}
 
 	public List<Entry> compare(RunReport before, RunReport after) {
@@ -33,16 +34,16 @@ public final class RevisionDiff {
 			Finding was = entry.getValue();
 			Finding is = now.get(entry.getKey());
 			if (is == null) {
-				entries.add(new Entry(was.property(), was.kind(), was.options(), Change.REMOVED, was.verdict(), null));
+				entries.add(new Entry(was.property(), was.kind(), was.step(), was.options(), Change.REMOVED, was.verdict(), null));
 			} else {
-				entries.add(new Entry(was.property(), was.kind(), was.options(), change(was.verdict(), is.verdict()), was
+				entries.add(new Entry(was.property(), was.kind(), was.step(), was.options(), change(was.verdict(), is.verdict()), was
 						.verdict(), is.verdict()));
 			}
 		}
 		for (Map.Entry<String, Finding> entry : now.entrySet()) {
 			if (!old.containsKey(entry.getKey())) {
 				Finding is = entry.getValue();
-				entries.add(new Entry(is.property(), is.kind(), is.options(), Change.NEW, null, is.verdict()));
+				entries.add(new Entry(is.property(), is.kind(), is.step(), is.options(), Change.NEW, null, is.verdict()));
 			}
 		}
 		return entries;
@@ -73,7 +74,7 @@ public final class RevisionDiff {
 	public static String summary(List<Entry> entries) {
 		Map<Change, List<String>> names = new LinkedHashMap<>();
 		for (Entry entry : entries) {
-			String name = (Finding.DEAD_STEP.equals(entry.kind()) ? entry.property().replace(" can happen", "") + " (reachable)"
+			String name = (entry.kind() == Finding.Kind.DEAD_STEP ? entry.step() + " (reachable)"
 					: entry.property()) + (entry.options().isEmpty() ? "" : " " + entry.options());
 			names.computeIfAbsent(entry.change(), c -> new ArrayList<>()).add(name);
 		}

@@ -36,7 +36,7 @@ public final class SarifReport {
 		Map<String, JsonObject> rules = new LinkedHashMap<>();
 		JsonArray results = new JsonArray();
 		for (Finding finding : report.results()) {
-			if (Finding.DEAD_STEP.equals(finding.kind()) && finding.verdict() == Verdict.HOLDS) {
+			if (finding.kind() == Finding.Kind.DEAD_STEP && finding.verdict() == Verdict.HOLDS) {
 				continue; // a step that can happen is not a finding
 			}
 			results.add(result(finding, rules));
@@ -69,11 +69,11 @@ public final class SarifReport {
 	}
 
 	private static JsonObject result(Finding finding, Map<String, JsonObject> rules) {
-		String ruleId = Finding.BOUNDS.equals(finding.kind()) ? "withinDeclaredBounds"
-				: Finding.DEAD_STEP.equals(finding.kind()) ? "deadStep" : finding.property();
-		int ruleIndex = rule(rules, ruleId, Finding.PROPERTY.equals(finding.kind())
+		String ruleId = finding.kind() == Finding.Kind.BOUNDS ? "withinDeclaredBounds"
+				: finding.kind() == Finding.Kind.DEAD_STEP ? "deadStep" : finding.property();
+		int ruleIndex = rule(rules, ruleId, finding.kind() == Finding.Kind.PROPERTY
 				? "Property " + finding.property() + (finding.clause() == null ? "" : " (" + finding.clause() + ")")
-				: Finding.BOUNDS.equals(finding.kind()) ? "No step overflows a channel or leaves a declared range"
+				: finding.kind() == Finding.Kind.BOUNDS ? "No step overflows a channel or leaves a declared range"
 						: "Every step of the CR text can happen");
 		JsonObject result = new JsonObject();
 		result.addProperty("ruleId", ruleId);
@@ -87,7 +87,7 @@ public final class SarifReport {
 		} else if (finding.verdict() == Verdict.UNKNOWN) {
 			kind = "open";
 			level = "warning";
-		} else if (Finding.DEAD_STEP.equals(finding.kind())) {
+		} else if (finding.kind() == Finding.Kind.DEAD_STEP) {
 			kind = "fail";
 			level = "warning";
 		} else if (expectedViolation) {
@@ -160,15 +160,14 @@ public final class SarifReport {
 	private static String message(Finding finding) {
 		String options = finding.options().isEmpty() ? "" : " with " + finding.options();
 		String what = switch (finding.kind()) {
-		case Finding.DEAD_STEP -> finding.verdict() == Verdict.VIOLATED ? "Dead step: " + finding.property()
-				.replace(" can happen", "") + " can never happen" : "Unknown whether " + finding.property();
-		case Finding.BOUNDS -> "Declared bounds: " + finding.verdict().label();
+		case DEAD_STEP -> finding.verdict() == Verdict.VIOLATED ? "Dead step: " + finding.step() + " can never happen" : "Unknown whether " + finding.property();
+		case BOUNDS -> "Declared bounds: " + finding.verdict().label();
 		default -> finding.property() + " " + finding.verdict().label();
 		};
 		String expectation = finding.mismatch() ? " (declared: " + finding.expected() + ")"
-				: finding.verdict() == Verdict.VIOLATED && Finding.PROPERTY.equals(finding.kind()) ? " (as declared)" : "";
+				: finding.verdict() == Verdict.VIOLATED && finding.kind() == Finding.Kind.PROPERTY ? " (as declared)" : "";
 		String trace = finding.trace() != null && finding.verdict() == Verdict.VIOLATED
-				&& !Finding.DEAD_STEP.equals(finding.kind()) ? " by a " + finding.trace().steps().size() + "-step run" : "";
+				&& finding.kind() != Finding.Kind.DEAD_STEP ? " by a " + finding.trace().steps().size() + "-step run" : "";
 		String reason = finding.verdict() == Verdict.UNKNOWN && finding.reason() != null ? ": " + finding.reason() : "";
 		return what + trace + expectation + options + reason + ".";
 	}

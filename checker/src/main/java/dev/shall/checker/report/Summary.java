@@ -26,7 +26,7 @@ public record Summary(long verdicts, long asExpected, long differ, long unknown,
 	public static Summary of(RunReport report) {
 		long verdicts = 0, differ = 0, unknown = 0, steps = 0, reachable = 0, dead = 0, stepsUnknown = 0;
 		for (Finding finding : report.results()) {
-			if (Finding.DEAD_STEP.equals(finding.kind())) {
+			if (finding.kind() == Finding.Kind.DEAD_STEP) {
 				steps++;
 				switch (finding.verdict()) {
 				case HOLDS -> reachable++;

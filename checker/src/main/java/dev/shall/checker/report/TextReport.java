@@ -30,8 +30,7 @@ public final class TextReport {
 				group = header;
 			}
 			out.println(Escaping.visible("  " + line(finding)));
-			if (finding.verdict() == Verdict.VIOLATED && finding.trace() != null && !Finding.DEAD_STEP.equals(finding
-					.kind())) {
+			if (finding.verdict() == Verdict.VIOLATED && finding.trace() != null && finding.kind() != Finding.Kind.DEAD_STEP) {
 				writeTrace(finding, out);
 			}
 		}
@@ -42,7 +41,7 @@ public final class TextReport {
 
 	private static String line(Finding finding) {
 		String verdict;
-		if (Finding.DEAD_STEP.equals(finding.kind())) {
+		if (finding.kind() == Finding.Kind.DEAD_STEP) {
 			verdict = switch (finding.verdict()) {
 			case HOLDS -> "reachable";
 			case VIOLATED -> "DEAD STEP";
@@ -57,7 +56,7 @@ public final class TextReport {
 		}
 		if (finding.mismatch()) {
 			line.append("  ← expected ").append(finding.expected());
-		} else if (finding.verdict() != Verdict.UNKNOWN && !Finding.DEAD_STEP.equals(finding.kind())
+		} else if (finding.verdict() != Verdict.UNKNOWN && finding.kind() != Finding.Kind.DEAD_STEP
 				&& !"holds".equals(finding.expected())) {
 			line.append("  (as expected)");
 		}
@@ -65,12 +64,12 @@ public final class TextReport {
 		if (finding.verdict() == Verdict.UNKNOWN) {
 			line.append(", no violation within ").append(Math.max(0, finding.bound())).append(" steps: ")
 					.append(finding.reason());
-		} else if (finding.verdict() == Verdict.VIOLATED && !Finding.DEAD_STEP.equals(finding.kind())) {
+		} else if (finding.verdict() == Verdict.VIOLATED && finding.kind() != Finding.Kind.DEAD_STEP) {
 			line.append(", ").append(finding.bound()).append("-step run");
 			if (finding.reason() != null) {
 				line.append(" (").append(finding.reason()).append(')');
 			}
-		} else if (finding.reason() != null && !Finding.DEAD_STEP.equals(finding.kind())) {
+		} else if (finding.reason() != null && finding.kind() != Finding.Kind.DEAD_STEP) {
 			line.append(", ").append(finding.reason());
 		}
 		line.append(finding.certified() ? ", certified" : "");

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.shall.checker.engine.Verdict;
+import dev.shall.checker.report.Finding;
 import dev.shall.checker.report.RevisionDiff;
 
 /**
@@ -83,11 +84,11 @@ class ExitCodesTest {
 	@Test
 	void diffIsTwoWhenAComparedVerdictIsUnknownAndNothingBroke() {
 		Map<String, String> none = Map.of();
-		RevisionDiff.Entry unknown = new RevisionDiff.Entry("p", "property", none, RevisionDiff.Change.UNCHANGED,
+		RevisionDiff.Entry unknown = new RevisionDiff.Entry("p", Finding.Kind.PROPERTY, null, none, RevisionDiff.Change.UNCHANGED,
 				Verdict.HOLDS, Verdict.UNKNOWN);
-		RevisionDiff.Entry broken = new RevisionDiff.Entry("q", "property", none, RevisionDiff.Change.BROKEN,
+		RevisionDiff.Entry broken = new RevisionDiff.Entry("q", Finding.Kind.PROPERTY, null, none, RevisionDiff.Change.BROKEN,
 				Verdict.HOLDS, Verdict.VIOLATED);
-		RevisionDiff.Entry added = new RevisionDiff.Entry("r", "property", none, RevisionDiff.Change.NEW, null,
+		RevisionDiff.Entry added = new RevisionDiff.Entry("r", Finding.Kind.PROPERTY, null, none, RevisionDiff.Change.NEW, null,
 				Verdict.UNKNOWN);
 		assertEquals(2, DiffCommand.exitCode(List.of(unknown)));
 		assertEquals(1, DiffCommand.exitCode(List.of(unknown, broken)), "a broken verdict outweighs an unknown one");
