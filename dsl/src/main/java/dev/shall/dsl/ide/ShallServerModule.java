@@ -1,12 +1,14 @@
 package dev.shall.dsl.ide;
 
+import org.eclipse.xtext.ide.ExecutorServiceProvider;
 import org.eclipse.xtext.ide.server.ILanguageServerShutdownAndExitHandler;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.ServerModule;
+import org.eclipse.xtext.ide.server.concurrent.RequestManager;
 
 /**
- * Xtext's server wiring, with our language server and a lifecycle that returns the exit code
- * instead of calling {@link System#exit}.
+ * Xtext's server wiring, with our language server, a lifecycle that returns the exit code instead
+ * of calling {@link System#exit}, and threads on a deep stack ({@link DeepStackThreads}).
  */
 public class ShallServerModule extends ServerModule {
 
@@ -15,5 +17,7 @@ public class ShallServerModule extends ServerModule {
 		super.configure();
 		bind(LanguageServerImpl.class).to(ShallLanguageServer.class);
 		bind(ILanguageServerShutdownAndExitHandler.class).to(ServerLifecycle.class);
+		bind(RequestManager.class).to(DeepStackThreads.QueueOnDeepStack.class);
+		bind(ExecutorServiceProvider.class).to(DeepStackThreads.PoolsOnDeepStack.class);
 	}
 }
