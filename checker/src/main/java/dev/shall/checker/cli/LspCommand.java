@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** {@code shall lsp}: the language server on standard input and output, for any LSP editor. */
 @Command(name = "lsp", mixinStandardHelpOptions = true,
 		description = "Runs the language server (Language Server Protocol over stdio): syntax, validation and "
-				+ "quick model-check diagnostics, hovers with verdicts.")
+				+ "quick model-check diagnostics, hovers with verdicts. Exit code 0 after the 'shutdown' request and "
+				+ "the 'exit' notification, 1 after 'exit' alone or when the client closes the connection.")
 public final class LspCommand implements Callable<Integer> {
 
 	@Override
@@ -18,7 +19,7 @@ public final class LspCommand implements Callable<Integer> {
 		// stdout carries the protocol: anything else printed there (a library's log line) would corrupt it
 		java.io.PrintStream protocol = System.out;
 		System.setOut(System.err);
-		server.serve(System.in, protocol);
-		return 0;
+		// 0 after 'shutdown' then 'exit', 1 for 'exit' alone or a closed connection (LSP 3.17)
+		return server.serve(System.in, protocol);
 	}
 }

@@ -28,8 +28,8 @@ import dev.shall.model.check.QuickChecker;
 
 /**
  * Validation in the editor: Xtext's checks at once, then — after a short pause, and only when the
- * text has no errors — a quick model check within a time budget, cancelled as soon as the text
- * changes again. Its verdicts become issues at the properties' and steps' lines; the trace's steps
+ * text has no errors and is within {@link DocumentSizeLimit} — a quick model check within a time
+ * budget, cancelled as soon as the text changes again. Its verdicts become issues at the properties' and steps' lines; the trace's steps
  * travel in the issue's data, for the language server to turn into related information.
  */
 public class ModelCheckingValidator extends ResourceValidatorImpl {
@@ -54,7 +54,8 @@ public class ModelCheckingValidator extends ResourceValidatorImpl {
 		if (CHECKER.isEmpty() || !(resource instanceof XtextResource xtext) || issues.stream()
 				.anyMatch(i -> i.getSeverity() == Severity.ERROR) || resource.getContents().isEmpty()
 				|| !(resource.getContents().get(0) instanceof ShallFile file) || file.getProcedure() == null
-				|| !pause(cancel)) {
+				|| xtext.getParseResult() == null
+				|| DocumentSizeLimit.exceeds(xtext.getParseResult().getRootNode().getLength()) || !pause(cancel)) {
 			return issues;
 		}
 		Procedure procedure;

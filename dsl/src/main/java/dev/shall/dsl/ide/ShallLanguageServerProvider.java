@@ -2,13 +2,14 @@ package dev.shall.dsl.ide;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.concurrent.Future;
 
 import org.eclipse.lsp4j.jsonrpc.Launcher;
-import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 
 import com.google.inject.Guice;
+import com.google.inject.Injector;
 
 import dev.shall.model.check.LanguageServerProvider;
 
@@ -16,10 +17,25 @@ import dev.shall.model.check.LanguageServerProvider;
 public class ShallLanguageServerProvider implements LanguageServerProvider {
 
 	@Override
-	public void serve(InputStream in, OutputStream out) throws Exception {
-		LanguageServerImpl server = Guice.createInjector(new ShallServerModule()).getInstance(LanguageServerImpl.class);
-		Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
+	public int serve(InputStream in, OutputStream out) throws Exception {
+		Injector injector = Guice.createInjector(new ShallServerModule());
+		LanguageServerImpl server = injector.getInstance(LanguageServerImpl.class);
+		ServerLifecycle lifecycle = injector.getInstance(ServerLifecycle.class);
+		Launcher<LanguageClient> launcher = ShallLauncher.create(server, lifecycle, in, out);
 		server.connect(launcher.getRemoteProxy());
-		launcher.startListening().get();
+		Future<Void> listening = launcher.startListening();
+		Thread watcher = new Thread(() -> {
+			try {
+				listening.get();
+			} catch (Exception e) {
+				// the stream broke: the same as closed
+			}
+			lifecycle.disconnected();
+		}, "shall-lsp-connection");
+		watcher.setDaemon(true);
+		watcher.start();
+		int exitCode = lifecycle.exitCode().get();
+		listening.cancel(true);
+		return exitCode;
 	}
 }

@@ -11,8 +11,12 @@ import java.util.ServiceLoader;
  */
 public interface LanguageServerProvider {
 
-	/** Serves the Language Server Protocol on the streams until the client disconnects. */
-	void serve(InputStream in, OutputStream out) throws Exception;
+	/**
+	 * Serves the Language Server Protocol on the streams until the {@code exit} notification or
+	 * the end of the input, and returns the process's exit code: 0 if the {@code shutdown} request
+	 * came before, else 1 (LSP 3.17, "Exit Notification").
+	 */
+	int serve(InputStream in, OutputStream out) throws Exception;
 
 	static Optional<LanguageServerProvider> find() {
 		return ServiceLoader.load(LanguageServerProvider.class, LanguageServerProvider.class.getClassLoader())
