@@ -68,6 +68,7 @@ class CommandLineFuzzTest {
 	private static int runs;
 	private static final int[] EXIT_CODES = new int[5];
 	private static double slowest;
+	private static String slowestMutant = "";
 	private static int diagnostics;
 
 	private static Map<String, String> seeds() {
@@ -230,7 +231,10 @@ class CommandLineFuzzTest {
 		String stdout = out + rawOut.toString(StandardCharsets.UTF_8);
 		synchronized (CommandLineFuzzTest.class) {
 			runs++;
-			slowest = Math.max(slowest, seconds);
+			if (seconds > slowest) {
+				slowest = seconds;
+				slowestMutant = mutant.toString();
+			}
 			if (code >= 0 && code < EXIT_CODES.length) {
 				EXIT_CODES[code]++;
 			}
@@ -264,8 +268,9 @@ class CommandLineFuzzTest {
 
 	@AfterAll
 	static void figures() {
-		System.out.printf("fuzz: %d runs; exit codes 0:%d 1:%d 2:%d 3:%d 4:%d; %d diagnostics; slowest %.1f s%n", runs,
-				EXIT_CODES[0], EXIT_CODES[1], EXIT_CODES[2], EXIT_CODES[3], EXIT_CODES[4], diagnostics, slowest);
+		System.out.printf("fuzz: %d runs; exit codes 0:%d 1:%d 2:%d 3:%d 4:%d; %d diagnostics; slowest %.1f s (%s)%n",
+				runs, EXIT_CODES[0], EXIT_CODES[1], EXIT_CODES[2], EXIT_CODES[3], EXIT_CODES[4], diagnostics, slowest,
+				slowestMutant);
 	}
 
 	private static void deleteAll(Path folder) throws IOException {
