@@ -68,6 +68,10 @@ public final class CheckCommand implements Callable<Integer> {
 			+ "the JVM's heap itself is set with JAVA_TOOL_OPTIONS=-Xmx…")
 	String maxMemory;
 
+	@Option(names = "--max-combinations", paramLabel = "N", description = "check procedures with up to N "
+			+ "combinations of option values (default: 1,024; at most 65,536)")
+	Integer maxCombinations;
+
 	@Option(names = "--instances", description = "concurrent sessions, instead of the procedure's own number")
 	Integer instances;
 
@@ -107,6 +111,15 @@ public final class CheckCommand implements Callable<Integer> {
 		if (depth < 0 || timeout <= 0 || instances != null && instances < 1 || totalTimeout != null && totalTimeout < 1) {
 			System.err.println("shall: --depth must be at least 0, --timeout, --total-timeout and --instances at least 1");
 			return 3;
+		}
+		if (maxCombinations != null && (maxCombinations < 1 || maxCombinations > Limits.OPTION_COMBINATIONS_CEILING)) {
+			System.err.println("shall: --max-combinations is from 1 to " + Limits.format(Limits.OPTION_COMBINATIONS_CEILING));
+			return 3;
+		}
+		if (maxCombinations == null) {
+			System.clearProperty(Limits.OPTION_COMBINATIONS_PROPERTY);
+		} else {
+			System.setProperty(Limits.OPTION_COMBINATIONS_PROPERTY, Integer.toString(maxCombinations));
 		}
 		if (maxMemory != null) {
 			long bytes;

@@ -164,4 +164,26 @@ class BudgetsTest {
 		assertTrue(seconds < 15, "took " + seconds + " s to stop");
 		assertTrue(File.separatorChar == '/'); // SIGTERM semantics are POSIX's
 	}
+
+	@Test
+	void moreOptionCombinationsThanTheLimitAreCheckedAsTheBudgetAllowsWhenTheUserRaisesIt() throws Exception {
+		Path file = folder.resolve("options.shall");
+		Files.copy(Path.of("src/test/resources/cases/robustness/hang-options-12.shall"), file);
+		JsonObject refused = check(file.toString());
+		assertEquals(3, refused.get("exit").getAsInt(), refused.toString());
+		assertTrue(refused.toString().contains("--max-combinations 4096"), refused.toString());
+		JsonObject raised = check("--max-combinations", "4096", "--total-timeout", "5", file.toString());
+		assertEquals(2, raised.get("exit").getAsInt());
+		int results = raised.getAsJsonArray("results").size();
+		assertEquals(0, results % 4096, "every combination is in the report: " + results);
+		long notChecked = 0;
+		for (JsonElement result : raised.getAsJsonArray("results")) {
+			JsonElement reason = result.getAsJsonObject().get("reason");
+			if (reason != null && reason.getAsString().startsWith("not checked: total time limit")) {
+				notChecked++;
+			}
+		}
+		assertTrue(notChecked > 0 && notChecked < results, notChecked + " of " + results + " not checked");
+		assertEquals(3, ShallCommand.execute("check", "--max-combinations", "70000", file.toString()));
+	}
 }

@@ -654,19 +654,26 @@ public class ShallValidator extends AbstractShallValidator {
 
 	/**
 	 * Every combination of option values is checked separately; their number is the product of the
-	 * options' sizes, reported at the option that takes it beyond {@link Limits#MAX_OPTION_COMBINATIONS}.
+	 * options' sizes, reported at the option that takes it beyond {@link Limits#optionCombinations()}.
 	 */
 	@Check
 	public void checkOptionCombinations(Procedure procedure) {
+		long total = 1;
+		for (OptionDecl option : ShallScopeProvider.members(procedure, OptionDecl.class)) {
+			total = Limits.saturatedProduct(total, Math.max(1, option.getValues().size()));
+		}
 		long combinations = 1;
 		for (OptionDecl option : ShallScopeProvider.members(procedure, OptionDecl.class)) {
 			combinations = Limits.saturatedProduct(combinations, Math.max(1, option.getValues().size()));
-			if (combinations > Limits.MAX_OPTION_COMBINATIONS) {
+			int limit = Limits.optionCombinations();
+			if (combinations > limit) {
 				error("With the option " + option.getName() + ", the procedure has " + Limits.format(combinations)
-						+ " combinations of option values, each checked on its own; at most "
-						+ Limits.format(Limits.MAX_OPTION_COMBINATIONS) + " are checked in one file, so fix some "
-						+ "options in the text or split the file", option, option.eClass().getEStructuralFeature("name"),
-						IssueCodes.LIMIT_EXCEEDED);
+						+ " combinations of option values, each checked on its own; at most " + Limits.format(limit)
+						+ " are checked in one file, so fix some options in the text or split the file"
+						+ (total <= Limits.OPTION_COMBINATIONS_CEILING ? ", or raise the limit with --max-combinations "
+								+ total + " (all options together make " + Limits.format(total) + "; bound the run with "
+								+ "--total-timeout)" : ""),
+						option, option.eClass().getEStructuralFeature("name"), IssueCodes.LIMIT_EXCEEDED);
 				return;
 			}
 		}

@@ -47,6 +47,21 @@ public final class Limits {
 	 */
 	public static final int MAX_OPTION_COMBINATIONS = 1 << 10;
 
+	/** The most a user may raise {@link #MAX_OPTION_COMBINATIONS} to ({@code --max-combinations}). */
+	public static final int OPTION_COMBINATIONS_CEILING = 1 << 16;
+
+	/** The system property by which the command line raises the limit on option combinations. */
+	public static final String OPTION_COMBINATIONS_PROPERTY = "shall.maxCombinations";
+
+	/**
+	 * The limit on combinations of option values in force: {@link #MAX_OPTION_COMBINATIONS}, or
+	 * what {@code --max-combinations} set (at most {@link #OPTION_COMBINATIONS_CEILING}).
+	 */
+	public static int optionCombinations() {
+		Integer raised = Integer.getInteger(OPTION_COMBINATIONS_PROPERTY);
+		return raised == null ? MAX_OPTION_COMBINATIONS : Math.max(1, Math.min(OPTION_COMBINATIONS_CEILING, raised));
+	}
+
 	/**
 	 * The deepest run {@code --depth} may ask for. The engines count depths in {@code int} loops
 	 * ({@code k <= depth}); no unrolling of a million steps fits in memory anyway.
