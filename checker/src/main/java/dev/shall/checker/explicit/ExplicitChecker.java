@@ -57,8 +57,11 @@ public final class ExplicitChecker {
 		depths.put(initial, 0);
 		frontier.add(initial);
 		int deepest = 0;
+		int expanded = 0;
 		while (!frontier.isEmpty()) {
-			if (parents.size() % 1024 == 0 && stop.get() != null) {
+			// polled per state expanded: the number of states seen jumps by a state's successors and
+			// can step over every multiple of the interval, so it would not poll reliably
+			if (++expanded % 256 == 0 && stop.get() != null) {
 				return new Result(null, List.of(), parents.size(), deepest, stop.get());
 			}
 			ConcreteState state = frontier.poll();

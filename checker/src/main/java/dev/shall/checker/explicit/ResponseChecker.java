@@ -59,8 +59,10 @@ public final class ResponseChecker {
 		index.put(initial, 0);
 		states.add(initial);
 		frontier.add(0);
+		int expanded = 0;
 		while (!frontier.isEmpty()) {
-			if (states.size() % 1024 == 0 && stop.get() != null) {
+			// polled per state expanded, not per state seen (see ExplicitChecker)
+			if (++expanded % 256 == 0 && stop.get() != null) {
 				return new Result(null, List.of(), -1, states.size(), stop.get());
 			}
 			int s = frontier.poll();
