@@ -522,7 +522,7 @@ public final class ProcedureCompiler {
 			result.setDecl(lookup(decl));
 			return result;
 		}
-		default -> throw new CompilationException("Unresolved type at line " + SourceLocations.of(type).getLine());
+		default -> throw new CompilationException("Unresolved type at line " + locations.of(type).getLine());
 		}
 	}
 
@@ -639,7 +639,7 @@ public final class ProcedureCompiler {
 			return withOuterArguments(() -> expression(argument));
 		}
 		case null, default -> throw new CompilationException("The name '" + (target == null ? "?" : target)
-				+ "' cannot be used as a value here (line " + SourceLocations.of(ref).getLine() + ")");
+				+ "' cannot be used as a value here (line " + locations.of(ref).getLine() + ")");
 		}
 	}
 
@@ -667,10 +667,13 @@ public final class ProcedureCompiler {
 		element.setClause(citation == null ? null : citation.getClause());
 	}
 
-	private static <T extends Element> T located(T element, EObject source) {
-		element.setLocation(SourceLocations.of(source));
+	private <T extends Element> T located(T element, EObject source) {
+		element.setLocation(locations.of(source));
 		return element;
 	}
+
+	/** Locations for this compilation (one walk of each resource's node tree). */
+	private final SourceLocations locations = new SourceLocations();
 
 	private <T extends EObject> T remember(EObject source, T target) {
 		compiled.put(source, target);

@@ -1,5 +1,6 @@
 package dev.shall.dsl.typing;
 
+
 import org.eclipse.emf.ecore.EObject;
 
 import dev.shall.dsl.shall.Binary;
@@ -58,7 +59,33 @@ public final class ShallTypeSystem {
 		return ANY;
 	}
 
+	/**
+	 * Where types of sums and comparisons already computed in the current validation pass are
+	 * kept, or null. A type is computed from its operands', and the validator asks for the type of
+	 * every node of an expression: without the memo a sum of 5,000 terms walked its subtree at
+	 * every node (seconds, quadratic).
+	 */
+	private java.util.function.Supplier<java.util.Map<Expression, ShallType>> memo = () -> null;
+
+	/** Memoizes types in the map the supplier gives (one validation pass, in which the model does not change). */
+	public void memoizeWith(java.util.function.Supplier<java.util.Map<Expression, ShallType>> types) {
+		this.memo = types;
+	}
+
 	public ShallType typeOf(Expression expression) {
+		java.util.Map<Expression, ShallType> known = expression instanceof Binary ? memo.get() : null;
+		if (known == null) {
+			return computeTypeOf(expression);
+		}
+		ShallType type = known.get(expression);
+		if (type == null) {
+			type = computeTypeOf(expression);
+			known.put(expression, type);
+		}
+		return type;
+	}
+
+	private ShallType computeTypeOf(Expression expression) {
 		if (expression == null) {
 			return ANY;
 		}

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.eclipse.emf.ecore.EObject;
@@ -79,6 +80,34 @@ public class ShallValidator extends AbstractShallValidator {
 
 	private final ShallTypeSystem types = new ShallTypeSystem();
 	private final ExpectedTypes expectedTypes = new ExpectedTypes();
+
+	private static final Object MEMO = new Object();
+
+	/**
+	 * Types and ranges computed once per expression node in this resource's validation pass: Xtext
+	 * passes one context map to every check of a resource's pass, and the model does not change
+	 * during it. Null outside a check.
+	 */
+	private Memo memo() {
+		Map<Object, Object> context;
+		try {
+			context = getContext();
+		} catch (RuntimeException outsideACheck) {
+			return null;
+		}
+		return context == null ? null : (Memo) context.computeIfAbsent(MEMO, k -> new Memo(
+				new java.util.IdentityHashMap<>(), new java.util.IdentityHashMap<>()));
+	}
+
+	private record Memo(Map<Expression, ShallType> types, Map<Binary, Optional<ShallType.Int>> ranges) {
+	}
+
+	{
+		types.memoizeWith(() -> {
+			Memo memo = memo();
+			return memo == null ? null : memo.types();
+		});
+	}
 
 	private static final org.eclipse.xtext.service.OperationCanceledManager CANCELLATION =
 			new org.eclipse.xtext.service.OperationCanceledManager();
@@ -1085,6 +1114,22 @@ public class ShallValidator extends AbstractShallValidator {
 
 	/** The values an integer expression can take, seeing through rule parameters to their arguments. */
 	private ShallType.Int range(Expression expression, Map<RuleParameter, Expression> bindings) {
+		Memo memo = bindings.isEmpty() && expression instanceof Binary ? memo() : null;
+		if (memo == null) {
+			return computeRange(expression, bindings);
+		}
+		Map<Binary, Optional<ShallType.Int>> known = memo.ranges();
+		Binary binary = (Binary) expression;
+		// every node of a long sum asks for its subtree's range: without the memo, quadratic
+		Optional<ShallType.Int> range = known.get(binary);
+		if (range == null) {
+			range = Optional.ofNullable(computeRange(binary, bindings));
+			known.put(binary, range);
+		}
+		return range.orElse(null);
+	}
+
+	private ShallType.Int computeRange(Expression expression, Map<RuleParameter, Expression> bindings) {
 		if (expression instanceof NameRef ref && ref.getTarget() instanceof RuleParameter parameter
 				&& bindings.containsKey(parameter)) {
 			return range(bindings.get(parameter), Map.of());
