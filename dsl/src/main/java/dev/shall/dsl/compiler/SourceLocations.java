@@ -95,10 +95,14 @@ final class SourceLocations {
 				lineStarts = null;
 				return;
 			}
-			// pre-order: a composite's offset is that of the first leaf after it
+			// pre-order: a composite's offset is that of the first leaf after it that is not hidden
+			// (whitespace, comments), as Xtext's INode.getOffset()
 			List<INode> waiting = new ArrayList<>();
 			for (INode node : root.getAsTreeIterable()) {
 				if (node instanceof ILeafNode leaf) {
+					if (leaf.isHidden()) {
+						continue;
+					}
 					for (INode composite : waiting) {
 						compositeOffsets.put(composite, leaf.getOffset());
 					}
