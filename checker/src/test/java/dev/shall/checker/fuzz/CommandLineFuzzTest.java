@@ -23,8 +23,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import com.code_intelligence.jazzer.api.FuzzedDataProvider;
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -38,14 +36,10 @@ import dev.shall.checker.cli.ShallCommand;
  * check} must give an exit code in {0, 1, 2, 3}, only its report on stdout, no stack trace,
  * every diagnostic inside the file (line and column from 1), and an answer within its budget.
  *
- * <p>Two ways to run it. In every build, {@link #mutantsFromAFixedSeed()} checks
- * {@value #BUILD_MUTANTS} mutants drawn from a fixed seed ({@code -Dshall.fuzz.mutants=N} for more,
- * {@code -Dshall.fuzz.seed=S} for others). {@link #coverageGuided(FuzzedDataProvider)} is a
- * Jazzer fuzz test: in a normal build it replays the inputs Jazzer saved under
- * {@code src/test/resources/dev/shall/checker/fuzz/CommandLineFuzzTestInputs/}; with {@code JAZZER_FUZZ=1}
- * it fuzzes, guided by coverage, for {@code -Djazzer.max_duration} (e.g.
- * {@code JAZZER_FUZZ=1 ./mvnw -pl checker -am verify -Dtest=CommandLineFuzzTest#coverageGuided
- * -Dsurefire.failIfNoSpecifiedTests=false}). Both print their figures.
+ * <p>In every build, {@link #mutantsFromAFixedSeed()} checks {@value #BUILD_MUTANTS} mutants drawn
+ * from a fixed seed ({@code -Dshall.fuzz.mutants=N} for more, {@code -Dshall.fuzz.seed=S} for
+ * others) and prints its figures. {@link JazzerFuzzTest} draws the same mutations from Jazzer's
+ * coverage-guided fuzzing.
  */
 class CommandLineFuzzTest {
 
@@ -188,22 +182,7 @@ class CommandLineFuzzTest {
 		return failures.getOrDefault(kind, List.of()).size();
 	}
 
-	@FuzzTest(maxDuration = "60s")
-	void coverageGuided(FuzzedDataProvider data) throws Exception {
-		check(mutant(new Choices() {
-			@Override
-			public int pick(int bound) {
-				return data.consumeInt(0, bound - 1);
-			}
-
-			@Override
-			public double fraction() {
-				return data.consumeProbabilityDouble();
-			}
-		}));
-	}
-
-	private static void check(Mutant mutant) throws Exception {
+	static void check(Mutant mutant) throws Exception {
 		Path folder = Files.createTempDirectory("shall-fuzz");
 		Path file = folder.resolve("mutant.shall");
 		Files.writeString(file, mutant.text(), StandardCharsets.UTF_8);
