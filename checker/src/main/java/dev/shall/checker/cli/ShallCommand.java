@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
 				"4:internal failure of shall (out of memory, a bug); one line on stderr, --debug for the stack trace" },
 		subcommands = { CheckCommand.class, DiffCommand.class, ReplayCommand.class, CryptoCommand.class,
 				LspCommand.class })
-public final class ShallCommand implements Runnable {
+public final class ShallCommand implements java.util.concurrent.Callable<Integer> {
 
 	/** The exit code of an internal failure, apart from "a verdict differs" (1) and "bad input" (3). */
 	public static final int INTERNAL_FAILURE = 4;
@@ -28,9 +28,11 @@ public final class ShallCommand implements Runnable {
 			description = "print the stack trace of an internal failure")
 	boolean debug;
 
+	/** {@code shall} without a command: the usage on stderr, and exit 3 (a usage error, not success). */
 	@Override
-	public void run() {
+	public Integer call() {
 		CommandLine.usage(this, System.err);
+		return 3;
 	}
 
 	/**
