@@ -121,9 +121,10 @@ public final class EditorQuickCheck implements QuickChecker {
 		}
 		Finding unknown = verdicts.stream().filter(f -> f.verdict() == Verdict.UNKNOWN).findFirst().orElse(null);
 		if (unknown != null) {
+			String depth = unknown.bound() < 0 ? "" : ", no violation up to depth " + unknown.bound();
 			return new CheckMark(CheckMark.Severity.INFO, property.getName(), line, column, property.getName()
-					+ ": unknown, no violation up to depth " + unknown.bound() + options(unknown) + " ("
-					+ unknown.reason() + ")", hover.toString(), List.of());
+					+ ": unknown" + depth + options(unknown) + " (" + unknown.reason() + ")", hover.toString(), List
+							.of());
 		}
 		return new CheckMark(CheckMark.Severity.NONE, property.getName(), line, column, "", hover.toString(), List.of());
 	}
