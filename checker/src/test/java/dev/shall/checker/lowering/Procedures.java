@@ -26,7 +26,48 @@ final class Procedures {
 
 	static final ModelFactory MODEL = ModelFactory.eINSTANCE;
 
+	/**
+	 * Every kind of lane: a two-way lossy and duplicating channel c, a replaying d, a reliable e, a
+	 * keyed two-way f, a reordering g; message types sent in a known order; a variable of each type.
+	 */
+	static final String LANES = """
+			procedure Lanes clause "t"
+			enum Phase { idle, busy }
+			key K { k1, k2 }
+			key D = d(K, i: 0..1)
+			role A { var k : K = k1  var n : 0..3 = 0  var p : Phase = idle }
+			role B { var k : K = k1  var m : 0..3? = none  var dk : D? = none }
+			role C { var seen : bool = false }
+			channel c : A <-> B faults lossy, duplicating capacity 2
+			channel d : A -> C faults replaying capacity 3
+			channel e : B -> C reliable capacity 1
+			channel f : A <-> B integrity keyed by A.k and B.k capacity 1
+			channel g : B -> A faults reordering capacity 2
+			message M1 { v : 0..3 }
+			message M2
+			message M3
+			step 1 clause "1": A shall when n == 0 { send M2 on c  send M1(v = n) on c  send M1(v = 1) on d  n := 1 }
+			step 2 clause "2": B shall receive M1 as x on c { m := x.v  send M3 on c  send M2 on e  send M1(v = 0) on g }
+			step 3 clause "3": C shall receive M1 on d { seen := true }
+			step 4 clause "4": C may receive M2 on e
+			step 5 clause "5": A shall when n == 1 { send M3 on f  n := 2 }
+			step 6 clause "6": B shall receive M3 on f { dk := D(k, 1) }
+			step 7 clause "7": A shall receive M1 on g { p := busy }
+			step 8 clause "8": A shall receive M3 on c
+			event rekey at A when k == k1 { k := k2 }
+			""";
+
+	private static Procedure lanes;
+
 	private Procedures() {
+	}
+
+	/** {@link #LANES}, compiled once. */
+	static synchronized Procedure lanes() {
+		if (lanes == null) {
+			lanes = compile(LANES);
+		}
+		return lanes;
 	}
 
 	/** The procedure of a {@code .shall} text; an error in it fails the test. */
