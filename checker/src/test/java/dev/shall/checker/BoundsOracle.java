@@ -10,11 +10,11 @@ import org.eclipse.emf.ecore.EObject;
 
 import dev.shall.checker.explicit.ConcreteState;
 import dev.shall.checker.explicit.Interpreter;
-import dev.shall.checker.explicit.Move;
 import dev.shall.checker.explicit.QueuedMessage;
 import dev.shall.checker.lowering.Action;
 import dev.shall.checker.lowering.Lane;
 import dev.shall.checker.lowering.Layout;
+import dev.shall.checker.lowering.Move;
 import dev.shall.checker.lowering.OptionAssignment;
 import dev.shall.model.Fault;
 import dev.shall.model.Send;

@@ -52,7 +52,9 @@ class CorrectnessCasesTest {
 			"fairness-and-stutter.shall    | reachesThree[form=f1]=holds, reachesThree[form=f2]=holds, "
 					+ "within declared bounds[form=f1]=holds, within declared bounds[form=f2]=holds",
 			// semantics §4.3: fault copies never count against the capacity nor block a send
-			"replay-fills-capacity.shall   | sentTwice=holds, within declared bounds=holds" })
+			"replay-fills-capacity.shall   | sentTwice=holds, within declared bounds=holds",
+			// semantics §2.4, §3.2: none is no integer; an integer outside the range blocks the step
+			"none-is-no-integer.shall      | xNeverNone=holds, noneIsNotMinusOne=holds, within declared bounds=violated" })
 	void rightVerdicts(String file, String expected) throws Exception {
 		Path path = resource(file);
 		Procedure procedure = Fixtures.load(path);

@@ -13,10 +13,10 @@ import java.util.Set;
 
 import dev.shall.checker.explicit.ConcreteState;
 import dev.shall.checker.explicit.Interpreter;
-import dev.shall.checker.explicit.Move;
 import dev.shall.checker.explicit.StateQueries;
 import dev.shall.checker.lowering.Action;
 import dev.shall.checker.lowering.Layout;
+import dev.shall.checker.lowering.Move;
 import dev.shall.checker.lowering.Obligation;
 import dev.shall.checker.lowering.OptionAssignment;
 import dev.shall.model.Response;

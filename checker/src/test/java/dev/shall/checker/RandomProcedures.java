@@ -28,7 +28,7 @@ import java.util.Random;
  * Every state space stays small: counters run over at most four values (large ranges are guarded
  * or start near their top), lanes hold at most two messages.
  */
-final class RandomProcedures {
+public final class RandomProcedures {
 
 	/** What kind of model the generator writes (see the class comment). */
 	enum Profile {
@@ -46,7 +46,7 @@ final class RandomProcedures {
 	private boolean hugeRange;
 
 	/** The classic profile, as before (other tests replay its models by seed). */
-	RandomProcedures(long seed) {
+	public RandomProcedures(long seed) {
 		this(seed, Profile.CLASSIC);
 	}
 
@@ -90,7 +90,7 @@ final class RandomProcedures {
 		return hugeRange;
 	}
 
-	String generate(String name) {
+	public String generate(String name) {
 		if (profile != Profile.CLASSIC) {
 			return new Liveness(profile == Profile.LIVENESS_GUARD_TWIN).generate(name);
 		}

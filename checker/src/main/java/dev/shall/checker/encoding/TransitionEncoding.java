@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.shall.checker.encoding.SymbolicState.Slot;
-import dev.shall.checker.explicit.Move;
 import dev.shall.checker.lowering.Action;
 import dev.shall.checker.lowering.Domain;
 import dev.shall.checker.lowering.Lane;
 import dev.shall.checker.lowering.Layout;
+import dev.shall.checker.lowering.Move;
 import dev.shall.checker.lowering.Obligation;
 import dev.shall.checker.lowering.OptionAssignment;
 import dev.shall.model.Agreement;

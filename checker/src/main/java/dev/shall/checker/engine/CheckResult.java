@@ -2,7 +2,7 @@ package dev.shall.checker.engine;
 
 import java.util.List;
 
-import dev.shall.checker.explicit.Move;
+import dev.shall.checker.lowering.Move;
 import dev.shall.checker.lowering.Obligation;
 
 /**

@@ -38,7 +38,7 @@ public final class ExplicitSearch implements Engine {
 	}
 
 	/** Whether the SAT encoding accepts the moves as a legal run that ends in a bad state. */
-	static boolean acceptedByEncoding(CheckRequest request, java.util.List<dev.shall.checker.explicit.Move> moves,
+	static boolean acceptedByEncoding(CheckRequest request, java.util.List<dev.shall.checker.lowering.Move> moves,
 			Budget budget) {
 		try (Unrolling run = new Unrolling(request, true, budget)) {
 			for (int k = 0; k < moves.size(); k++) {

@@ -129,7 +129,7 @@ public final class LassoBmc implements Engine {
 		return literals;
 	}
 
-	private CheckResult violated(CheckRequest request, List<dev.shall.checker.explicit.Move> moves, int loopStart,
+	private CheckResult violated(CheckRequest request, List<dev.shall.checker.lowering.Move> moves, int loopStart,
 			Unrolling path) {
 		String how = ResponseChecker.describe(moves.size(), loopStart);
 		return new CheckResult(request.obligation(), Verdict.VIOLATED, name(), moves.size(), ExplicitChecker

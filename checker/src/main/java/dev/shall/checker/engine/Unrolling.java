@@ -5,7 +5,7 @@ import java.util.List;
 
 import dev.shall.checker.encoding.Circuit;
 import dev.shall.checker.encoding.TransitionEncoding;
-import dev.shall.checker.explicit.Move;
+import dev.shall.checker.lowering.Move;
 import dev.shall.checker.sat.Sat4jSolver;
 import dev.shall.checker.sat.SatSolver;
 

@@ -6,8 +6,8 @@ import java.util.Map;
 
 import dev.shall.checker.explicit.ConcreteState;
 import dev.shall.checker.explicit.Interpreter;
-import dev.shall.checker.explicit.Move;
 import dev.shall.checker.lowering.Action;
+import dev.shall.checker.lowering.Move;
 import dev.shall.checker.trace.TraceStep;
 import dev.shall.checker.trace.Traces;
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.shall.checker.lowering.Layout;
+import dev.shall.checker.lowering.Move;
 import dev.shall.checker.lowering.Obligation;
 import dev.shall.checker.lowering.OptionAssignment;
 

@@ -7,6 +7,7 @@ import dev.shall.checker.lowering.Action;
 import dev.shall.checker.lowering.Domain;
 import dev.shall.checker.lowering.Lane;
 import dev.shall.checker.lowering.Layout;
+import dev.shall.checker.lowering.Move;
 import dev.shall.checker.lowering.OptionAssignment;
 import dev.shall.model.Assignment;
 import dev.shall.model.Choice;

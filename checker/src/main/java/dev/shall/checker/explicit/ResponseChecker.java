@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 
 import dev.shall.checker.lowering.Action;
 import dev.shall.checker.lowering.Layout;
+import dev.shall.checker.lowering.Move;
 import dev.shall.checker.lowering.Obligation;
 import dev.shall.checker.lowering.OptionAssignment;
 import dev.shall.model.Strength;

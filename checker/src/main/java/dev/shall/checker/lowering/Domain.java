@@ -18,8 +18,16 @@ import dev.shall.model.frontend.Limits;
  */
 public final class Domain {
 
-	/** The value of an absent optional. Stored values are never negative otherwise. */
-	public static final int NONE = -1;
+	/**
+	 * The value of an absent optional: -2^30, just beyond {@link Limits#MAX_MAGNITUDE}. Validation
+	 * keeps every literal, bound, sum and difference within ±{@code MAX_MAGNITUDE}, so no integer
+	 * expression takes this value, and none stays a value of its own (semantics §2.4): as -1, it was
+	 * also what {@code y - 1} computes for y = 0, so {@code x := y - 1} stored none into
+	 * {@code x : 0..3?} instead of being blocked (§3.2), and {@code none == y - 1} held. It is not
+	 * {@code Integer.MIN_VALUE}, which the encoding uses as a sentinel of its own, and it sorts
+	 * before every integer, so an optional domain stays in order.
+	 */
+	public static final int NONE = -Limits.MAX_MAGNITUDE - 1;
 
 	private final int[] values;
 	private final Type type;

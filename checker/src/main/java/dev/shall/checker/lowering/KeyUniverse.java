@@ -116,6 +116,10 @@ public final class KeyUniverse {
 
 	/** The parent, parent term and inputs of a derived term. */
 	public Decoded decode(KeyDecl key, int term) {
+		if (term < 0) {
+			// the remainders below would read a negative number (none, say) as some real derivation
+			throw new IllegalArgumentException(term + " is not a term of " + key.getName());
+		}
 		List<KeyParameter> parameters = key.getParameters();
 		int[] arguments = new int[parameters.size()];
 		int rest = term;

@@ -1,4 +1,4 @@
-package dev.shall.checker.explicit;
+package dev.shall.checker.lowering;
 
 import java.util.Arrays;
 
