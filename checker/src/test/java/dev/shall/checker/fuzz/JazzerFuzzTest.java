@@ -13,7 +13,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  * findings become regression tests), in a surefire fork of its own, since Jazzer's agent
  * instruments every class loaded after it. To fuzz:
  * {@code JAZZER_FUZZ=1 ./mvnw -pl model,dsl,checker verify -Dtest=JazzerFuzzTest
- * -Dsurefire.failIfNoSpecifiedTests=false} (at most {@code maxDuration}).
+ * -Dsurefire.failIfNoSpecifiedTests=false} (at most {@code maxDuration}; about 5 runs a second on two
+ * cores). Let it end by its duration: stopped by a signal, libFuzzer saves the input in hand as a
+ * {@code crash-…} file although nothing failed.
  */
 class JazzerFuzzTest {
 
