@@ -58,7 +58,7 @@ class CorrectnessCasesTest {
 	void rightVerdicts(String file, String expected) throws Exception {
 		Path path = resource(file);
 		Procedure procedure = Fixtures.load(path);
-		List<Finding> findings = new CheckRunner().check(procedure, path, new CheckRunner.Settings("auto", 40, Duration
+		List<Finding> findings = new CheckRunner().check(procedure, path, new CheckRunner.Settings(CheckRunner.EngineChoice.AUTO, 40, Duration
 				.ofSeconds(60), null, Map.of()), CheckRunner.Listener.NONE, new ArrayList<>());
 		Map<String, String> actual = new TreeMap<>();
 		for (Finding finding : findings) {

@@ -29,7 +29,7 @@ class ExamplesTest {
 		int start = readme.indexOf("```\nprocedure SeNBAddition") + 4;
 		Path example = Files.writeString(folder.resolve("readme.shall"), readme.substring(start, readme.indexOf("```",
 				start)));
-		RunReport report = new CheckRunner().run(List.of(example), new CheckRunner.Settings("auto", 40, Duration
+		RunReport report = new CheckRunner().run(List.of(example), new CheckRunner.Settings(CheckRunner.EngineChoice.AUTO, 40, Duration
 				.ofSeconds(60), null, null), ProcedureFrontEnd.find(), CheckRunner.Listener.NONE);
 		assertEquals(0, report.exitCode(), report.results().toString() + report.diagnostics());
 		assertEquals(4, report.results().stream().filter(f -> f.kind() != Finding.Kind.DEAD_STEP).count());
@@ -39,7 +39,7 @@ class ExamplesTest {
 	void everyExampleVerdictIsTheDeclaredOne() {
 		Path examples = Path.of("..", "examples");
 		assertTrue(Files.isDirectory(examples), "run from the checker module");
-		RunReport report = new CheckRunner().run(List.of(examples), new CheckRunner.Settings("auto", 40, Duration
+		RunReport report = new CheckRunner().run(List.of(examples), new CheckRunner.Settings(CheckRunner.EngineChoice.AUTO, 40, Duration
 				.ofSeconds(60), null, null), ProcedureFrontEnd.find(), CheckRunner.Listener.NONE);
 		assertTrue(report.diagnostics().stream().noneMatch(d -> d.severity().name().equals("ERROR")),
 				report.diagnostics()::toString);

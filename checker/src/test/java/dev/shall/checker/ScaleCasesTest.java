@@ -29,7 +29,7 @@ class ScaleCasesTest {
 	private static List<Finding> check(String engine, int seconds) throws Exception {
 		Path input = Path.of(ScaleCasesTest.class.getResource("/cases/scale/kind-three-counters.shall").toURI());
 		Procedure procedure = Fixtures.load(input);
-		return new CheckRunner().check(procedure, input, new CheckRunner.Settings(engine, 100, Duration.ofSeconds(
+		return new CheckRunner().check(procedure, input, new CheckRunner.Settings(CheckRunner.EngineChoice.parse(engine), 100, Duration.ofSeconds(
 				seconds), null, Map.of()), CheckRunner.Listener.NONE, new ArrayList<>());
 	}
 

@@ -100,8 +100,11 @@ public final class CheckCommand implements Callable<Integer> {
 				return 3;
 			}
 		}
-		if (!List.of("auto", "bmc", "kind").contains(engine)) {
-			System.err.println("shall: unknown engine '" + engine + "' (auto, bmc or kind)");
+		CheckRunner.EngineChoice engineChoice;
+		try {
+			engineChoice = CheckRunner.EngineChoice.parse(engine);
+		} catch (IllegalArgumentException e) {
+			System.err.println("shall: " + e.getMessage());
 			return 3;
 		}
 		// the whole run's clock starts before the files are read: reading them counts
@@ -162,7 +165,7 @@ public final class CheckCommand implements Callable<Integer> {
 			return 3;
 		}
 		importPolicy(root, importsAnywhere);
-		CheckRunner.Settings settings = new CheckRunner.Settings(engine, depth, Duration.ofSeconds(timeout), instances,
+		CheckRunner.Settings settings = new CheckRunner.Settings(engineChoice, depth, Duration.ofSeconds(timeout), instances,
 				options);
 		boolean terminal = System.console() != null && files.isEmpty();
 		CheckRunner.Listener progress = terminal ? new TerminalProgress() : CheckRunner.Listener.NONE;

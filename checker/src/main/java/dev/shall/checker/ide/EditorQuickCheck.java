@@ -50,7 +50,7 @@ public final class EditorQuickCheck implements QuickChecker {
 		List<Finding> findings;
 		try {
 			// each question may take at most half the budget, so that one hard question leaves room for the others
-			CheckRunner.Settings settings = new CheckRunner.Settings("quick", DEPTH, budget.dividedBy(2), null, Map.of());
+			CheckRunner.Settings settings = new CheckRunner.Settings(CheckRunner.EngineChoice.QUICK, DEPTH, budget.dividedBy(2), null, Map.of());
 			findings = new CheckRunner(master).check(procedure, file, settings, CheckRunner.Listener.NONE,
 					new ArrayList<>());
 		} finally {

@@ -45,15 +45,59 @@ public final class CheckRunner {
 	/** The largest state space response properties are checked on (explicitly, for now). */
 	private static final int LIVENESS_STATES = 500_000;
 
-	/** How to check; null fields take the procedure's own settings. */
-	public record Settings(String engine, int depth, Duration timeout, Integer instances, Map<String, String> options) {
-		public Engine engineInstance() {
-			return switch (engine) {
-			case "bmc" -> new Bmc();
-			case "kind", "k-induction" -> new KInduction();
-			case "quick" -> new QuickSearch();
-			default -> new Portfolio();
+	/** The engines a check can ask for, by the names the command line and the reports use. */
+	public enum EngineChoice {
+		/** BMC, k-induction and breadth-first search in parallel ({@link Portfolio}). */
+		AUTO("auto"),
+		/** Bounded model checking ({@link Bmc}). */
+		BMC("bmc"),
+		/** k-induction ({@link KInduction}). */
+		KIND("kind"),
+		/** The editor's fast check ({@link QuickSearch}); its holds are not certified (ADR 0006). */
+		QUICK("quick");
+
+		private final String label;
+
+		EngineChoice(String label) {
+			this.label = label;
+		}
+
+		public String label() {
+			return label;
+		}
+
+		/**
+		 * The engine of that name ({@code k-induction} is {@code kind} too).
+		 *
+		 * @throws IllegalArgumentException naming the engines there are, for any other name
+		 */
+		public static EngineChoice parse(String name) {
+			for (EngineChoice choice : values()) {
+				if (choice.label.equals(name)) {
+					return choice;
+				}
+			}
+			if ("k-induction".equals(name)) {
+				return KIND;
+			}
+			throw new IllegalArgumentException("unknown engine '" + name + "' (auto, bmc or kind)");
+		}
+
+		Engine create() {
+			return switch (this) {
+			case BMC -> new Bmc();
+			case KIND -> new KInduction();
+			case QUICK -> new QuickSearch();
+			case AUTO -> new Portfolio();
 			};
+		}
+	}
+
+	/** How to check; null fields take the procedure's own settings. */
+	public record Settings(EngineChoice engine, int depth, Duration timeout, Integer instances,
+			Map<String, String> options) {
+		public Engine engineInstance() {
+			return engine.create();
 		}
 	}
 
@@ -257,7 +301,7 @@ public final class CheckRunner {
 		CheckResult result = notAsked != null
 				? CheckResult.unknown(obligation, "none", -1, "not checked: " + notAsked, CheckResult.Statistics.NONE)
 				: answer(request, budget, settings, progress);
-		if (result.verdict() != Verdict.UNKNOWN && !result.certified() && !"quick".equals(settings.engine())) {
+		if (result.verdict() != Verdict.UNKNOWN && !result.certified() && settings.engine() != EngineChoice.QUICK) {
 			// semantics §8.2: a verdict the other semantics did not confirm is not reported as decided
 			result = CheckResult.unknown(obligation, result.engine(), result.verdict() == Verdict.HOLDS ? result.bound()
 					: -1, result.verdict().name().toLowerCase() + " by " + result.engine() + ", but not certified"

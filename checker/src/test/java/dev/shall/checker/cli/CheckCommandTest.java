@@ -121,7 +121,7 @@ class CheckCommandTest {
 	}
 
 	private static final dev.shall.checker.report.CheckRunner.Settings SETTINGS =
-			new dev.shall.checker.report.CheckRunner.Settings("auto", 20, java.time.Duration.ofSeconds(30), null,
+			new dev.shall.checker.report.CheckRunner.Settings(dev.shall.checker.report.CheckRunner.EngineChoice.AUTO, 20, java.time.Duration.ofSeconds(30), null,
 					java.util.Map.of());
 
 	@Test

@@ -147,7 +147,7 @@ class ReportedCasesTest {
 		assertEquals("2", counts.group(6), "steps s2 and s3 are not reached within depth 1: " + summary);
 
 		Summary parts = Summary.of(new CheckRunner().run(List.of(resource("correctness/summary-count.shall")),
-				new CheckRunner.Settings("bmc", 1, Duration.ofSeconds(60), null, Map.of()), ProcedureFrontEnd.find(),
+				new CheckRunner.Settings(CheckRunner.EngineChoice.BMC, 1, Duration.ofSeconds(60), null, Map.of()), ProcedureFrontEnd.find(),
 				CheckRunner.Listener.NONE));
 		assertEquals(parts.verdicts(), parts.asExpected() + parts.differ() + parts.unknown());
 		assertEquals(parts.steps(), parts.reachable() + parts.dead() + parts.stepsUnknown());
