@@ -62,7 +62,8 @@ public final class DiffCommand implements Callable<Integer> {
 					+ ", --timeout at least 1");
 		}
 		CheckCommand.importPolicy(null, false);
-		CheckRunner.Settings settings = new CheckRunner.Settings(CheckRunner.EngineChoice.AUTO, depth, Duration.ofSeconds(timeout), null,
+		CheckRunner.Settings settings = new CheckRunner.Settings(CheckRunner.EngineChoice.AUTO, depth,
+				Duration.ofSeconds(timeout), null,
 				Map.of());
 		ProcedureFrontEnd frontEnd = ProcedureFrontEnd.find();
 		RunReport old = new CheckRunner().run(List.of(before), settings, frontEnd, CheckRunner.Listener.NONE);

@@ -68,7 +68,8 @@ final class MoveEncoding {
 		case DUPLICATE -> {
 			// semantics §4.3: at most capacity copies in flight, beside the procedure's own messages
 			Slot[] slots = local.queues[action.lane().index()];
-			local.enabled = circuit.and(lanes.nonEmpty(slots[0]), circuit.not(lanes.atLeast(lanes.copyFlags(slots), action.lane()
+			local.enabled = circuit.and(lanes.nonEmpty(slots[0]), circuit.not(lanes.atLeast(lanes.copyFlags(slots),
+					action.lane()
 					.capacity())));
 			local.queues[action.lane().index()] = lanes.enqueue(local.queues[action.lane().index()], action.lane(),
 					lanes.withCopy(slots[0], Circuit.TRUE), Circuit.TRUE);
@@ -92,7 +93,8 @@ final class MoveEncoding {
 		}
 	}
 
-	private void transition(LocalMove local, Transition transition, SymbolicValue slotInput, TransitionEncoding.Inputs inputs) {
+	private void transition(LocalMove local, Transition transition, SymbolicValue slotInput,
+			TransitionEncoding.Inputs inputs) {
 		Receive receive = transition.getReceive();
 		SymbolicValue[] receivedFields = null;
 		MessageType receivedType = null;
@@ -118,7 +120,8 @@ final class MoveEncoding {
 			}
 		}
 		int[] overflow = { Circuit.FALSE };
-		SymbolicEvaluator.Env env = new SymbolicEvaluator.Env(local.variables, receivedFields, receivedType, t -> Circuit.FALSE, true);
+		SymbolicEvaluator.Env env = new SymbolicEvaluator.Env(local.variables, receivedFields, receivedType,
+				t -> Circuit.FALSE, true);
 		int guard = transition.getGuard() == null ? Circuit.TRUE
 				: evaluator.evaluate(circuit, transition.getGuard(), env, receiveOk, overflow).truth(circuit);
 		local.enabled = circuit.and(receiveOk, guard);
@@ -139,7 +142,8 @@ final class MoveEncoding {
 	private void run(LocalMove local, List<Statement> statements, Transition transition, int pathCondition,
 			SymbolicValue[] receivedFields, MessageType receivedType, TransitionEncoding.Inputs inputs, int[] overflow) {
 		for (Statement statement : statements) {
-			SymbolicEvaluator.Env env = new SymbolicEvaluator.Env(local.variables, receivedFields, receivedType, t -> Circuit.FALSE, true);
+			SymbolicEvaluator.Env env = new SymbolicEvaluator.Env(local.variables, receivedFields, receivedType,
+				t -> Circuit.FALSE, true);
 			switch (statement) {
 			case Assignment assignment -> {
 				// a value out of range blocks the step, even where the variable is outside the cone
@@ -177,7 +181,8 @@ final class MoveEncoding {
 						values, mac), pathCondition);
 			}
 			case IfStatement conditional -> {
-				int holds = evaluator.evaluate(circuit, conditional.getCondition(), env, pathCondition, overflow).truth(circuit);
+				int holds = evaluator.evaluate(circuit, conditional.getCondition(), env, pathCondition, overflow)
+						.truth(circuit);
 				run(local, conditional.getThen(), transition, circuit.and(pathCondition, holds), receivedFields,
 						receivedType, inputs, overflow);
 				run(local, conditional.getElse(), transition, circuit.and(pathCondition, circuit.not(holds)),

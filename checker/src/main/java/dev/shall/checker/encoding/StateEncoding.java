@@ -49,8 +49,10 @@ final class StateEncoding {
 		SymbolicState state = new SymbolicState(instances, layout.variables().size(), layout.lanes().size());
 		for (int i = 0; i < instances; i++) {
 			for (StateVariable variable : layout.variables()) {
-				SymbolicEvaluator.Env env = new SymbolicEvaluator.Env(new SymbolicValue[0], null, null, t -> Circuit.FALSE, true);
-				state.variables[i][layout.indexOf(variable)] = evaluator.evaluate(circuit, variable.getInitial(), env, Circuit.TRUE,
+				SymbolicEvaluator.Env env = new SymbolicEvaluator.Env(new SymbolicValue[0], null, null,
+						t -> Circuit.FALSE, true);
+				state.variables[i][layout.indexOf(variable)] = evaluator.evaluate(circuit, variable.getInitial(), env,
+						Circuit.TRUE,
 						new int[] { Circuit.FALSE });
 			}
 			for (Lane lane : layout.lanes()) {
@@ -98,7 +100,8 @@ final class StateEncoding {
 				for (int j = 0; j < slots.length; j++) {
 					result[0] = circuit.and(result[0], lanes.canonical(lane, slots[j]));
 					if (j > 0) {
-						result[0] = circuit.and(result[0], circuit.implies(lanes.nonEmpty(slots[j]), lanes.nonEmpty(slots[j - 1])));
+						result[0] = circuit.and(result[0], circuit.implies(lanes.nonEmpty(slots[j]), lanes.nonEmpty(
+								slots[j - 1])));
 					}
 				}
 				Slot replay = state.replayable[i][lane.index()];

@@ -102,7 +102,10 @@ public final class TransitionEncoding {
 		return states.initialState();
 	}
 
-	/** A state with a fresh input for every bit, for the step case of k-induction; {@link #wellFormed} says it has the shape of a reachable state. */
+	/**
+	 * A state with a fresh input for every bit, for the step case of k-induction; {@link #wellFormed}
+	 * says it has the shape of a reachable state.
+	 */
 	public SymbolicState freeState() {
 		return states.freeState();
 	}
@@ -142,7 +145,10 @@ public final class TransitionEncoding {
 		return states.instanceFieldValues(state, instance);
 	}
 
-	/** The fields of a constant state as domain indices in the fixed order of {@link #bits}: equal arrays mean equal states. */
+	/**
+	 * The fields of a constant state as domain indices in the fixed order of {@link #bits}: equal
+	 * arrays mean equal states.
+	 */
 	public int[] constantFields(SymbolicState state) {
 		return states.constantFields(state);
 	}
