@@ -111,6 +111,7 @@ public final class CheckCommand implements Callable<Integer> {
 		Budget master = Budget.of(depth, null).member(totalTimeout == null ? null : Duration.ofSeconds(Math.max(1,
 				totalTimeout)), "total time limit of " + totalTimeout + " s (--total-timeout)");
 		ShallCommand.INTERRUPTION.onCancel(() -> master.cancel(ShallCommand.INTERRUPTION.exhausted()));
+		ShallCommand.reportPending = true;
 		if (depth < 0 || timeout <= 0 || instances != null && instances < 1 || totalTimeout != null && totalTimeout < 1) {
 			System.err.println("shall: --depth must be at least 0, --timeout, --total-timeout and --instances at least 1");
 			return 3;

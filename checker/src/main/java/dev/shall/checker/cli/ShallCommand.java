@@ -46,12 +46,16 @@ public final class ShallCommand implements java.util.concurrent.Callable<Integer
 
 	private static volatile Thread running;
 
+	/** Set by a command that writes a report at its end, so that a stopping process waits for it. */
+	static volatile boolean reportPending;
+
 	public static void main(String[] args) {
 		// On SIGTERM or SIGINT the JVM runs its shutdown hooks, then exits with 128 + the signal
 		// (143, 130). The hook stops the questions and gives the command time to write its report.
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			Thread command = running;
-			if (command != null && command.isAlive()) {
+			// only a check has a report to write; other commands (the language server) just end
+			if (command != null && command.isAlive() && reportPending) {
 				INTERRUPTION.cancel("interrupted (the process was told to stop)");
 				try {
 					command.join(STOP_GRACE_MILLIS);
