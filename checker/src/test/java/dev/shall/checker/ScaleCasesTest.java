@@ -27,10 +27,32 @@ import dev.shall.model.Procedure;
 class ScaleCasesTest {
 
 	private static List<Finding> check(String engine, int seconds) throws Exception {
-		Path input = Path.of(ScaleCasesTest.class.getResource("/cases/scale/kind-three-counters.shall").toURI());
+		return check("kind-three-counters.shall", engine, seconds);
+	}
+
+	private static List<Finding> check(String file, String engine, int seconds) throws Exception {
+		Path input = Path.of(ScaleCasesTest.class.getResource("/cases/scale/" + file).toURI());
 		Procedure procedure = Fixtures.load(input);
-		return new CheckRunner().check(procedure, input, new CheckRunner.Settings(CheckRunner.EngineChoice.parse(engine), 100, Duration.ofSeconds(
-				seconds), null, Map.of()), CheckRunner.Listener.NONE, new ArrayList<>());
+		return new CheckRunner().check(procedure, input, new CheckRunner.Settings(CheckRunner.EngineChoice.parse(engine),
+				100, Duration.ofSeconds(seconds), null, Map.of()), CheckRunner.Listener.NONE, new ArrayList<>());
+	}
+
+	/**
+	 * The two-counter twin (about 1,000 states; the violation needs 62 steps): the portfolio finds
+	 * it, certified; k-induction alone stalls on it too (reaching depth 44 in 120 s on 2026-11-29,
+	 * issue 20) and must then say unknown, never holds.
+	 */
+	@Test
+	void theTwoCounterTwinIsViolatedIn62StepsAndKInductionNeverSaysHolds() throws Exception {
+		Finding property = check("kind-two-counters.shall", "auto", 60).stream().filter(f -> f.property().equals(
+				"neverBothFull")).findFirst().orElseThrow();
+		assertEquals(Verdict.VIOLATED, property.verdict());
+		assertEquals(62, property.bound());
+		assertTrue(property.certified());
+		for (Finding finding : check("kind-two-counters.shall", "kind", 2)) {
+			assertNotEquals(Verdict.HOLDS, finding.property().equals("neverBothFull") ? finding.verdict() : null,
+					"the property is violated: " + finding);
+		}
 	}
 
 	@Test
