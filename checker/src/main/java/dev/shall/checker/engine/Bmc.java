@@ -72,8 +72,7 @@ public final class Bmc implements Engine {
 				}
 			}
 		} catch (EncodingStopped stopped) {
-			return CheckResult.unknown(request.obligation(), name(), explored, stopped.reason()
-					+ " while building the encoding of depth " + (explored + 1), CheckResult.Statistics.NONE);
+			return CheckResult.stoppedWhileEncoding(request.obligation(), name(), explored, stopped);
 		}
 	}
 }

@@ -32,6 +32,16 @@ public record CheckResult(Obligation obligation, Verdict verdict, String engine,
 		return new CheckResult(obligation, Verdict.UNKNOWN, engine, bound, false, List.of(), reason, statistics);
 	}
 
+	/**
+	 * Unknown because the budget ran out while the encoding of depth {@code explored + 1} was being
+	 * built: no violation within {@code explored} steps.
+	 */
+	public static CheckResult stoppedWhileEncoding(Obligation obligation, String engine, int explored,
+			dev.shall.checker.encoding.EncodingStopped stopped) {
+		return unknown(obligation, engine, explored, stopped.reason() + " while building the encoding of depth "
+				+ (explored + 1), Statistics.NONE);
+	}
+
 	public CheckResult certified(boolean certified) {
 		return new CheckResult(obligation, verdict, engine, bound, certified, moves, reason, statistics);
 	}

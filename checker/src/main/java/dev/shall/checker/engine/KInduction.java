@@ -89,8 +89,7 @@ public final class KInduction implements Engine {
 				base.extend();
 			}
 		} catch (EncodingStopped stopped) {
-			return CheckResult.unknown(request.obligation(), name(), explored, stopped.reason()
-					+ " while building the encoding of depth " + (explored + 1), CheckResult.Statistics.NONE);
+			return CheckResult.stoppedWhileEncoding(request.obligation(), name(), explored, stopped);
 		}
 	}
 

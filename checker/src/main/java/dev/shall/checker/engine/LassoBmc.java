@@ -114,8 +114,7 @@ public final class LassoBmc implements Engine {
 			return CheckResult.unknown(request.obligation(), name(), budget.maxDepth(), "depth bound " + budget
 					.maxDepth() + " (this engine finds violations only)", path.statistics());
 		} catch (EncodingStopped stopped) {
-			return CheckResult.unknown(request.obligation(), name(), explored, stopped.reason()
-					+ " while building the encoding of depth " + (explored + 1), CheckResult.Statistics.NONE);
+			return CheckResult.stoppedWhileEncoding(request.obligation(), name(), explored, stopped);
 		}
 	}
 

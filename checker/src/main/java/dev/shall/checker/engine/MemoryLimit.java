@@ -39,7 +39,7 @@ public final class MemoryLimit {
 	public static synchronized long set(long bytes) {
 		long max = maxHeap();
 		long effective = bytes <= 0 || bytes >= max ? (long) (max * DEFAULT_SHARE) : bytes;
-		List<MemoryPoolMXBean> pools = heapPools();
+		List<MemoryPoolMXBean> pools = POOLS;
 		long capacity = pools.stream().mapToLong(p -> Math.max(0, p.getUsage().getMax())).sum();
 		for (MemoryPoolMXBean pool : pools) {
 			long poolMax = pool.getUsage().getMax();
@@ -51,20 +51,12 @@ public final class MemoryLimit {
 		return effective;
 	}
 
-	/** The limit in force in bytes, installing the default if none was set. */
-	public static long limit() {
-		if (limit < 0) {
-			set(0);
-		}
-		return limit;
-	}
-
 	/** Why the check must stop ("memory limit …"), or null while the heap in use stays below the limit. */
 	public static String exceeded() {
 		if (limit < 0) {
 			set(0);
 		}
-		for (MemoryPoolMXBean pool : heapPools()) {
+		for (MemoryPoolMXBean pool : POOLS) {
 			if (pool.isCollectionUsageThresholdExceeded()) {
 				return "memory limit (" + megabytes(limit) + " MB of heap in use after garbage collection; raise it with "
 						+ "--max-memory, up to the JVM's " + megabytes(maxHeap()) + " MB, or narrow the model)";
@@ -122,7 +114,4 @@ public final class MemoryLimit {
 	private static final List<MemoryPoolMXBean> POOLS = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p
 			.getType() == MemoryType.HEAP && p.isCollectionUsageThresholdSupported()).toList();
 
-	private static List<MemoryPoolMXBean> heapPools() {
-		return POOLS;
-	}
 }

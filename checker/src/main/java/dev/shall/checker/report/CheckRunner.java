@@ -341,9 +341,10 @@ public final class CheckRunner {
 	 */
 	private static CheckResult answer(CheckRequest request, Budget budget, Settings settings, ProgressListener progress) {
 		Obligation obligation = request.obligation();
+		Engine engine = settings.engineInstance();
 		try {
 			if (TransitionEncoding.supports(obligation)) {
-				return settings.engineInstance().check(request, budget, progress);
+				return engine.check(request, budget, progress);
 			}
 			// response: the explicit graph proves or refutes; beyond its reach, SAT searches for lassos
 			CheckResult result = new ExplicitLiveness(LIVENESS_STATES).check(request, budget, progress);
@@ -352,10 +353,10 @@ public final class CheckRunner {
 			}
 			return result;
 		} catch (EncodingStopped stopped) {
-			return CheckResult.unknown(obligation, settings.engineInstance().name(), -1, stopped.reason(),
+			return CheckResult.unknown(obligation, engine.name(), -1, stopped.reason(),
 					CheckResult.Statistics.NONE);
 		} catch (OutOfMemoryError full) {
-			return CheckResult.unknown(obligation, settings.engineInstance().name(), -1, Portfolio.OUT_OF_MEMORY,
+			return CheckResult.unknown(obligation, engine.name(), -1, Portfolio.OUT_OF_MEMORY,
 					CheckResult.Statistics.NONE);
 		} finally {
 			budget.release(); // members still running (a certification's own budget) stop with it

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -142,6 +141,7 @@ class BudgetsTest {
 
 	/** The real process: SIGTERM stops the questions, and the report of what was decided is written. */
 	@Test
+	@org.junit.jupiter.api.condition.DisabledOnOs(org.junit.jupiter.api.condition.OS.WINDOWS) // SIGTERM is POSIX's
 	void sigtermEndsTheRunPromptlyWithItsReport() throws Exception {
 		Path file = Files.writeString(folder.resolve("c16.shall"), COUNTER16);
 		Path out = folder.resolve("stopped.json");
@@ -162,7 +162,6 @@ class BudgetsTest {
 			assertTrue(result.getAsJsonObject().get("reason").getAsString().contains("interrupted"), result.toString());
 		}
 		assertTrue(seconds < 15, "took " + seconds + " s to stop");
-		assertTrue(File.separatorChar == '/'); // SIGTERM semantics are POSIX's
 	}
 
 	@Test
