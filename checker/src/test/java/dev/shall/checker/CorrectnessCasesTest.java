@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import dev.shall.checker.engine.Budget;
 import dev.shall.checker.engine.CheckRequest;
 import dev.shall.checker.engine.CheckResult;
-import dev.shall.checker.engine.EncodingExploration;
+import dev.shall.checker.certify.EncodingExploration;
 import dev.shall.checker.engine.ExplicitLiveness;
 import dev.shall.checker.engine.LassoBmc;
 import dev.shall.checker.engine.ProgressListener;
@@ -87,9 +87,9 @@ class CorrectnessCasesTest {
 
 	private static void engineAgreement(Procedure procedure, Property property, OptionAssignment options) {
 		CheckRequest request = new CheckRequest(new Layout(procedure), options, 1, Obligation.of(property));
-		CheckResult explicit = new ExplicitLiveness(100_000).check(request, Budget.of(30, Duration.ofSeconds(30)),
-				ProgressListener.NONE);
-		CheckResult lasso = new LassoBmc().check(request, Budget.of(30, Duration.ofSeconds(30)), ProgressListener.NONE);
+		CheckResult explicit = Fixtures.certified(new ExplicitLiveness(100_000), request, Budget.of(30, Duration
+				.ofSeconds(30)));
+		CheckResult lasso = Fixtures.certified(new LassoBmc(), request, Budget.of(30, Duration.ofSeconds(30)));
 		EncodingExploration.Answer graph = new EncodingExploration(request, 100_000).response(Budget.of(0, Duration
 				.ofSeconds(30)));
 		String where = property.getName() + " " + options.byName();
@@ -97,11 +97,11 @@ class CorrectnessCasesTest {
 		if (explicit.verdict() == Verdict.VIOLATED) {
 			assertEquals(Verdict.VIOLATED, lasso.verdict(), "lasso BMC finds it: " + where);
 			assertTrue(lasso.certified(), "lasso certified: " + where);
-			assertEquals(Boolean.FALSE, graph.holds(), "the encoding's graph has it: " + where);
+			assertEquals(Verdict.VIOLATED, graph.verdict(), "the encoding's graph has it: " + where);
 		} else {
 			assertEquals(Verdict.HOLDS, explicit.verdict(), where);
 			assertEquals(Verdict.UNKNOWN, lasso.verdict(), "no lasso: " + where);
-			assertEquals(Boolean.TRUE, graph.holds(), "the encoding's graph agrees: " + where);
+			assertEquals(Verdict.HOLDS, graph.verdict(), "the encoding's graph agrees: " + where);
 		}
 	}
 

@@ -255,12 +255,12 @@ class DifferentialTest {
 				+ " steps" : "breadth-first: holds, all " + reference.statesSeen() + " states seen";
 		// BMC as deep as the deepest state breadth-first search met: enough to see every state
 		int depth = reference.violated() ? reference.path().size() : reference.depth() + 1;
-		CheckResult bmc = run(kind, where, text, "BMC", () -> new Bmc().check(request, Budget.of(depth, TIMEOUT),
-				ProgressListener.NONE));
+		CheckResult bmc = run(kind, where, text, "BMC", () -> Fixtures.certified(new Bmc(), request, Budget.of(depth,
+				TIMEOUT)));
 		Duration inductionTimeout = profile == RandomProcedures.Profile.CLASSIC ? TIMEOUT
 				: LIVENESS_INDUCTION_TIMEOUT;
-		CheckResult induction = run(kind, where, text, "k-induction", () -> new KInduction().check(request, Budget.of(
-				30, inductionTimeout), ProgressListener.NONE));
+		CheckResult induction = run(kind, where, text, "k-induction", () -> Fixtures.certified(new KInduction(),
+				request, Budget.of(30, inductionTimeout)));
 		bmc = decided("BMC", bmc);
 		induction = decided("k-induction", induction);
 		if (reference.violated()) {
@@ -320,8 +320,8 @@ class DifferentialTest {
 	private void compareResponse(CheckRequest request, String where, String text, RandomProcedures.Profile profile,
 			String twinKey) {
 		Kind kind = Kind.RESPONSE;
-		CheckResult explicit = run(kind, where, text, "explicit liveness", () -> new ExplicitLiveness(MAX_STATES).check(
-				request, Budget.of(0, TIMEOUT), ProgressListener.NONE));
+		CheckResult explicit = run(kind, where, text, "explicit liveness", () -> Fixtures.certified(
+				new ExplicitLiveness(MAX_STATES), request, Budget.of(0, TIMEOUT)));
 		FairResponseOracle oracle = new FairResponseOracle(request.layout(), request.options(), request.instances(),
 				request.obligation());
 		FairResponseOracle.Result definition = run(kind, where, text, "response oracle", () -> oracle.check(2
@@ -350,8 +350,8 @@ class DifferentialTest {
 			depth = Math.max(depth, Math.min(DEFINITION_LASSO_DEPTH, definition.path().size()));
 		}
 		int lassoDepth = depth;
-		CheckResult lasso = decided("lasso BMC", run(kind, where, text, "lasso BMC", () -> new LassoBmc().check(
-				request, Budget.of(lassoDepth, LASSO_TIMEOUT), ProgressListener.NONE)));
+		CheckResult lasso = decided("lasso BMC", run(kind, where, text, "lasso BMC", () -> Fixtures.certified(
+				new LassoBmc(), request, Budget.of(lassoDepth, LASSO_TIMEOUT))));
 		String explicitSays = describe("explicit", explicit);
 		String lassoSays = describe("lasso-bmc (depth " + lassoDepth + ")", lasso);
 		if (explicitExact && lasso != null) {

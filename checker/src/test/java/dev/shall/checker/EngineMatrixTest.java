@@ -60,8 +60,8 @@ class EngineMatrixTest {
 		Layout layout = new Layout(HANDSHAKE);
 		OptionAssignment options = OptionAssignment.all(HANDSHAKE).get(0);
 		ExplicitChecker.Result reference = new ExplicitChecker().check(layout, options, 1, obligation, 100_000);
-		CheckResult result = engine.check(new CheckRequest(layout, options, 1, obligation), Budget.of(DEPTH,
-				Duration.ofSeconds(60)), ProgressListener.NONE);
+		CheckResult result = Fixtures.certified(engine, new CheckRequest(layout, options, 1, obligation), Budget.of(
+				DEPTH, Duration.ofSeconds(60)));
 
 		Verdict expected = reference.violated() ? Verdict.VIOLATED : Verdict.HOLDS;
 		if (engine instanceof Bmc && expected == Verdict.HOLDS && result.verdict() == Verdict.UNKNOWN) {

@@ -30,4 +30,16 @@ public final class Fixtures {
 		}
 		return loaded.procedure().get();
 	}
+
+	/**
+	 * The engine's answer through the certification stage, as the runner gives it (semantics §8.2):
+	 * engines only claim; the certifier checks the claim, and a verdict it cannot certify is
+	 * {@code unknown}.
+	 */
+	public static dev.shall.checker.engine.CheckResult certified(dev.shall.checker.engine.Engine engine,
+			dev.shall.checker.engine.CheckRequest request, dev.shall.checker.engine.Budget budget) {
+		var certifier = new dev.shall.checker.certify.Certifier();
+		return certifier.decided(certifier.certify(request, engine.check(request, budget,
+				dev.shall.checker.engine.ProgressListener.NONE), budget));
+	}
 }

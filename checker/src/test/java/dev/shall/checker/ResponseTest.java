@@ -56,10 +56,10 @@ class ResponseTest {
 		Layout layout = new Layout(procedure);
 		CheckRequest request = new CheckRequest(layout, OptionAssignment.all(procedure).get(0), 1, Obligation.of(
 				procedure.getProperties().get(0)));
-		CheckResult result = new ExplicitLiveness(10_000).check(request, Budget.of(10, Duration.ofSeconds(30)),
-				ProgressListener.NONE);
+		CheckResult result = Fixtures.certified(new ExplicitLiveness(10_000), request, Budget.of(10, Duration
+				.ofSeconds(30)));
 		assertEquals(Verdict.valueOf(verdict.toUpperCase()), result.verdict(), () -> name + ": " + result.reason());
-		CheckResult lasso = new LassoBmc().check(request, Budget.of(10, Duration.ofSeconds(30)), ProgressListener.NONE);
+		CheckResult lasso = Fixtures.certified(new LassoBmc(), request, Budget.of(10, Duration.ofSeconds(30)));
 		if (result.verdict() == Verdict.VIOLATED) {
 			assertTrue(result.certified(), "the lasso replays and closes");
 			assertEquals(length, result.moves().size(), result::reason);

@@ -66,7 +66,7 @@ class StepAgreementTest {
 						}
 					}
 					String where = "seed " + seed + ", move " + describe(layout, outcome.move()) + " from " + state;
-					assertEquals(Boolean.TRUE, solver.solve(), "legal in the encoding: " + where);
+					assertEquals(dev.shall.checker.sat.SatAnswer.SAT, solver.solve(), "legal in the encoding: " + where);
 					int[] expected = encoding.instanceFieldValues(outcome.next(), 0);
 					int[] actual = new int[fields.size()];
 					for (int f = 0; f < actual.length; f++) {

@@ -8,15 +8,15 @@ import dev.shall.checker.lowering.Obligation;
 /**
  * The answer to one obligation under one option combination.
  *
- * @param bound     for holds/unknown: the depth up to which no violation exists (-1: none checked);
- *                  for violated: the length of the trace
- * @param certified whether an independent check confirmed the verdict: the trace replayed by the
- *                  explicit interpreter, or the inductive claim re-proved by a fresh solver
- * @param moves     the run that violates the property (empty otherwise)
- * @param reason    why the verdict is unknown, or how holds was proved
+ * @param bound       for holds/unknown: the depth up to which no violation exists (-1: none
+ *                    checked); for violated: the length of the trace
+ * @param claim       the evidence for a definitive verdict ({@link Claim#NONE} for unknown)
+ * @param certificate what the certification stage confirmed; {@link Certificate#NOT_CHECKED}
+ *                    until it has seen the result (semantics §8.2)
+ * @param reason      why the verdict is unknown, or how holds was proved
  */
-public record CheckResult(Obligation obligation, Verdict verdict, String engine, int bound, boolean certified,
-		List<Move> moves, String reason, Statistics statistics) {
+public record CheckResult(Obligation obligation, Verdict verdict, String engine, int bound, Claim claim,
+		Certificate certificate, String reason, Statistics statistics) {
 
 	/** What the SAT side did, for reports and benchmarks. */
 	public record Statistics(int variables, int clauses, long conflicts, double seconds) {
@@ -24,12 +24,21 @@ public record CheckResult(Obligation obligation, Verdict verdict, String engine,
 	}
 
 	public CheckResult {
-		moves = List.copyOf(moves);
+		if ((verdict == Verdict.UNKNOWN) != (claim instanceof Claim.None)) {
+			throw new IllegalArgumentException("a " + verdict.label() + " verdict with claim " + claim);
+		}
+	}
+
+	/** A definitive verdict with its evidence, not certified yet. */
+	public static CheckResult of(Obligation obligation, Verdict verdict, String engine, int bound, Claim claim,
+			String reason, Statistics statistics) {
+		return new CheckResult(obligation, verdict, engine, bound, claim, Certificate.NOT_CHECKED, reason, statistics);
 	}
 
 	public static CheckResult unknown(Obligation obligation, String engine, int bound, String reason,
 			Statistics statistics) {
-		return new CheckResult(obligation, Verdict.UNKNOWN, engine, bound, false, List.of(), reason, statistics);
+		return new CheckResult(obligation, Verdict.UNKNOWN, engine, bound, Claim.NONE, Certificate.NOT_CHECKED, reason,
+				statistics);
 	}
 
 	/**
@@ -42,7 +51,25 @@ public record CheckResult(Obligation obligation, Verdict verdict, String engine,
 				+ (explored + 1), Statistics.NONE);
 	}
 
-	public CheckResult certified(boolean certified) {
-		return new CheckResult(obligation, verdict, engine, bound, certified, moves, reason, statistics);
+	/** Whether the certification stage confirmed the verdict. */
+	public boolean certified() {
+		return certificate.certifies();
+	}
+
+	/** The run that violates the property (empty otherwise). */
+	public List<Move> moves() {
+		return claim.moves();
+	}
+
+	/**
+	 * For a response counterexample, the state where its cycle starts (0 is the initial state), or
+	 * -1 when the run stops; null for every other result.
+	 */
+	public Integer loopStart() {
+		return claim instanceof Claim.Lasso lasso ? lasso.loopStart() : null;
+	}
+
+	public CheckResult withCertificate(Certificate certificate) {
+		return new CheckResult(obligation, verdict, engine, bound, claim, certificate, reason, statistics);
 	}
 }

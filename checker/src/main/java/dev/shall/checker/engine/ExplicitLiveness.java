@@ -1,16 +1,13 @@
 package dev.shall.checker.engine;
 
-import java.util.List;
-
-import dev.shall.checker.explicit.ExplicitChecker;
 import dev.shall.checker.explicit.ResponseChecker;
 
 /**
  * Response properties (A leads to B) under weak fairness of shall steps, on the explicit state
- * graph (see {@link ResponseChecker}); for procedures whose state space fits in memory. A lasso is
- * certified when its run replays, its cycle closes and is fair; a holds when the encoding's own
- * graph confirms it ({@link EncodingExploration}), and is unknown otherwise. {@link LassoBmc}
- * searches for the same counterexamples with SAT.
+ * graph (see {@link ResponseChecker}); for procedures whose state space fits in memory. Its claims
+ * ({@link Claim.Lasso}, {@link Claim.FairStateGraph}) are certified by the certification stage: a
+ * lasso when its run replays, its cycle closes and is fair; a holds when the encoding's own graph
+ * confirms it. {@link LassoBmc} searches for the same counterexamples with SAT.
  */
 public final class ExplicitLiveness implements Engine {
 
@@ -35,22 +32,12 @@ public final class ExplicitLiveness implements Engine {
 			return CheckResult.unknown(request.obligation(), name(), -1, result.reason(), statistics);
 		}
 		if (!result.violated()) {
-			// certified by the other semantics and another algorithm (semantics §8.2); without a
-			// certificate the answer is unknown, never an uncertified holds
-			EncodingExploration.Answer check = new EncodingExploration(request, maxStates).response(budget);
-			statistics = new CheckResult.Statistics(0, 0, 0, (System.nanoTime() - started) / 1e9);
-			String seen = "all " + result.statesSeen() + " reachable states seen; no fair run leaves a trigger unanswered";
-			if (Boolean.TRUE.equals(check.holds())) {
-				return new CheckResult(request.obligation(), Verdict.HOLDS, name(), -1, true, List.of(), seen
-						+ "; the encoding's own graph (" + check.states() + " states) confirms it", statistics);
-			}
-			return CheckResult.unknown(request.obligation(), name(), -1, seen + ", but " + (check.holds() == null
-					? "no certificate within the budget (" + check.reason() + ")"
-					: "the encoding's graph disagrees (" + check.reason() + "): please report this model"), statistics);
+			return CheckResult.of(request.obligation(), Verdict.HOLDS, name(), -1, new Claim.FairStateGraph(result
+					.statesSeen()), "all " + result.statesSeen() + " reachable states seen; no fair run leaves a "
+							+ "trigger unanswered", statistics);
 		}
-		String how = ResponseChecker.describe(result.path().size(), result.loopStart());
-		return new CheckResult(request.obligation(), Verdict.VIOLATED, name(), result.path().size(), ExplicitChecker
-				.confirmsLasso(request.layout(), request.options(), request.instances(), request.obligation(), result.path(), result
-						.loopStart()), result.path(), how, statistics);
+		return CheckResult.of(request.obligation(), Verdict.VIOLATED, name(), result.path().size(), new Claim.Lasso(
+				result.path(), result.loopStart()), ResponseChecker.describe(result.path().size(), result.loopStart()),
+				statistics);
 	}
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import dev.shall.checker.encoding.Circuit;
 import dev.shall.checker.encoding.EncodingStopped;
 import dev.shall.checker.encoding.TransitionEncoding;
-import dev.shall.checker.explicit.ExplicitChecker;
+import dev.shall.checker.sat.SatAnswer;
 import dev.shall.checker.explicit.ResponseChecker;
 import dev.shall.checker.lowering.Action;
 import dev.shall.model.Strength;
@@ -53,12 +53,12 @@ public final class LassoBmc implements Engine {
 						nothingShall = c.and(nothingShall, Circuit.not(literal));
 					}
 				}
-				Boolean stops = path.satisfiable(c.and(encoding.pending(path.state(k), 0), nothingShall));
-				if (stops == null) {
+				SatAnswer stops = path.satisfiable(c.and(encoding.pending(path.state(k), 0), nothingShall));
+				if (stops.isUnknown()) {
 					return CheckResult.unknown(request.obligation(), name(), k - 1, "time or conflict limit", path
 							.statistics());
 				}
-				if (stops) {
+				if (stops.isSat()) {
 					return violated(request, path.moves(k), -1, path);
 				}
 				path.extend();
@@ -94,12 +94,12 @@ public final class LassoBmc implements Engine {
 				for (int l = 0; l <= k; l++) {
 					c.dimacs(cycles[l]); // so that the model tells where the cycle starts
 				}
-				Boolean loops = path.satisfiable(lasso);
-				if (loops == null) {
+				SatAnswer loops = path.satisfiable(lasso);
+				if (loops.isUnknown()) {
 					return CheckResult.unknown(request.obligation(), name(), k, "time or conflict limit", path
 							.statistics());
 				}
-				if (loops) {
+				if (loops.isSat()) {
 					int loopStart = 0;
 					for (int l = 0; l <= k; l++) {
 						if (c.valueOf(cycles[l])) {
@@ -131,8 +131,7 @@ public final class LassoBmc implements Engine {
 	private CheckResult violated(CheckRequest request, List<dev.shall.checker.lowering.Move> moves, int loopStart,
 			Unrolling path) {
 		String how = ResponseChecker.describe(moves.size(), loopStart);
-		return new CheckResult(request.obligation(), Verdict.VIOLATED, name(), moves.size(), ExplicitChecker
-				.confirmsLasso(request.layout(), request.options(), request.instances(), request.obligation(), moves, loopStart), moves, how,
-				path.statistics());
+		return CheckResult.of(request.obligation(), Verdict.VIOLATED, name(), moves.size(), new Claim.Lasso(moves,
+				loopStart), how, path.statistics());
 	}
 }

@@ -10,11 +10,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * BMC, k-induction and (for small state spaces) breadth-first search side by side; the first
- * definitive answer wins and the others are cancelled. Without a definitive answer, the deepest
- * unknown is kept. Violations from the SAT engines are preferred when they arrive together, since
- * they are certified independently.
+ * certified answer wins and the others are cancelled. Each member's answer goes through the
+ * certification stage in the member's own thread; an exact answer that is not certified waits a
+ * while for a member whose answer is. Without a definitive answer, the deepest unknown is kept.
  */
 public final class Portfolio implements Engine {
+
+	private final Certification certification;
+
+	/** @param certification applied to each member's answer (semantics §8.2) */
+	public Portfolio(Certification certification) {
+		this.certification = certification;
+	}
 
 	/** How long an exact but uncertified verdict waits for a SAT member to certify it. */
 	private static final long CERTIFICATION_GRACE_NANOS = 5_000_000_000L;
@@ -37,12 +44,11 @@ public final class Portfolio implements Engine {
 				"shall-portfolio"));
 		try {
 			CompletionService<CheckResult> results = new ExecutorCompletionService<>(pool);
-			Future<CheckResult> bmc = results.submit(() -> new Bmc().check(request, bmcBudget, progress));
-			Future<CheckResult> induction = results.submit(() -> new KInduction().check(request, inductionBudget,
+			Future<CheckResult> bmc = results.submit(() -> certified(new Bmc(), request, bmcBudget, progress));
+			Future<CheckResult> induction = results.submit(() -> certified(new KInduction(), request, inductionBudget,
 					progress));
-			Future<CheckResult> explicit = results.submit(() -> new ExplicitSearch(EXPLICIT_STATES,
-					ExplicitSearch.Certification.INDUCTIVE).check(
-					request, explicitBudget, progress));
+			Future<CheckResult> explicit = results.submit(() -> certified(new ExplicitSearch(EXPLICIT_STATES), request,
+					explicitBudget, progress));
 			CheckResult fallback = null;
 			CheckResult uncertified = null;
 			long graceEnds = Long.MAX_VALUE;
@@ -87,6 +93,10 @@ public final class Portfolio implements Engine {
 		} finally {
 			pool.shutdownNow();
 		}
+	}
+
+	private CheckResult certified(Engine member, CheckRequest request, Budget budget, ProgressListener progress) {
+		return certification.certify(request, member.check(request, budget, progress), budget);
 	}
 
 	/**

@@ -2,8 +2,8 @@ package dev.shall.checker.engine;
 
 /**
  * The editor's engine, for answers within a second: a breadth-first search that settles small
- * state spaces exactly (its holds left uncertified: {@code shall check} certifies), then BMC on
- * what it could not settle. Violations are certified either way.
+ * state spaces exactly, then BMC on what it could not settle. The runner certifies its violations
+ * and leaves its holds uncertified ({@code shall check} certifies them; ADR 0006).
  */
 public final class QuickSearch implements Engine {
 
@@ -17,7 +17,7 @@ public final class QuickSearch implements Engine {
 
 	@Override
 	public CheckResult check(CheckRequest request, Budget budget, ProgressListener progress) {
-		CheckResult explicit = new ExplicitSearch(STATES, ExplicitSearch.Certification.NONE).check(request, budget, progress);
+		CheckResult explicit = new ExplicitSearch(STATES).check(request, budget, progress);
 		if (explicit.verdict() != Verdict.UNKNOWN || budget.exhausted() != null) {
 			return explicit;
 		}

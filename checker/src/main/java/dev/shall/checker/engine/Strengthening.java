@@ -15,6 +15,7 @@ import dev.shall.checker.encoding.TransitionEncoding;
 import dev.shall.checker.explicit.ConcreteState;
 import dev.shall.checker.explicit.ExplicitChecker;
 import dev.shall.checker.lowering.Domain;
+import dev.shall.checker.sat.SatAnswer;
 
 /**
  * Auxiliary invariants for k-induction, found Houdini-style. The state of an instance is seen
@@ -24,7 +25,7 @@ import dev.shall.checker.lowering.Domain;
  * instances, which the solver proves. Unreachable states that would otherwise serve as
  * counterexamples to induction are excluded, without assuming anything unproved.
  */
-final class Strengthening {
+public final class Strengthening {
 
 	/** The largest number of possible values of a feature for which never-seen values are excluded. */
 	private static final int SMALL_FEATURE = 256;
@@ -41,14 +42,99 @@ final class Strengthening {
 		this.clauses = clauses;
 	}
 
-	static final Strengthening NONE = new Strengthening(List.of(), List.of());
+	/** The invariant {@code true}: no clause. */
+	public static final Strengthening NONE = new Strengthening(List.of(), List.of());
 
 	List<Clause> clauses() {
 		return clauses;
 	}
 
+	/** How many clauses the invariant has (0: the invariant is true). */
+	public int size() {
+		return clauses.size();
+	}
+
+	/**
+	 * The clauses in the author's vocabulary, for the certificate: {@code never UE.kenb = K.old} or
+	 * {@code never together UE.kenb = K.old and MME.count = 2}, about any one instance. Features
+	 * are numbered as {@code StateEncoding.instanceFieldGroups}: variables, then each lane's slots
+	 * (queue positions, then the replay register), then the property monitor's bits.
+	 */
+	public List<String> describe(dev.shall.checker.lowering.Layout layout) {
+		List<String> names = new ArrayList<>();
+		List<java.util.function.Function<int[], String>> values = new ArrayList<>();
+		for (dev.shall.model.StateVariable variable : layout.variables()) {
+			names.add(dev.shall.checker.lowering.Layout.qualifiedName(variable));
+			values.add(v -> layout.describe(variable.getType(), v[0]));
+		}
+		for (dev.shall.checker.lowering.Lane lane : layout.lanes()) {
+			int slots = lane.length() + (lane.has(dev.shall.model.Fault.REPLAY) ? 1 : 0);
+			for (int j = 0; j < slots; j++) {
+				names.add((j < lane.length() ? "message " + (j + 1) + " queued on " : "the replayable message on ")
+						+ lane.name());
+				values.add(v -> message(layout, lane, v));
+			}
+		}
+		List<String> texts = new ArrayList<>();
+		for (Clause clause : clauses) {
+			String x = atom(names, values, clause.x(), clause.a());
+			texts.add(clause.y() < 0 ? "never " + x
+					: "never together " + x + " and " + atom(names, values, clause.y(), clause.b()));
+		}
+		return texts;
+	}
+
+	/**
+	 * A queue slot's value tuple as a message: the tag, then every message type's fields in
+	 * declaration order (only the tagged one's matter), then the protection tag and the copy flag
+	 * (StateEncoding.concreteSlot's order).
+	 */
+	private static String message(dev.shall.checker.lowering.Layout layout, dev.shall.checker.lowering.Lane lane,
+			int[] value) {
+		if (value[0] == 0) {
+			// an empty slot's fields have one canonical value each; a clause may exclude the others
+			StringBuilder stale = new StringBuilder();
+			int at = 1;
+			for (dev.shall.model.MessageType type : lane.messages()) {
+				for (dev.shall.model.MessageField field : type.getFields()) {
+					if (value[at] != layout.domain(field).value(0)) {
+						stale.append(stale.isEmpty() ? "" : ", ").append(type.getName()).append('.').append(field
+								.getName()).append('=').append(layout.describe(field.getType(), value[at]));
+					}
+					at++;
+				}
+			}
+			return stale.isEmpty() ? "none" : "none with leftover fields " + stale;
+		}
+		int offset = 1;
+		for (int m = 0; m < value[0] - 1; m++) {
+			offset += lane.messages().get(m).getFields().size();
+		}
+		dev.shall.model.MessageType type = lane.messages().get(value[0] - 1);
+		StringBuilder text = new StringBuilder(type.getName());
+		if (!type.getFields().isEmpty()) {
+			text.append('(');
+			for (int f = 0; f < type.getFields().size(); f++) {
+				dev.shall.model.MessageField field = type.getFields().get(f);
+				text.append(f > 0 ? ", " : "").append(field.getName()).append('=').append(layout.describe(field
+						.getType(), value[offset + f]));
+			}
+			text.append(')');
+		}
+		if (lane.copies() && value[value.length - 1] != 0) {
+			text.append(" (a copy)");
+		}
+		return text.toString();
+	}
+
+	private static String atom(List<String> names, List<java.util.function.Function<int[], String>> values,
+			int feature, int[] value) {
+		return feature < names.size() ? names.get(feature) + " = " + values.get(feature).apply(value)
+				: "monitor bit " + (feature - names.size()) + " = " + value[0];
+	}
+
 	/** The invariant on a state: every clause, for every instance. */
-	int on(TransitionEncoding encoding, SymbolicState state, int instances) {
+	public int on(TransitionEncoding encoding, SymbolicState state, int instances) {
 		Circuit circuit = encoding.circuit();
 		int result = Circuit.TRUE;
 		for (int i = 0; i < instances; i++) {
@@ -229,11 +315,11 @@ final class Strengthening {
 				return List.of();
 			}
 			assumptions.add(circuit.dimacs(someFails));
-			Boolean falsified = probe.solve(assumptions.stream().mapToInt(Integer::intValue).toArray());
-			if (falsified == null) {
+			SatAnswer falsified = probe.solve(assumptions.stream().mapToInt(Integer::intValue).toArray());
+			if (falsified.isUnknown()) {
 				return List.of();
 			}
-			if (!falsified) {
+			if (falsified.isUnsat()) {
 				break;
 			}
 			for (int c = 0; c < count; c++) {

@@ -7,13 +7,18 @@ import dev.shall.checker.encoding.Circuit;
 import dev.shall.checker.encoding.TransitionEncoding;
 import dev.shall.checker.lowering.Move;
 import dev.shall.checker.sat.Sat4jSolver;
+import dev.shall.checker.sat.SatAnswer;
 import dev.shall.checker.sat.SatSolver;
 
 /**
  * A path of steps unrolled into one incremental solver: each new depth adds only the clauses
  * of its own step; questions about a depth are asked under assumptions, never re-translated.
+ * Shared by the engines and the certification stage, which builds its own, fresh ones.
+ *
+ * @throws dev.shall.checker.encoding.EncodingStopped from the constructor and {@link #extend()}
+ *         when the budget runs out while the encoding is built
  */
-final class Unrolling implements AutoCloseable {
+public final class Unrolling implements AutoCloseable {
 
 	private final SatSolver solver = new Sat4jSolver();
 	private final Circuit circuit = new Circuit(solver);
@@ -23,7 +28,7 @@ final class Unrolling implements AutoCloseable {
 	private final long started = System.nanoTime();
 
 	/** @param fromInitial whether the path starts in the initial state (BMC) or anywhere well formed (induction) */
-	Unrolling(CheckRequest request, boolean fromInitial, Budget budget) {
+	public Unrolling(CheckRequest request, boolean fromInitial, Budget budget) {
 		// before the encoding is built: building it can outlast the budget (EncodingStopped)
 		circuit.stopWhen(budget::exhausted);
 		encoding = new TransitionEncoding(request.layout(), request.options(), request.instances(), request.obligation(),
@@ -40,61 +45,62 @@ final class Unrolling implements AutoCloseable {
 		}
 	}
 
-	int depth() {
+	public int depth() {
 		return states.size() - 1;
 	}
 
-	TransitionEncoding encoding() {
+	public TransitionEncoding encoding() {
 		return encoding;
 	}
 
-	Circuit circuit() {
+	public Circuit circuit() {
 		return circuit;
 	}
 
-	dev.shall.checker.encoding.SymbolicState state(int depth) {
+	public dev.shall.checker.encoding.SymbolicState state(int depth) {
 		return states.get(depth);
 	}
 
 	/** Adds one legal step at the end of the path. */
-	void extend() {
+	public void extend() {
 		TransitionEncoding.Step step = encoding.step(states.get(states.size() - 1));
 		circuit.assertTrue(step.legal());
 		states.add(step.next());
 		inputs.add(step.inputs());
 	}
 
-	/** Whether the literal can be true (null: budget ran out); constants are answered without the solver. */
-	Boolean satisfiable(int literal) {
+	/** Whether the literal can be true; constants are answered without the solver. */
+	public SatAnswer satisfiable(int literal) {
 		if (literal == Circuit.FALSE) {
-			return false;
+			return SatAnswer.UNSAT;
 		}
 		return solver.solve(circuit.dimacs(literal));
 	}
 
-	Boolean satisfiable() {
+	/** Whether the path so far can be extended as asserted (no assumption). */
+	public SatAnswer satisfiable() {
 		return solver.solve();
 	}
 
-	Boolean solve(int... dimacsAssumptions) {
+	public SatAnswer solve(int... dimacsAssumptions) {
 		return solver.solve(dimacsAssumptions);
 	}
 
-	void assertTrue(int literal) {
+	public void assertTrue(int literal) {
 		circuit.assertTrue(literal);
 	}
 
-	TransitionEncoding.Inputs inputs(int k) {
+	public TransitionEncoding.Inputs inputs(int k) {
 		return inputs.get(k);
 	}
 
 	/** Fixes the inputs of step k (0-based) to the move. */
-	void fix(int k, Move move) {
+	public void fix(int k, Move move) {
 		circuit.assertTrue(encoding.inputsAre(inputs.get(k), move));
 	}
 
 	/** The moves of the current model, first step first. */
-	List<Move> moves(int steps) {
+	public List<Move> moves(int steps) {
 		List<Move> moves = new ArrayList<>();
 		for (int k = 0; k < steps; k++) {
 			moves.add(encoding.move(inputs.get(k)));
@@ -102,11 +108,11 @@ final class Unrolling implements AutoCloseable {
 		return moves;
 	}
 
-	void interrupt() {
+	public void interrupt() {
 		solver.interrupt();
 	}
 
-	CheckResult.Statistics statistics() {
+	public CheckResult.Statistics statistics() {
 		return new CheckResult.Statistics(solver.variables(), solver.clauses(), solver.conflicts(),
 				(System.nanoTime() - started) / 1e9);
 	}

@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.shall.checker.certify.Certifier;
 import dev.shall.checker.encoding.EncodingStopped;
 import dev.shall.checker.encoding.TransitionEncoding;
 import dev.shall.checker.engine.Bmc;
 import dev.shall.checker.engine.Budget;
+import dev.shall.checker.engine.Certification;
 import dev.shall.checker.engine.CheckRequest;
 import dev.shall.checker.engine.CheckResult;
 import dev.shall.checker.engine.Engine;
@@ -83,22 +85,24 @@ public final class CheckRunner {
 			throw new IllegalArgumentException("unknown engine '" + name + "' (auto, bmc or kind)");
 		}
 
-		Engine create() {
+		Engine create(Certification certification) {
 			return switch (this) {
 			case BMC -> new Bmc();
 			case KIND -> new KInduction();
 			case QUICK -> new QuickSearch();
-			case AUTO -> new Portfolio();
+			case AUTO -> new Portfolio(certification);
 			};
+		}
+
+		/** What must be certified before a verdict is reported as decided (ADR 0006 for the quick check). */
+		Certifier certifier() {
+			return new Certifier(this == QUICK ? Certifier.Scope.VIOLATIONS : Certifier.Scope.EVERY_VERDICT);
 		}
 	}
 
 	/** How to check; null fields take the procedure's own settings. */
 	public record Settings(EngineChoice engine, int depth, Duration timeout, Integer instances,
 			Map<String, String> options) {
-		public Engine engineInstance() {
-			return engine.create();
-		}
 	}
 
 	/** Hears each finding as soon as it is known (for progress on a terminal). */
@@ -298,15 +302,12 @@ public final class CheckRunner {
 		long started = System.nanoTime();
 		Budget budget = master == null ? Budget.of(settings.depth(), settings.timeout()) : master.member(settings.timeout());
 		String notAsked = master == null ? null : master.over();
+		Certifier certifier = settings.engine().certifier();
 		CheckResult result = notAsked != null
 				? CheckResult.unknown(obligation, "none", -1, "not checked: " + notAsked, CheckResult.Statistics.NONE)
-				: answer(request, budget, settings, progress);
-		if (result.verdict() != Verdict.UNKNOWN && !result.certified() && settings.engine() != EngineChoice.QUICK) {
-			// semantics §8.2: a verdict the other semantics did not confirm is not reported as decided
-			result = CheckResult.unknown(obligation, result.engine(), result.verdict() == Verdict.HOLDS ? result.bound()
-					: -1, result.verdict().name().toLowerCase() + " by " + result.engine() + ", but not certified"
-							+ (result.reason() == null ? "" : " (" + result.reason() + ")"), result.statistics());
-		}
+				: answer(request, budget, settings.engine(), certifier, progress);
+		// semantics §8.2: a verdict the other semantics did not confirm is not reported as decided
+		result = certifier.decided(result);
 		double seconds = (System.nanoTime() - started) / 1e9;
 		Procedure procedure = layout.procedure();
 		return switch (obligation.kind()) {
@@ -336,20 +337,25 @@ public final class CheckRunner {
 	}
 
 	/**
-	 * The engines' answer. Running out of budget or of heap while the encoding is built is an
-	 * {@code unknown} with the reason, like running out during the search.
+	 * The engines' answer, through the certification stage. Running out of budget or of heap while
+	 * the encoding is built is an {@code unknown} with the reason, like running out during the
+	 * search.
 	 */
-	private static CheckResult answer(CheckRequest request, Budget budget, Settings settings, ProgressListener progress) {
+	private static CheckResult answer(CheckRequest request, Budget budget, EngineChoice choice, Certifier certifier,
+			ProgressListener progress) {
 		Obligation obligation = request.obligation();
-		Engine engine = settings.engineInstance();
+		Engine engine = choice.create(certifier);
 		try {
 			if (TransitionEncoding.supports(obligation)) {
-				return engine.check(request, budget, progress);
+				return certifier.certify(request, engine.check(request, budget, progress), budget);
 			}
 			// response: the explicit graph proves or refutes; beyond its reach, SAT searches for lassos
-			CheckResult result = new ExplicitLiveness(LIVENESS_STATES).check(request, budget, progress);
-			if (result.verdict() == Verdict.UNKNOWN) {
-				result = new LassoBmc().check(request, budget, progress);
+			CheckResult result = certifier.certify(request, new ExplicitLiveness(LIVENESS_STATES).check(request,
+					budget, progress), budget);
+			if (result.verdict() == Verdict.UNKNOWN || !result.certified()) {
+				CheckResult lasso = certifier.certify(request, new LassoBmc().check(request, budget, progress), budget);
+				// an uncertified answer says more than the lasso search's "finds violations only"
+				result = lasso.verdict() == Verdict.UNKNOWN && result.verdict() != Verdict.UNKNOWN ? result : lasso;
 			}
 			return result;
 		} catch (EncodingStopped stopped) {
@@ -372,7 +378,7 @@ public final class CheckRunner {
 				: Traces.of(layout, options, instances, result.moves());
 		String reason = result.reason();
 		return new Finding(file.toString(), procedure.getName(), name, kind, step, clause, new LinkedHashMap<>(options
-				.byName()), instances, verdict, expected, result.engine(), result.bound(), result.certified(), seconds,
+				.byName()), instances, verdict, expected, result.engine(), result.bound(), result.certificate(), seconds,
 				reason, trace, location == null ? 0 : location.getLine(), location == null ? 0 : location.getColumn());
 	}
 

@@ -2,6 +2,7 @@ package dev.shall.checker.report;
 
 import java.util.Map;
 
+import dev.shall.checker.engine.Certificate;
 import dev.shall.checker.engine.Verdict;
 import dev.shall.checker.trace.Trace;
 
@@ -14,11 +15,17 @@ import dev.shall.checker.trace.Trace;
  *                 {@code event X}); null otherwise
  * @param expected the verdict the author declared ({@code holds} when nothing is declared)
  * @param bound    the depth proven free of violations (or the trace length when violated)
+ * @param certificate what confirmed the verdict ({@link Certificate.Missing} when nothing did)
  * @param trace    the run that violates the property, or that reaches the step; null otherwise
  */
 public record Finding(String file, String procedure, String property, Kind kind, String step, String clause,
 		Map<String, String> options, int instances, Verdict verdict, String expected, String engine, int bound,
-		boolean certified, double seconds, String reason, Trace trace, int line, int column) {
+		Certificate certificate, double seconds, String reason, Trace trace, int line, int column) {
+
+	/** Whether the certification stage confirmed the verdict (semantics §8.2). */
+	public boolean certified() {
+		return certificate.certifies();
+	}
 
 	/** The kinds of question; {@link #toString()} is the name reports and fingerprints use. */
 	public enum Kind {

@@ -66,7 +66,8 @@ public final class HtmlReport {
 							+ escape(finding.reason()) : "")
 					.append("</td><td>").append(escape(finding.expected())).append("</td><td>")
 					.append(escape(finding.engine() == null ? "" : finding.engine())).append("</td><td>")
-					.append(finding.bound()).append("</td><td>").append(finding.certified() ? "yes" : "no").append("</td><td>")
+					.append(finding.bound()).append("</td><td>").append(finding.certified() ? "<span title=\"" + escape(finding.certificate().describe()) + "\">"
+							+ finding.certificate().kind() + "</span>" : "no").append("</td><td>")
 					.append(String.format("%.2f", finding.seconds())).append("</td></tr>\n");
 		}
 		html.append("</table>\n").append(sections).append("</body></html>\n");

@@ -6,6 +6,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
+import dev.shall.checker.engine.Certificate;
 import dev.shall.checker.trace.TraceStep;
 import dev.shall.model.frontend.SourceDiagnostic;
 
@@ -46,6 +47,39 @@ public final class JsonReport {
 		out.flush();
 	}
 
+	/**
+	 * The certificate as data: {@code kind}, {@code description}, and what the kind checked (a
+	 * depth, a number of states, the loop start, the invariant's clauses); see ADR 0009.
+	 */
+	static JsonObject certificate(Certificate certificate) {
+		JsonObject c = new JsonObject();
+		c.addProperty("kind", certificate.kind());
+		c.addProperty("description", certificate.describe());
+		switch (certificate) {
+		case Certificate.ReplayedRun run -> c.addProperty("steps", run.steps());
+		case Certificate.AcceptedRun run -> c.addProperty("steps", run.steps());
+		case Certificate.ReplayedLasso lasso -> {
+			c.addProperty("steps", lasso.steps());
+			c.addProperty("loopStart", lasso.loopStart());
+		}
+		case Certificate.CompletenessBound bound -> c.addProperty("depth", bound.depth());
+		case Certificate.InductiveInvariant invariant -> {
+			c.addProperty("depth", invariant.depth());
+			JsonArray clauses = new JsonArray();
+			invariant.clauses().forEach(clauses::add);
+			c.add("clauses", clauses);
+		}
+		case Certificate.ClosedStateSet set -> c.addProperty("states", set.states());
+		case Certificate.EncodingGraph graph -> {
+			c.addProperty("states", graph.states());
+			c.addProperty("fair", graph.fair());
+		}
+		case Certificate.Missing missing -> {
+		}
+		}
+		return c;
+	}
+
 	private static JsonObject result(Finding finding) {
 		JsonObject r = new JsonObject();
 		r.addProperty("file", finding.file());
@@ -62,6 +96,7 @@ public final class JsonReport {
 		r.addProperty("engine", finding.engine());
 		r.addProperty("bound", finding.bound());
 		r.addProperty("certified", finding.certified());
+		r.add("certificate", certificate(finding.certificate()));
 		r.addProperty("seconds", Math.round(finding.seconds() * 1000) / 1000.0);
 		r.addProperty("line", finding.line());
 		r.addProperty("column", finding.column());

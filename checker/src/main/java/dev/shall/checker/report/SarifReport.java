@@ -149,6 +149,7 @@ public final class SarifReport {
 		properties.addProperty("engine", finding.engine());
 		properties.addProperty("bound", finding.bound());
 		properties.addProperty("certified", finding.certified());
+		properties.addProperty("certificate", finding.certificate().kind());
 		properties.addProperty("instances", finding.instances());
 		JsonObject options = new JsonObject();
 		finding.options().forEach(options::addProperty);

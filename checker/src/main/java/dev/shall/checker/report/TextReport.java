@@ -72,7 +72,7 @@ public final class TextReport {
 		} else if (finding.reason() != null && finding.kind() != Finding.Kind.DEAD_STEP) {
 			line.append(", ").append(finding.reason());
 		}
-		line.append(finding.certified() ? ", certified" : "");
+		line.append(finding.certified() ? ", certified (" + finding.certificate().kind() + ")" : "");
 		line.append(String.format(", %.2fs", finding.seconds()));
 		return line.toString();
 	}

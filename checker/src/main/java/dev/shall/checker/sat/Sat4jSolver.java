@@ -47,17 +47,17 @@ public final class Sat4jSolver implements SatSolver {
 	}
 
 	@Override
-	public Boolean solve(int... assumptions) {
+	public SatAnswer solve(int... assumptions) {
 		if (contradiction) {
-			return false;
+			return SatAnswer.UNSAT;
 		}
 		if (interrupted) {
-			return null;
+			return SatAnswer.UNKNOWN;
 		}
 		long remainingMs = deadline == Long.MAX_VALUE ? Long.MAX_VALUE
 				: (deadline - System.nanoTime()) / 1_000_000;
 		if (remainingMs <= 0) {
-			return null;
+			return SatAnswer.UNKNOWN;
 		}
 		if (conflictBudget > 0) {
 			solver.setTimeoutOnConflicts((int) Math.min(Integer.MAX_VALUE, conflictBudget));
@@ -65,9 +65,9 @@ public final class Sat4jSolver implements SatSolver {
 			solver.setTimeoutMs(Math.min(remainingMs, Integer.MAX_VALUE));
 		}
 		try {
-			return solver.isSatisfiable(new VecInt(assumptions));
+			return SatAnswer.of(solver.isSatisfiable(new VecInt(assumptions)));
 		} catch (TimeoutException e) {
-			return null;
+			return SatAnswer.UNKNOWN;
 		}
 	}
 

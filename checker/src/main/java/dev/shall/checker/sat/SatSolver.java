@@ -14,9 +14,9 @@ public interface SatSolver extends AutoCloseable {
 	/**
 	 * Solves under the assumptions.
 	 *
-	 * @return true (satisfiable), false (unsatisfiable), or null when a budget ran out
+	 * @return {@link SatAnswer#UNKNOWN} when a budget ran out or the call was interrupted
 	 */
-	Boolean solve(int... assumptions);
+	SatAnswer solve(int... assumptions);
 
 	/** The value of a variable in the last model. */
 	boolean value(int variable);

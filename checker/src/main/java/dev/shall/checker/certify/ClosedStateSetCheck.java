@@ -1,4 +1,4 @@
-package dev.shall.checker.engine;
+package dev.shall.checker.certify;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -9,22 +9,27 @@ import dev.shall.checker.encoding.Circuit;
 import dev.shall.checker.encoding.EncodingStopped;
 import dev.shall.checker.encoding.SymbolicState;
 import dev.shall.checker.encoding.TransitionEncoding;
+import dev.shall.checker.engine.Budget;
+import dev.shall.checker.engine.CheckRequest;
+import dev.shall.checker.engine.Unrolling;
 import dev.shall.checker.explicit.ConcreteState;
 import dev.shall.checker.explicit.Interpreter;
 import dev.shall.checker.explicit.QueuedMessage;
 import dev.shall.checker.lowering.ConeOfInfluence;
 import dev.shall.checker.lowering.Lane;
 import dev.shall.checker.lowering.Layout;
+import dev.shall.checker.sat.SatAnswer;
 import dev.shall.model.StateVariable;
 
 /**
- * Certifies a "holds" of the breadth-first search with the other semantics: the SAT encoding is
- * asked whether the states the search saw form an inductive invariant that excludes the bad
- * states — the initial state is one of them, no legal step leads from one of them to a state
- * outside, and none of them is bad. Three SAT questions on one step, whatever the depth of the
- * state space, where k-induction may need a depth as long as the longest run.
+ * Checks the claim of a breadth-first "holds" ({@link dev.shall.checker.engine.Claim.ReachableStates})
+ * with the other semantics: the SAT encoding is asked whether the states the search saw form an
+ * inductive invariant that excludes the bad states — the initial state is one of them, no legal
+ * step leads from one of them to a state outside, and none of them is bad. Three SAT questions on
+ * one step, whatever the depth of the state space, where k-induction may need a depth as long as
+ * the longest run. Its certificate is {@link dev.shall.checker.engine.Certificate.ClosedStateSet}.
  */
-final class InductiveCertificate {
+final class ClosedStateSetCheck {
 
 	/**
 	 * The most states written out as a disjunction; larger sets are left to k-induction (the cost
@@ -32,32 +37,33 @@ final class InductiveCertificate {
 	 */
 	static final int MAX_STATES = 500;
 
-	private InductiveCertificate() {
+	private ClosedStateSetCheck() {
 	}
 
-	/** True when certified, false when the encoding disagrees, null when the budget ran out first. */
-	static Boolean certifies(CheckRequest request, List<ConcreteState> reachable, Budget budget) {
+	/**
+	 * {@link SatAnswer#UNSAT} when certified (no way out of the set), {@link SatAnswer#SAT} when the
+	 * encoding finds one, {@link SatAnswer#UNKNOWN} when the budget ran out first.
+	 */
+	static SatAnswer escapes(CheckRequest request, List<ConcreteState> reachable, Budget budget) {
 		try (Unrolling run = new Unrolling(request, false, budget)) {
 			TransitionEncoding encoding = run.encoding();
 			Circuit circuit = run.circuit();
 			List<SymbolicState> states = projected(request, reachable).stream().map(encoding::constantState).toList();
 			SymbolicState from = run.state(0);
 			int inside = member(encoding, circuit, from, states);
-			Boolean initialOutside = run.satisfiable(Circuit.not(member(encoding, circuit, encoding.initialState(),
+			SatAnswer initialOutside = run.satisfiable(Circuit.not(member(encoding, circuit, encoding.initialState(),
 					states)));
-			if (!Boolean.FALSE.equals(initialOutside)) {
-				return initialOutside == null ? null : false;
+			if (!initialOutside.isUnsat()) {
+				return initialOutside;
 			}
-			Boolean badInside = run.satisfiable(circuit.and(inside, encoding.bad(from)));
-			if (!Boolean.FALSE.equals(badInside)) {
-				return badInside == null ? null : false;
+			SatAnswer badInside = run.satisfiable(circuit.and(inside, encoding.bad(from)));
+			if (!badInside.isUnsat()) {
+				return badInside;
 			}
 			run.extend();
-			Boolean escapes = run.satisfiable(circuit.and(inside, Circuit.not(member(encoding, circuit, run.state(1),
-					states))));
-			return escapes == null ? null : !escapes;
+			return run.satisfiable(circuit.and(inside, Circuit.not(member(encoding, circuit, run.state(1), states))));
 		} catch (EncodingStopped stopped) {
-			return null;
+			return SatAnswer.UNKNOWN;
 		}
 	}
 

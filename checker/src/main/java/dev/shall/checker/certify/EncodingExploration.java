@@ -1,4 +1,4 @@
-package dev.shall.checker.engine;
+package dev.shall.checker.certify;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,6 +12,9 @@ import dev.shall.checker.encoding.Circuit;
 import dev.shall.checker.encoding.EncodingStopped;
 import dev.shall.checker.encoding.SymbolicState;
 import dev.shall.checker.encoding.TransitionEncoding;
+import dev.shall.checker.engine.Budget;
+import dev.shall.checker.engine.CheckRequest;
+import dev.shall.checker.engine.Verdict;
 import dev.shall.checker.lowering.Action;
 import dev.shall.checker.sat.Sat4jSolver;
 import dev.shall.model.Strength;
@@ -31,8 +34,11 @@ import dev.shall.model.Strength;
  */
 public final class EncodingExploration {
 
-	/** The answer: whether the obligation holds on every reachable state, or null with the reason. */
-	public record Answer(Boolean holds, int states, String reason) {
+	/**
+	 * The answer about the obligation on the encoding's graph: {@link Verdict#UNKNOWN} with the
+	 * reason when the budget or the state limit stopped the exploration.
+	 */
+	public record Answer(Verdict verdict, int states, String reason) {
 	}
 
 	private final CheckRequest request;
@@ -69,10 +75,10 @@ public final class EncodingExploration {
 	public Answer safety(Budget budget) {
 		String stopped = explore(budget, true);
 		if (stopped != null) {
-			return new Answer(stopped.isEmpty() ? false : null, fields.size(), stopped.isEmpty()
+			return new Answer(stopped.isEmpty() ? Verdict.VIOLATED : Verdict.UNKNOWN, fields.size(), stopped.isEmpty()
 					? "the encoding reaches a bad state" : stopped);
 		}
-		return new Answer(true, fields.size(), null);
+		return new Answer(Verdict.HOLDS, fields.size(), null);
 	}
 
 	/**
@@ -86,14 +92,14 @@ public final class EncodingExploration {
 		try {
 			return responseWithin(budget);
 		} catch (EncodingStopped stopped) {
-			return new Answer(null, fields.size(), stopped.reason());
+			return new Answer(Verdict.UNKNOWN, fields.size(), stopped.reason());
 		}
 	}
 
 	private Answer responseWithin(Budget budget) {
 		String stopped = explore(budget, false);
 		if (stopped != null) {
-			return new Answer(null, fields.size(), stopped);
+			return new Answer(Verdict.UNKNOWN, fields.size(), stopped);
 		}
 		int n = fields.size();
 		List<Action> shall = request.layout().actions().stream().filter(a -> a.kind() == Action.Kind.TRANSITION && a
@@ -119,7 +125,7 @@ public final class EncodingExploration {
 				}
 			}
 			if (s % 256 == 0 && budget.exhausted() != null) {
-				return new Answer(null, n, budget.exhausted());
+				return new Answer(Verdict.UNKNOWN, n, budget.exhausted());
 			}
 		}
 		List<List<Integer>> predecessors = new ArrayList<>();
@@ -134,7 +140,7 @@ public final class EncodingExploration {
 		boolean changed = true;
 		while (changed && !z.isEmpty()) {
 			if (budget.exhausted() != null) {
-				return new Answer(null, n, budget.exhausted());
+				return new Answer(Verdict.UNKNOWN, n, budget.exhausted());
 			}
 			BitSet next = (BitSet) z.clone();
 			for (int i = 0; i < instances; i++) {
@@ -167,8 +173,8 @@ public final class EncodingExploration {
 			changed = !next.equals(z);
 			z = next;
 		}
-		return z.isEmpty() ? new Answer(true, n, null)
-				: new Answer(false, n, "the encoding's graph has a fair run with the trigger unanswered");
+		return z.isEmpty() ? new Answer(Verdict.HOLDS, n, null)
+				: new Answer(Verdict.VIOLATED, n, "the encoding's graph has a fair run with the trigger unanswered");
 	}
 
 	/**

@@ -1,0 +1,167 @@
+package dev.shall.checker.certify;
+
+import java.time.Duration;
+
+import dev.shall.checker.encoding.TransitionEncoding;
+import dev.shall.checker.engine.Budget;
+import dev.shall.checker.engine.Certificate;
+import dev.shall.checker.engine.Certification;
+import dev.shall.checker.engine.CheckRequest;
+import dev.shall.checker.engine.CheckResult;
+import dev.shall.checker.engine.Claim;
+import dev.shall.checker.engine.Verdict;
+import dev.shall.checker.explicit.ExplicitChecker;
+import dev.shall.checker.sat.SatAnswer;
+
+/**
+ * The certification stage (semantics §8.2, ADR 0009): every definitive verdict an engine gives
+ * is checked with the implementation of the semantics that did not find it, or re-proved from
+ * scratch, before it is reported as decided. The engines return {@link Claim}s; this class turns
+ * each into a {@link Certificate} — data the reports show — or into {@link Certificate.Missing}
+ * with the reason, and {@link #decided} reports an uncertified verdict as {@code unknown}.
+ *
+ * <table>
+ * <caption>Claims and their certificates</caption>
+ * <tr><th>claim</th><th>found by</th><th>checked by</th><th>certificate</th></tr>
+ * <tr><td>run to a bad state</td><td>SAT engines</td><td>the interpreter replays it</td><td>replayed-run</td></tr>
+ * <tr><td>run to a bad state</td><td>breadth-first search</td><td>the encoding accepts it</td><td>accepted-run</td></tr>
+ * <tr><td>lasso</td><td>either</td><td>the interpreter replays it, the cycle closes and is fair</td><td>replayed-lasso</td></tr>
+ * <tr><td>completeness at depth k</td><td>BMC</td><td>fresh solver</td><td>completeness-bound</td></tr>
+ * <tr><td>k-inductive with invariant</td><td>k-induction</td><td>fresh solvers</td><td>inductive-invariant</td></tr>
+ * <tr><td>all reachable states seen</td><td>breadth-first search</td><td>the encoding: the set is closed under steps, or its own search</td><td>closed-state-set, encoding-graph</td></tr>
+ * <tr><td>no fair run unanswered</td><td>response checker</td><td>the encoding's own graph, another algorithm</td><td>encoding-graph</td></tr>
+ * </table>
+ */
+public final class Certifier implements Certification {
+
+	/** Which verdicts need a certificate before they are reported as decided. */
+	public enum Scope {
+		/** Every holds and every violated ({@code shall check}). */
+		EVERY_VERDICT,
+		/** Violations only: the editor's quick check leaves its holds uncertified (ADR 0006). */
+		VIOLATIONS
+	}
+
+	/** How long the closed-state-set check may take before the encoding's own search is tried. */
+	private static final Duration CLOSED_SET_TIME = Duration.ofSeconds(10);
+
+	/**
+	 * The most states the encoding's own search visits to certify a breadth-first "holds": as many
+	 * as the portfolio's breadth-first member visits.
+	 */
+	static final int EXPLORATION_STATES = 200_000;
+
+	/** The same for a response property: as many as the runner lets the response checker visit. */
+	static final int FAIR_GRAPH_STATES = 500_000;
+
+	private final Scope scope;
+
+	public Certifier() {
+		this(Scope.EVERY_VERDICT);
+	}
+
+	public Certifier(Scope scope) {
+		this.scope = scope;
+	}
+
+	/**
+	 * The result with its certificate. Results already checked (certified or not), unknown
+	 * results, and holds outside the {@link Scope} come back unchanged.
+	 */
+	@Override
+	public CheckResult certify(CheckRequest request, CheckResult result, Budget budget) {
+		if (result.verdict() == Verdict.UNKNOWN || result.certificate() != Certificate.NOT_CHECKED
+				|| scope == Scope.VIOLATIONS && result.verdict() == Verdict.HOLDS) {
+			return result;
+		}
+		return result.withCertificate(check(request, result.claim(), budget));
+	}
+
+	/**
+	 * The verdict as it is reported: a definitive verdict without a certificate becomes
+	 * {@code unknown}, saying what was found and why it is not certified (semantics §8.2).
+	 */
+	public CheckResult decided(CheckResult result) {
+		boolean needed = result.verdict() == Verdict.VIOLATED || scope == Scope.EVERY_VERDICT;
+		if (result.verdict() == Verdict.UNKNOWN || result.certified() || !needed) {
+			return result;
+		}
+		return CheckResult.unknown(result.obligation(), result.engine(), result.verdict() == Verdict.HOLDS ? result
+				.bound() : -1, result.verdict().label() + " by " + result.engine() + ", but not certified: "
+						+ result.certificate().describe() + (result.reason() == null ? "" : " (" + result.reason()
+								+ ")"), result.statistics());
+	}
+
+	private static Certificate check(CheckRequest request, Claim claim, Budget budget) {
+		return switch (claim) {
+		case Claim.Run run when run.foundBy() == Claim.Semantics.ENCODING -> ExplicitChecker.confirmsViolation(request
+				.layout(), request.options(), request.instances(), request.obligation(), run.moves())
+						? new Certificate.ReplayedRun(run.moves().size())
+						: new Certificate.Missing("the reference interpreter does not replay the run to a bad state"
+								+ PLEASE_REPORT);
+		case Claim.Run run -> switch (ReProof.acceptedByEncoding(request, run.moves(), budget)) {
+		case SAT -> new Certificate.AcceptedRun(run.moves().size());
+		case UNSAT -> new Certificate.Missing("the SAT encoding does not accept the run" + PLEASE_REPORT);
+		case UNKNOWN -> stopped(budget, "the SAT encoding's check of the run");
+		};
+		case Claim.Lasso lasso -> ExplicitChecker.confirmsLasso(request.layout(), request.options(), request
+				.instances(), request.obligation(), lasso.moves(), lasso.loopStart())
+						? new Certificate.ReplayedLasso(lasso.moves().size(), lasso.loopStart())
+						: new Certificate.Missing("the reference interpreter does not confirm the lasso" + PLEASE_REPORT);
+		case Claim.Completeness completeness -> ReProof.completeness(request, completeness.depth(), budget)
+				? new Certificate.CompletenessBound(completeness.depth())
+				: reproofFailed(budget);
+		case Claim.KInductive proof -> ReProof.kInduction(request, proof.depth(), proof.invariant(), budget)
+				? new Certificate.InductiveInvariant(proof.depth(), proof.invariant().describe(request.layout()))
+				: reproofFailed(budget);
+		case Claim.ReachableStates reachable -> reachableStates(request, reachable, budget);
+		case Claim.FairStateGraph graph -> fairGraph(request, budget);
+		case Claim.None none -> Certificate.NOT_CHECKED;
+		};
+	}
+
+	private static final String PLEASE_REPORT = " (the two semantics disagree: please report this model)";
+
+	/**
+	 * The states seen, closed under steps by the encoding when they are few enough to write out;
+	 * else, or when the encoding declines (its cone of influence blocks some out-of-range steps on
+	 * frozen values), the encoding's own breadth-first search.
+	 */
+	private static Certificate reachableStates(CheckRequest request, Claim.ReachableStates reachable, Budget budget) {
+		if (!TransitionEncoding.supports(request.obligation())) {
+			return new Certificate.Missing("the SAT encoding does not express this obligation");
+		}
+		if (reachable.states().size() <= ClosedStateSetCheck.MAX_STATES && ClosedStateSetCheck.escapes(request,
+				reachable.states(), budget.member(CLOSED_SET_TIME)).isUnsat()) {
+			return new Certificate.ClosedStateSet(reachable.states().size());
+		}
+		EncodingExploration.Answer own = new EncodingExploration(request, EXPLORATION_STATES).safety(budget);
+		return switch (own.verdict()) {
+		case HOLDS -> new Certificate.EncodingGraph(own.states(), false);
+		case VIOLATED -> new Certificate.Missing("the SAT encoding's own search disagrees (" + own.reason() + ")"
+				+ PLEASE_REPORT);
+		case UNKNOWN -> new Certificate.Missing("no certificate within the budget (" + own.reason() + ")");
+		};
+	}
+
+	/** Another algorithm on the other semantics: the Emerson–Lei fixpoint on the encoding's graph. */
+	private static Certificate fairGraph(CheckRequest request, Budget budget) {
+		EncodingExploration.Answer own = new EncodingExploration(request, FAIR_GRAPH_STATES).response(budget);
+		return switch (own.verdict()) {
+		case HOLDS -> new Certificate.EncodingGraph(own.states(), true);
+		case VIOLATED -> new Certificate.Missing("the encoding's graph disagrees (" + own.reason() + ")"
+				+ PLEASE_REPORT);
+		case UNKNOWN -> new Certificate.Missing("no certificate within the budget (" + own.reason() + ")");
+		};
+	}
+
+	private static Certificate reproofFailed(Budget budget) {
+		return budget.exhausted() != null ? stopped(budget, "the re-proof")
+				: new Certificate.Missing("the proof could not be re-established by an independent solver");
+	}
+
+	private static Certificate stopped(Budget budget, String what) {
+		String why = budget.exhausted();
+		return new Certificate.Missing(what + " stopped: " + (why != null ? why : budget.whyStopped()));
+	}
+}
