@@ -13,7 +13,7 @@ import java.util.function.BooleanSupplier;
 
 import dev.shall.checker.engine.Budget;
 import dev.shall.checker.engine.Verdict;
-import dev.shall.checker.report.CheckRunner;
+import dev.shall.checker.pipeline.CheckRunner;
 import dev.shall.checker.report.Finding;
 import dev.shall.checker.trace.TraceStep;
 import dev.shall.model.Procedure;

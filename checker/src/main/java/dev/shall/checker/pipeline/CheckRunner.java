@@ -1,4 +1,4 @@
-package dev.shall.checker.report;
+package dev.shall.checker.pipeline;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,6 +29,8 @@ import dev.shall.checker.engine.Verdict;
 import dev.shall.checker.lowering.Layout;
 import dev.shall.checker.lowering.Obligation;
 import dev.shall.checker.lowering.OptionAssignment;
+import dev.shall.checker.report.Finding;
+import dev.shall.checker.report.RunReport;
 import dev.shall.checker.trace.Traces;
 import dev.shall.model.Procedure;
 import dev.shall.model.Property;
