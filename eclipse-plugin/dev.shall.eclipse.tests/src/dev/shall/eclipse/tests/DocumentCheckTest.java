@@ -52,7 +52,7 @@ class DocumentCheckTest {
 				answers(row));
 		for (CheckMark.Verdict verdict : row.verdicts()) {
 			assertTrue(verdict.matches() && !verdict.mismatch(), verdict.describe());
-			assertEquals("quick", verdict.engine());
+			assertTrue(verdict.engine() != null && !verdict.engine().isEmpty(), verdict.describe());
 			// a violation comes with its run, each step at its line
 			assertEquals(verdict.verdict() == CheckMark.Answer.VIOLATED, !verdict.run().isEmpty(), verdict.describe());
 		}
