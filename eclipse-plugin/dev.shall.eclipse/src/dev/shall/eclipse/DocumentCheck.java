@@ -3,7 +3,6 @@ package dev.shall.eclipse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,19 +22,20 @@ import com.google.inject.Injector;
 
 import dev.shall.checker.ide.EditorQuickCheck;
 import dev.shall.dsl.ShallStandaloneSetup;
-import dev.shall.dsl.compiler.CompilationException;
-import dev.shall.dsl.compiler.ProcedureCompiler;
+import dev.shall.dsl.frontend.EditorPipeline;
 import dev.shall.dsl.shall.Event;
 import dev.shall.dsl.shall.PropertyDecl;
 import dev.shall.dsl.shall.Role;
 import dev.shall.dsl.shall.ShallFile;
 import dev.shall.dsl.shall.Step;
 import dev.shall.model.check.CheckMark;
+import dev.shall.model.check.QuickChecker;
 
 /**
  * The live check of one editor's text, without any UI: Xtext's parser and validator, then — when
- * the text has no errors — the quick model check. Runs in the reconciler's thread; the result is
- * turned into markers and views by the callers.
+ * the text has no errors — compilation and the quick model check, through the same
+ * {@link EditorPipeline} as the language server. Runs in the reconciler's thread; the result is
+ * turned into markers and views by the callers, from the checker's structured verdicts.
  */
 public final class DocumentCheck {
 
@@ -51,8 +51,33 @@ public final class DocumentCheck {
 	public record Entry(String kind, String name, String detail, int line) {
 	}
 
-	/** A property's quick-check verdict, for the verdicts view. */
-	public record Verdict(String property, String status, String details, int line) {
+	/** What the verdicts of a property amount to, worst first. */
+	public enum Status {
+		DIFFERS("differs from its expectation"), UNKNOWN("unknown"), NOT_CHECKED("not checked"),
+		AS_DECLARED("as declared");
+
+		private final String label;
+
+		Status(String label) {
+			this.label = label;
+		}
+
+		/** The text the verdicts view shows. */
+		public String label() {
+			return label;
+		}
+	}
+
+	/**
+	 * A property's quick-check verdicts, for the verdicts view: the checker's structured data, one
+	 * per option combination ({@link CheckMark.Verdict}), with what they amount to and a line of
+	 * details rendered from them.
+	 */
+	public record Verdict(String property, Status status, String details, int line, List<CheckMark.Verdict> verdicts) {
+
+		public Verdict {
+			verdicts = List.copyOf(verdicts);
+		}
 	}
 
 	public record Result(String file, List<Problem> problems, List<Entry> outline, List<Verdict> verdicts,
@@ -60,6 +85,13 @@ public final class DocumentCheck {
 	}
 
 	private static Injector injector;
+
+	/**
+	 * The checker's quick check, the same as the language server's. Named here rather than found
+	 * through {@link QuickChecker#find()}: inside OSGi, {@code ServiceLoader} sees no other bundle's
+	 * services without a service mediator.
+	 */
+	private static final QuickChecker CHECKER = new EditorQuickCheck();
 
 	private DocumentCheck() {
 	}
@@ -122,19 +154,15 @@ public final class DocumentCheck {
 		if (errors || shallFile == null || shallFile.getProcedure() == null) {
 			return new Result(file.toString(), problems, outline, verdicts, false);
 		}
-		dev.shall.model.Procedure procedure;
-		try {
-			procedure = new ProcedureCompiler().compile(shallFile);
-		} catch (CompilationException e) {
-			problems.add(new Problem(Severity.ERROR, 1, 0, 1, e.getMessage()));
-			return new Result(file.toString(), problems, outline, verdicts, false);
-		}
-		Path path = Path.of(file.isFile() ? file.toFileString() : file.lastSegment());
-		List<CheckMark> marks = new EditorQuickCheck().check(procedure, path, budget, cancelled);
-		if (cancelled.getAsBoolean()) {
+		EditorPipeline.Outcome outcome = EditorPipeline.check(shallFile, file, CHECKER, budget, cancelled);
+		if (outcome == null) {
 			return null;
 		}
-		for (CheckMark mark : marks) {
+		if (outcome.compilationError() != null) {
+			problems.add(new Problem(Severity.ERROR, 1, 0, 1, outcome.compilationError()));
+			return new Result(file.toString(), problems, outline, verdicts, false);
+		}
+		for (CheckMark mark : outcome.marks()) {
 			if (mark.severity() != CheckMark.Severity.NONE) {
 				int offset = offsetOf(text, mark.line(), mark.column());
 				int end = text.indexOf('\n', offset);
@@ -144,18 +172,28 @@ public final class DocumentCheck {
 				default -> Severity.INFO;
 				}, mark.line(), offset, Math.max(1, (end < 0 ? text.length() : end) - offset), mark.message()));
 			}
-			boolean isProperty = outline.stream().anyMatch(e -> e.kind().equals("property") && e.name().equals(mark.subject()));
-			if (isProperty) {
-				String status = switch (mark.severity()) {
-				case ERROR -> "differs from its expectation";
-				case INFO -> "unknown";
-				default -> "as declared";
-				};
-				verdicts.add(new Verdict(mark.subject(), status, mark.hover().replace("**", "").replace("\n\n", "; ")
-						.replace("\n", " "), mark.line()));
+			if (mark.question() == CheckMark.Question.PROPERTY) {
+				verdicts.add(verdict(mark));
 			}
 		}
 		return new Result(file.toString(), problems, outline, verdicts, true);
+	}
+
+	/** The verdicts view's row of a property, from the mark's verdicts (never from its hover text). */
+	static Verdict verdict(CheckMark mark) {
+		List<CheckMark.Verdict> verdicts = mark.verdicts();
+		Status status = verdicts.stream().anyMatch(CheckMark.Verdict::mismatch) ? Status.DIFFERS
+				: verdicts.stream().anyMatch(v -> v.verdict() == CheckMark.Answer.UNKNOWN) ? Status.UNKNOWN
+						: verdicts.isEmpty() ? Status.NOT_CHECKED : Status.AS_DECLARED;
+		List<String> details = new ArrayList<>();
+		if (mark.citation() != null) {
+			details.add(mark.citation());
+		}
+		if (verdicts.isEmpty()) {
+			details.add("not checked: the quick check's time ran out first");
+		}
+		verdicts.forEach(v -> details.add(v.describe()));
+		return new Verdict(mark.subject(), status, String.join("; ", details), mark.line(), verdicts);
 	}
 
 	private static int line(EObject object) {

@@ -2,7 +2,10 @@ package dev.shall.eclipse;
 
 import java.util.List;
 
-/** The quick-check verdict of every property of the procedure last checked. */
+/**
+ * The quick-check verdicts of every property of the procedure last checked, from the checker's
+ * structured data ({@link DocumentCheck.Verdict#verdicts()}).
+ */
 public class VerdictsView extends ResultTableView<DocumentCheck.Verdict> {
 
 	@Override
@@ -13,7 +16,7 @@ public class VerdictsView extends ResultTableView<DocumentCheck.Verdict> {
 	@Override
 	void columns() {
 		column("property", 200, DocumentCheck.Verdict::property);
-		column("verdict", 170, DocumentCheck.Verdict::status);
+		column("verdict", 170, v -> v.status().label());
 		column("details", 600, DocumentCheck.Verdict::details);
 	}
 

@@ -25,7 +25,7 @@ import dev.shall.checker.engine.Verdict;
 import dev.shall.checker.lowering.Layout;
 import dev.shall.checker.lowering.Obligation;
 import dev.shall.checker.lowering.OptionAssignment;
-import dev.shall.checker.report.CheckRunner;
+import dev.shall.checker.pipeline.CheckRunner;
 import dev.shall.checker.report.Finding;
 import dev.shall.model.Procedure;
 import dev.shall.model.Property;

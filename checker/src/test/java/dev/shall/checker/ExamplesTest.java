@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 import dev.shall.checker.engine.Verdict;
-import dev.shall.checker.report.CheckRunner;
+import dev.shall.checker.pipeline.CheckRunner;
 import dev.shall.checker.report.Finding;
 import dev.shall.checker.report.RunReport;
 import dev.shall.model.frontend.ProcedureFrontEnd;

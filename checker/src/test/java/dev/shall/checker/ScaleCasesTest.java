@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.shall.checker.engine.Verdict;
-import dev.shall.checker.report.CheckRunner;
+import dev.shall.checker.pipeline.CheckRunner;
 import dev.shall.checker.report.Finding;
 import dev.shall.model.Procedure;
 

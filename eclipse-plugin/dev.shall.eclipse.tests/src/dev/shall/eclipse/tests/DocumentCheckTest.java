@@ -6,13 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.eclipse.emf.common.util.URI;
 import org.junit.jupiter.api.Test;
 
 import dev.shall.eclipse.DocumentCheck;
+import dev.shall.model.check.CheckMark;
 
-/** The editor's live check inside OSGi: Xtext, the compiler and the engines resolve and run as bundles. */
+/**
+ * The editor's live check inside OSGi: Xtext, the compiler and the engines resolve and run as
+ * bundles, and the verdicts view is built from the checker's structured verdicts.
+ */
 class DocumentCheckTest {
 
 	static Path seed003() {
@@ -34,6 +40,22 @@ class DocumentCheckTest {
 				result.problems().toString());
 		assertTrue(result.outline().stream().anyMatch(e -> e.kind().equals("property")
 				&& e.name().equals("contextsMatchAfterHandover")));
+		// the verdicts view's row, from the checker's data: one verdict per option combination
+		DocumentCheck.Verdict row = verdictOf(result, "contextsMatchAfterHandover");
+		assertEquals(DocumentCheck.Status.AS_DECLARED, row.status());
+		assertEquals(lineOf(text, "property contextsMatchAfterHandover"), row.line());
+		assertEquals(Map.of(
+				Map.of("rule7210", "applied", "smcDuringRelocation", "mayStart"), CheckMark.Answer.VIOLATED,
+				Map.of("rule7210", "applied", "smcDuringRelocation", "notStarted"), CheckMark.Answer.HOLDS,
+				Map.of("rule7210", "ignored", "smcDuringRelocation", "mayStart"), CheckMark.Answer.VIOLATED,
+				Map.of("rule7210", "ignored", "smcDuringRelocation", "notStarted"), CheckMark.Answer.VIOLATED),
+				answers(row));
+		for (CheckMark.Verdict verdict : row.verdicts()) {
+			assertTrue(verdict.matches() && !verdict.mismatch(), verdict.describe());
+			assertTrue(verdict.engine() != null && !verdict.engine().isEmpty(), verdict.describe());
+			// a violation comes with its run, each step at its line
+			assertEquals(verdict.verdict() == CheckMark.Answer.VIOLATED, !verdict.run().isEmpty(), verdict.describe());
+		}
 	}
 
 	@Test
@@ -48,6 +70,18 @@ class DocumentCheckTest {
 				.findFirst().orElseThrow(() -> new AssertionError(result.problems().toString()));
 		assertEquals(line, problem.line());
 		assertTrue(problem.message().startsWith("contextsMatchAfterHandover is violated"), problem.message());
+		// the view says so from the data: the violations are now undeclared, the holds still as declared
+		DocumentCheck.Verdict row = verdictOf(result, "contextsMatchAfterHandover");
+		assertEquals(DocumentCheck.Status.DIFFERS, row.status());
+		assertEquals(line, row.line());
+		assertEquals(4, row.verdicts().size(), row.verdicts().toString());
+		for (CheckMark.Verdict verdict : row.verdicts()) {
+			assertEquals(CheckMark.Answer.HOLDS, verdict.expected(), verdict.describe());
+			assertEquals(verdict.verdict() == CheckMark.Answer.VIOLATED, verdict.mismatch(), verdict.describe());
+		}
+		assertEquals(3, row.verdicts().stream().filter(CheckMark.Verdict::mismatch).count());
+		// a property not touched keeps its row as declared
+		assertEquals(DocumentCheck.Status.AS_DECLARED, verdictOf(result, "noRelocationDuringSmc").status());
 	}
 
 	@Test
@@ -57,6 +91,18 @@ class DocumentCheckTest {
 				Duration.ofSeconds(10), () -> false);
 		assertTrue(!result.modelChecked());
 		assertTrue(result.problems().stream().anyMatch(p -> p.severity() == DocumentCheck.Severity.ERROR));
+	}
+
+	static DocumentCheck.Verdict verdictOf(DocumentCheck.Result result, String property) {
+		return result.verdicts().stream().filter(v -> v.property().equals(property)).findFirst().orElseThrow(
+				() -> new AssertionError(property + " has no row in " + result.verdicts()));
+	}
+
+	/** The verdict per option combination, as the view's data holds it. */
+	static Map<Map<String, String>, CheckMark.Answer> answers(DocumentCheck.Verdict row) {
+		Map<Map<String, String>, CheckMark.Answer> answers = new HashMap<>();
+		row.verdicts().forEach(v -> answers.put(Map.copyOf(v.options()), v.verdict()));
+		return answers;
 	}
 
 	static int lineOf(String text, String needle) {

@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 
 import dev.shall.checker.engine.Budget;
 import dev.shall.checker.engine.MemoryLimit;
-import dev.shall.checker.report.CheckRunner;
+import dev.shall.checker.pipeline.CheckRunner;
 import dev.shall.checker.report.HtmlReport;
 import dev.shall.checker.report.JUnitReport;
 import dev.shall.checker.report.JsonReport;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.shall.checker.engine.Verdict;
-import dev.shall.checker.report.CheckRunner;
+import dev.shall.checker.pipeline.CheckRunner;
 import dev.shall.checker.report.DiffReport;
 import dev.shall.checker.report.Escaping;
 import dev.shall.checker.report.RevisionDiff;

@@ -111,17 +111,17 @@ class CheckCommandTest {
 		Path violated = resource("/cli/mismatch.shall");
 		assertEquals(0, ShallCommand.execute("diff", violated.toString(), holds.toString()), "a fix breaks nothing");
 		assertEquals(1, ShallCommand.execute("diff", holds.toString(), violated.toString()), "the reverse breaks it");
-		var old = new dev.shall.checker.report.CheckRunner().run(java.util.List.of(violated), SETTINGS,
-				dev.shall.model.frontend.ProcedureFrontEnd.find(), dev.shall.checker.report.CheckRunner.Listener.NONE);
-		var now = new dev.shall.checker.report.CheckRunner().run(java.util.List.of(holds), SETTINGS,
-				dev.shall.model.frontend.ProcedureFrontEnd.find(), dev.shall.checker.report.CheckRunner.Listener.NONE);
+		var old = new dev.shall.checker.pipeline.CheckRunner().run(java.util.List.of(violated), SETTINGS,
+				dev.shall.model.frontend.ProcedureFrontEnd.find(), dev.shall.checker.pipeline.CheckRunner.Listener.NONE);
+		var now = new dev.shall.checker.pipeline.CheckRunner().run(java.util.List.of(holds), SETTINGS,
+				dev.shall.model.frontend.ProcedureFrontEnd.find(), dev.shall.checker.pipeline.CheckRunner.Listener.NONE);
 		var entries = new dev.shall.checker.report.RevisionDiff().compare(old, now);
 		assertEquals(dev.shall.checker.report.RevisionDiff.Change.FIXED, entries.stream().filter(e -> e.property()
 				.equals("neverTwo")).findFirst().orElseThrow().change());
 	}
 
-	private static final dev.shall.checker.report.CheckRunner.Settings SETTINGS =
-			new dev.shall.checker.report.CheckRunner.Settings(dev.shall.checker.report.CheckRunner.EngineChoice.AUTO, 20, java.time.Duration.ofSeconds(30), null,
+	private static final dev.shall.checker.pipeline.CheckRunner.Settings SETTINGS =
+			new dev.shall.checker.pipeline.CheckRunner.Settings(dev.shall.checker.pipeline.CheckRunner.EngineChoice.AUTO, 20, java.time.Duration.ofSeconds(30), null,
 					java.util.Map.of());
 
 	@Test

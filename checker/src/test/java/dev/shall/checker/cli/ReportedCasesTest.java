@@ -26,7 +26,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import dev.shall.checker.ide.EditorQuickCheck;
-import dev.shall.checker.report.CheckRunner;
+import dev.shall.checker.pipeline.CheckRunner;
 import dev.shall.checker.report.Summary;
 import dev.shall.model.Procedure;
 import dev.shall.model.check.CheckMark;

@@ -1,11 +1,8 @@
 package dev.shall.dsl.ide;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.eclipse.emf.ecore.resource.Resource;
@@ -19,18 +16,18 @@ import org.eclipse.xtext.validation.ResourceValidatorImpl;
 
 import com.google.inject.Inject;
 
-import dev.shall.dsl.compiler.CompilationException;
-import dev.shall.dsl.compiler.ProcedureCompiler;
+import dev.shall.dsl.frontend.EditorPipeline;
 import dev.shall.dsl.shall.ShallFile;
-import dev.shall.model.Procedure;
 import dev.shall.model.check.CheckMark;
 import dev.shall.model.check.QuickChecker;
 
 /**
  * Validation in the editor: Xtext's checks at once, then — after a short pause, and only when the
  * text has no errors and is within {@link DocumentSizeLimit} — a quick model check within a time
- * budget, cancelled as soon as the text changes again. Its verdicts become issues at the properties' and steps' lines; the trace's steps
- * travel in the issue's data, for the language server to turn into related information.
+ * budget, cancelled as soon as the text changes again ({@link EditorPipeline}, as in the Eclipse
+ * plug-in). Its marks become issues at the properties' and steps' lines; the trace's steps travel
+ * in the issue's data, for the language server to turn into related information; the marks
+ * themselves are kept for the hovers ({@link QuickCheckResults}).
  */
 public class ModelCheckingValidator extends ResourceValidatorImpl {
 
@@ -58,27 +55,19 @@ public class ModelCheckingValidator extends ResourceValidatorImpl {
 				|| DocumentSizeLimit.exceeds(xtext.getParseResult().getRootNode().getLength()) || !pause(cancel)) {
 			return issues;
 		}
-		Procedure procedure;
-		try {
-			procedure = new ProcedureCompiler().compile(file);
-		} catch (CompilationException e) {
-			return issues; // the command line reports compilation problems; the editor keeps the validation
-		}
-		String uri = resource.getURI().toString();
-		Path path = Path.of(resource.getURI().isFile() ? resource.getURI().toFileString() : resource.getURI().lastSegment());
-		List<CheckMark> marks = CHECKER.get().check(procedure, path, BUDGET, cancel::isCanceled);
-		if (cancel.isCanceled()) {
+		EditorPipeline.Outcome outcome = EditorPipeline.check(file, resource.getURI(), CHECKER.get(), BUDGET,
+				cancel::isCanceled);
+		if (outcome == null || outcome.compilationError() != null) {
+			// cancelled; or a compilation problem, which the command line reports: the editor keeps the validation
 			return issues;
 		}
-		Map<String, String> hovers = new HashMap<>();
 		String text = xtext.getParseResult() == null ? "" : xtext.getParseResult().getRootNode().getText();
-		for (CheckMark mark : marks) {
-			hovers.put(mark.subject(), mark.hover());
+		for (CheckMark mark : outcome.marks()) {
 			if (mark.severity() != CheckMark.Severity.NONE) {
 				issues.add(issue(mark, text, resource));
 			}
 		}
-		results.put(uri, hovers);
+		results.put(resource.getURI().toString(), outcome.marks());
 		return issues;
 	}
 

@@ -1,26 +1,39 @@
 package dev.shall.dsl.ide;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.google.inject.Singleton;
 
+import dev.shall.model.check.CheckMark;
+
 /**
- * The hovers of the latest quick check, per document and per property or step name. The
- * validator writes them; the hover service reads them.
+ * The marks of the latest quick check, per document and per question (a property, a step or
+ * event, the bounds): the structured verdicts, which the hover renders. The validator writes
+ * them; the hover service reads them.
  */
 @Singleton
 public class QuickCheckResults {
 
-	private final Map<String, Map<String, String>> hovers = new ConcurrentHashMap<>();
+	private final Map<String, Map<String, CheckMark>> marks = new ConcurrentHashMap<>();
 
-	public void put(String document, Map<String, String> bySubject) {
-		hovers.put(document, Map.copyOf(bySubject));
+	public void put(String document, List<CheckMark> checked) {
+		Map<String, CheckMark> byQuestion = new HashMap<>();
+		for (CheckMark mark : checked) {
+			byQuestion.put(key(mark.question(), mark.subject()), mark);
+		}
+		marks.put(document, Map.copyOf(byQuestion));
 	}
 
-	/** The hover text of the property or step, or null before its first check. */
-	public String hover(String document, String subject) {
-		Map<String, String> bySubject = hovers.get(document);
-		return bySubject == null ? null : bySubject.get(subject);
+	/** The mark of the property, step or event named {@code subject}, or null before its first check. */
+	public CheckMark mark(String document, CheckMark.Question question, String subject) {
+		Map<String, CheckMark> byQuestion = marks.get(document);
+		return byQuestion == null ? null : byQuestion.get(key(question, subject));
+	}
+
+	private static String key(CheckMark.Question question, String subject) {
+		return question.label() + "|" + subject;
 	}
 }

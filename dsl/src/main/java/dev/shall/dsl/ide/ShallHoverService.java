@@ -8,8 +8,12 @@ import com.google.inject.Inject;
 import dev.shall.dsl.shall.Event;
 import dev.shall.dsl.shall.PropertyDecl;
 import dev.shall.dsl.shall.Step;
+import dev.shall.model.check.CheckMark;
 
-/** Hover on a property: its verdicts, engines, bounds and clause; on a step or event: its clause and reachability. */
+/**
+ * Hover on a property: its verdicts, engines, bounds and clause; on a step or event: its clause and
+ * reachability — rendered from the latest quick check's marks ({@link CheckMark#hover()}).
+ */
 public class ShallHoverService extends HoverService {
 
 	@Inject
@@ -17,14 +21,17 @@ public class ShallHoverService extends HoverService {
 
 	@Override
 	public String getContents(EObject element) {
-		String name = switch (element) {
-		case PropertyDecl property -> property.getName();
-		case Step step -> step.getName();
-		case Event event -> event.getName();
+		CheckMark mark = switch (element) {
+		case PropertyDecl property -> mark(element, CheckMark.Question.PROPERTY, property.getName());
+		case Step step -> mark(element, CheckMark.Question.DEAD_STEP, step.getName());
+		case Event event -> mark(element, CheckMark.Question.DEAD_STEP, event.getName());
 		default -> null;
 		};
-		String checked = name == null || element.eResource() == null ? null
-				: results.hover(element.eResource().getURI().toString(), name);
-		return checked != null ? checked : super.getContents(element);
+		return mark != null ? mark.hover() : super.getContents(element);
+	}
+
+	private CheckMark mark(EObject element, CheckMark.Question question, String name) {
+		return name == null || element.eResource() == null ? null
+				: results.mark(element.eResource().getURI().toString(), question, name);
 	}
 }

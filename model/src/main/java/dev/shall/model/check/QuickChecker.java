@@ -18,8 +18,9 @@ import dev.shall.model.Procedure;
 public interface QuickChecker {
 
 	/**
-	 * Marks for every property that is violated against its expectation or unknown, every dead
-	 * step, and the bounds; plus a mark of severity NONE for every other property, carrying its hover.
+	 * A mark for every property, every step and event, and the bounds, in that order, each holding
+	 * the verdict of every option combination checked ({@link CheckMark#verdicts()}); its
+	 * {@link CheckMark#severity()} says whether an editor marks it. Empty when cancelled.
 	 */
 	List<CheckMark> check(Procedure procedure, Path file, Duration budget, BooleanSupplier cancelled);
 

@@ -1,4 +1,4 @@
-package dev.shall.checker.report;
+package dev.shall.checker.pipeline;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +31,8 @@ import dev.shall.checker.engine.Verdict;
 import dev.shall.checker.lowering.Layout;
 import dev.shall.checker.lowering.Obligation;
 import dev.shall.checker.lowering.OptionAssignment;
+import dev.shall.checker.report.Finding;
+import dev.shall.checker.report.RunReport;
 import dev.shall.checker.trace.Traces;
 import dev.shall.model.Procedure;
 import dev.shall.model.Property;
@@ -41,7 +43,22 @@ import dev.shall.model.frontend.ProcedureFrontEnd;
 import dev.shall.model.frontend.Limits;
 import dev.shall.model.frontend.SourceDiagnostic;
 
-/** Checks files or folders of procedures: every property, every step's reachability, and the bounds. */
+/**
+ * Checks files or folders of procedures: every property, every step's reachability, and the
+ * bounds. The pipeline's stages (see {@code package-info.java}), in the order a reader meets them:
+ * <ol>
+ * <li>collect and validate: {@link #run} collects the files ({@code collect}) and loads them
+ * through the {@link ProcedureFrontEnd};</li>
+ * <li>compile: {@link #check(Procedure, Path, Settings, Listener, List)} lays the procedure out
+ * ({@link Layout}), checks the {@link Limits} and selects the option combinations
+ * ({@code selected});</li>
+ * <li>check: per combination and per {@link Obligation}, the engines answer ({@code answer}) and
+ * the certification stage ({@link Certifier}) checks each answer's claim; uncertified answers
+ * become unknown;</li>
+ * <li>report: each answer becomes a {@link Finding} ({@code finding}), which the command line
+ * writes ({@link RunReport}) and the editors receive as data ({@link EditorMarks}).</li>
+ * </ol>
+ */
 public final class CheckRunner {
 
 	/** The largest state space response properties are checked on (explicitly, for now). */
@@ -129,6 +146,7 @@ public final class CheckRunner {
 	}
 
 	public RunReport run(List<Path> inputs, Settings settings, ProcedureFrontEnd frontEnd, Listener listener) {
+		// 1. collect and validate
 		List<SourceDiagnostic> diagnostics = new ArrayList<>();
 		List<Path> files = new ArrayList<>();
 		for (Path input : inputs) {
@@ -214,6 +232,7 @@ public final class CheckRunner {
 	/** Every question about one compiled procedure; option values the procedure lacks are diagnostics. */
 	public List<Finding> check(Procedure procedure, Path file, Settings settings, Listener listener,
 			List<SourceDiagnostic> diagnostics) {
+		// 2. compile
 		List<Finding> findings = new ArrayList<>();
 		Layout layout;
 		try {
@@ -230,6 +249,7 @@ public final class CheckRunner {
 			return findings;
 		}
 		List<OptionAssignment> combinations = selected(procedure, settings.options(), file, diagnostics);
+		// 3. check, 4. report: a finding per combination and question
 		for (OptionAssignment options : combinations) {
 			List<Obligation> obligations = new ArrayList<>();
 			procedure.getProperties().forEach(p -> obligations.add(Obligation.of(p)));

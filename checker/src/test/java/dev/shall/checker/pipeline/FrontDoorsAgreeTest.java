@@ -1,0 +1,104 @@
+package dev.shall.checker.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import dev.shall.checker.cli.ShallCommand;
+import dev.shall.checker.ide.EditorQuickCheck;
+import dev.shall.model.Procedure;
+import dev.shall.model.check.CheckMark;
+import dev.shall.model.frontend.ProcedureFrontEnd;
+
+/**
+ * The front doors agree: for the same file, the command line's findings ({@code shall check
+ * --out json=…}) and the editor's marks (the quick check, as the language server and the Eclipse
+ * plug-in get them) ask the same questions of the same option combinations, with the same declared
+ * verdicts, and wherever both decided, decided the same way.
+ */
+class FrontDoorsAgreeTest {
+
+	@TempDir
+	Path folder;
+
+	/**
+	 * The example whose command-line check takes a minute (certifying its holds), left out of the
+	 * default build: {@code ExamplesTest} checks its verdicts, and {@code -Dshall.agreement.all=true}
+	 * takes it in here too.
+	 */
+	private static final String SLOW = "x2-handover-key-chaining.shall";
+
+	static Stream<Path> examples() throws IOException {
+		try (Stream<Path> walk = Files.walk(Path.of("..", "examples"))) {
+			return walk.filter(p -> p.toString().endsWith(".shall")).filter(p -> Boolean.getBoolean(
+					"shall.agreement.all") || !p.getFileName().toString().equals(SLOW)).sorted().toList().stream();
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("examples")
+	void editorMarksAgreeWithTheCommandLine(Path file) throws Exception {
+		long started = System.nanoTime();
+		Path json = folder.resolve("report.json");
+		int exit = ShallCommand.execute("check", "--out", "json=" + json, file.toString());
+		assertEquals(0, exit, "the examples' verdicts are the declared ones");
+		Map<String, JsonObject> commandLine = new HashMap<>();
+		for (JsonElement result : JsonParser.parseString(Files.readString(json)).getAsJsonObject().getAsJsonArray(
+				"results")) {
+			JsonObject finding = result.getAsJsonObject();
+			Map<String, String> options = new TreeMap<>();
+			finding.getAsJsonObject("options").entrySet().forEach(e -> options.put(e.getKey(), e.getValue().getAsString()));
+			commandLine.put(key(finding.get("kind").getAsString(), finding.get("property").getAsString(), options),
+					finding);
+		}
+		double cli = (System.nanoTime() - started) / 1e9;
+
+		started = System.nanoTime();
+		Procedure procedure = ProcedureFrontEnd.find().load(List.of(file)).get(0).procedure().orElseThrow();
+		List<CheckMark> marks = new EditorQuickCheck().check(procedure, file, Duration.ofSeconds(20), () -> false);
+		double editor = (System.nanoTime() - started) / 1e9;
+		int asked = 0;
+		int settled = 0;
+		for (CheckMark mark : marks) {
+			String question = mark.question() == CheckMark.Question.DEAD_STEP ? mark.name() + " can happen" : mark.name();
+			for (CheckMark.Verdict verdict : mark.verdicts()) {
+				asked++;
+				String key = key(mark.question().label(), question, new TreeMap<>(verdict.options()));
+				JsonObject finding = commandLine.get(key);
+				assertNotNull(finding, () -> key + " is not among the command line's findings " + commandLine.keySet());
+				assertEquals(finding.get("expected").getAsString(), verdict.expected().label(), key);
+				String decided = finding.get("verdict").getAsString();
+				if (verdict.verdict() != CheckMark.Answer.UNKNOWN && !decided.equals("unknown")) {
+					assertEquals(decided, verdict.verdict().label(), key + ": the editor says " + verdict.describe());
+					settled++;
+				}
+			}
+		}
+		assertEquals(commandLine.size(), asked, "the editor asks every question the command line asks");
+		System.out.printf("%s: %d questions, %d settled by both (command line %.1f s, editor %.1f s)%n", file
+				.getFileName(), asked, settled, cli, editor);
+		assertTrue(settled > 0, "the quick check settles some question of " + file);
+	}
+
+	private static String key(String kind, String question, Map<String, String> options) {
+		return kind + " | " + question + " | " + options;
+	}
+}

@@ -1,0 +1,83 @@
+package dev.shall.model.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.shall.model.check.CheckMark.Answer;
+import dev.shall.model.check.CheckMark.Question;
+import dev.shall.model.check.CheckMark.RunStep;
+import dev.shall.model.check.CheckMark.Verdict;
+
+/** What editors show is rendered from the verdicts: severity, marker line, hover, related steps. */
+class CheckMarkTest {
+
+	private static final List<RunStep> RUN = List.of(new RunStep(1, "A", "greet", "sent Hello on c", 6),
+			new RunStep(2, "c(A→B)", "lose on c(A→B)", "", 0), new RunStep(3, "B", "take", "", 7));
+
+	private static Map<String, String> options(String... pairs) {
+		Map<String, String> options = new LinkedHashMap<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			options.put(pairs[i], pairs[i + 1]);
+		}
+		return options;
+	}
+
+	@Test
+	void aVerdictThatDiffersIsAnErrorWithItsRun() {
+		CheckMark mark = new CheckMark(Question.PROPERTY, "neverGot", "neverGot", "TS 1 1.3", 8, 1, List.of(
+				new Verdict(options("o", "a"), Answer.HOLDS, Answer.HOLDS, false, "quick", 4, false, null, List.of()),
+				new Verdict(options("o", "b"), Answer.VIOLATED, Answer.HOLDS, true, "quick", 3, true, null, RUN)));
+		assertEquals(CheckMark.Severity.ERROR, mark.severity());
+		assertEquals("neverGot is violated, declared holds when {o=b}: 3-step run: 1. A greet, 2. c(A→B) lose on "
+				+ "c(A→B), 3. B take", mark.message());
+		assertEquals("**neverGot** — TS 1 1.3\n\n- {o=a}: holds — quick, bound 4\n\n- {o=b}: violated (declared: holds) "
+				+ "— quick, bound 3, certified", mark.hover());
+		assertEquals(List.of(new CheckMark.Related(6, "step 1: A greet — sent Hello on c"), new CheckMark.Related(7,
+				"step 3: B take")), mark.related());
+	}
+
+	@Test
+	void anUnknownVerdictIsInformationWithItsDepthAndReason() {
+		CheckMark mark = new CheckMark(Question.PROPERTY, "p", "p", null, 3, 1, List.of(new Verdict(Map.of(),
+				Answer.UNKNOWN, Answer.HOLDS, false, "quick", 12, false, "time limit", List.of())));
+		assertEquals(CheckMark.Severity.INFO, mark.severity());
+		assertEquals("p: unknown, no violation up to depth 12 (time limit)", mark.message());
+		assertEquals(List.of(), mark.related());
+	}
+
+	@Test
+	void aStepNoRunReachesIsAWarning() {
+		CheckMark dead = new CheckMark(Question.DEAD_STEP, "take", "step take", "1.2", 7, 1, List.of(new Verdict(
+				options("o", "a"), Answer.VIOLATED, Answer.HOLDS, false, "quick", 5, true, null, List.of())));
+		assertEquals(CheckMark.Severity.WARNING, dead.severity());
+		assertEquals("Dead step: take can never happen when {o=a}", dead.message());
+		assertEquals("**step take** — 1.2\n\nDead step: no run reaches it when {o=a}.", dead.hover());
+		CheckMark alive = new CheckMark(Question.DEAD_STEP, "take", "step take", "1.2", 7, 1, List.of(new Verdict(
+				Map.of(), Answer.HOLDS, Answer.HOLDS, false, "quick", 2, true, null, RUN)));
+		assertEquals(CheckMark.Severity.NONE, alive.severity());
+		assertEquals("", alive.message());
+		assertEquals("**step take** — 1.2", alive.hover());
+	}
+
+	@Test
+	void boundsLeftAreAWarningWithTheRun() {
+		CheckMark bounds = new CheckMark(Question.BOUNDS, "Ping", "within declared bounds", null, 1, 1, List.of(
+				new Verdict(Map.of(), Answer.VIOLATED, Answer.HOLDS, true, "quick", 3, true, null, RUN)));
+		assertEquals(CheckMark.Severity.WARNING, bounds.severity());
+		assertEquals("A step overflows a channel or leaves a declared range: 3-step run: 1. A greet, 2. c(A→B) lose "
+				+ "on c(A→B), 3. B take", bounds.message());
+		assertEquals(2, bounds.related().size());
+	}
+
+	@Test
+	void aQuestionTheTimeDidNotReachIsSaidSo() {
+		CheckMark mark = new CheckMark(Question.PROPERTY, "p", "p", null, 3, 1, List.of());
+		assertEquals(CheckMark.Severity.NONE, mark.severity());
+		assertEquals("**p**\n\nNot checked: the quick check's time ran out first.", mark.hover());
+	}
+}
