@@ -742,6 +742,7 @@ final class TraceReader {
 						+ initial.size());
 			}
 			Trace.Ending end = ending == null ? Trace.Ending.FINITE : ending;
+			// semantics §6.4: a cycle has at least one step, from the state loopStart (0 the initial state)
 			if (end.kind() == Trace.Ending.Kind.LOOP && end.loopStart() >= steps.size()) {
 				throw new BadTrace(file, places.get("ending.loopStart"), "expected the state where the cycle starts, "
 						+ "from 0 to " + (steps.size() - 1) + " (a cycle has at least one of the run's " + steps.size()

@@ -57,6 +57,7 @@ public final class Traces {
 			throw new IllegalArgumentException("the run does not replay in the interpreter");
 		}
 		if (ending.kind() == Trace.Ending.Kind.LOOP) {
+			// semantics §6.4: a lasso's cycle has a move and returns to the procedure state (§2.1) it started from
 			if (ending.loopStart() >= moves.size()) {
 				throw new IllegalArgumentException("the cycle starts at state " + ending.loopStart() + " of a run of "
 						+ moves.size() + " moves: a cycle has at least one move");
