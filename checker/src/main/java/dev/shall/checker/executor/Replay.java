@@ -10,11 +10,11 @@ import java.util.Set;
 
 import dev.shall.checker.crypto.Bytes;
 import dev.shall.checker.explicit.ConcreteState;
+import dev.shall.checker.explicit.ExplicitChecker;
 import dev.shall.checker.explicit.Interpreter;
 import dev.shall.checker.explicit.StateQueries;
 import dev.shall.checker.lowering.Action;
 import dev.shall.checker.lowering.Domain;
-import dev.shall.checker.explicit.ExplicitChecker;
 import dev.shall.checker.lowering.Layout;
 import dev.shall.checker.lowering.Obligation;
 import dev.shall.checker.lowering.OptionAssignment;

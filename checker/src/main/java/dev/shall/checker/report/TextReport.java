@@ -11,10 +11,9 @@ import dev.shall.checker.trace.TraceStep;
 import dev.shall.model.frontend.SourceDiagnostic;
 
 /**
- * The report for people at a terminal: one line per verdict, then each counterexample as steps, with
- * where a lasso's cycle starts or where the run stops.
- * Every line passes through {@link Escaping#visible}: names, clauses, messages and file names come
- * from the user.
+ * The report for people at a terminal: one line per verdict, then each counterexample as steps,
+ * marking where a lasso's cycle starts or where the run stops. Every line passes through
+ * {@link Escaping#visible}: names, clauses, messages and file names come from the user.
  */
 public final class TextReport {
 
