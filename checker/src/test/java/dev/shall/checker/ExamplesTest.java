@@ -3,10 +3,13 @@ package dev.shall.checker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -14,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import dev.shall.checker.engine.Verdict;
 import dev.shall.checker.pipeline.CheckRunner;
 import dev.shall.checker.report.Finding;
+import dev.shall.checker.report.JsonReport;
 import dev.shall.checker.report.RunReport;
+import dev.shall.checker.trace.TraceDocument;
+import dev.shall.checker.trace.TraceFormat;
 import dev.shall.model.frontend.ProcedureFrontEnd;
 
 /** The bundled examples: every verdict as their authors declared it, as `./shall check examples` reports. */
@@ -50,5 +56,30 @@ class ExamplesTest {
 		assertEquals("", mismatches);
 		assertTrue(report.results().stream().filter(f -> f.verdict() == Verdict.VIOLATED && f.kind() != Finding.Kind.DEAD_STEP).allMatch(Finding::certified), "every violation is certified");
 		assertEquals(0, report.exitCode());
+		tracesRoundTrip(report);
+	}
+
+	/**
+	 * Every trace of the report, written in the trace format, reads back as the same document, and
+	 * the JSON report, read as {@code shall replay} reads it, gives the traces of its violated
+	 * properties (docs/trace-format.md).
+	 */
+	private static void tracesRoundTrip(RunReport report) {
+		int traces = 0;
+		for (Finding finding : report.results()) {
+			if (finding.trace() != null) {
+				TraceDocument document = finding.traceDocument();
+				assertEquals(Optional.of(document), TraceFormat.parse(Path.of("trace.json"), TraceFormat.write(document))
+						.get(0).document());
+				traces++;
+			}
+		}
+		assertTrue(traces >= 100, traces + " traces");
+		StringWriter json = new StringWriter();
+		new JsonReport().write(report, new PrintWriter(json));
+		List<TraceDocument> violations = report.results().stream().filter(f -> f.trace() != null && f.verdict()
+				== Verdict.VIOLATED && f.kind() == Finding.Kind.PROPERTY).map(Finding::traceDocument).toList();
+		assertEquals(violations, TraceFormat.parse(Path.of("report.json"), json.toString()).stream().map(entry -> entry
+				.document().orElseThrow()).toList());
 	}
 }

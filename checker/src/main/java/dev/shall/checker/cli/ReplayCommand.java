@@ -12,7 +12,9 @@ import java.util.concurrent.Callable;
 
 import dev.shall.checker.executor.Replay;
 import dev.shall.checker.executor.ReplayText;
-import dev.shall.checker.executor.TraceFile;
+import dev.shall.checker.trace.BadTrace;
+import dev.shall.checker.trace.TraceEntry;
+import dev.shall.checker.trace.TraceFormat;
 import dev.shall.model.Procedure;
 import dev.shall.model.frontend.LoadedFile;
 import dev.shall.model.frontend.ProcedureFrontEnd;
@@ -39,7 +41,8 @@ public final class ReplayCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	@Parameters(paramLabel = "TRACE", description = "a JSON report or one result with a trace")
+	@Parameters(paramLabel = "TRACE", description = "a trace (trace format version " + TraceFormat.VERSION
+			+ ", docs/trace-format.md), or the JSON report of shall check")
 	Path traceFile;
 
 	@Option(names = "--property", description = "replay only this property's trace")
@@ -76,9 +79,9 @@ public final class ReplayCommand implements Callable<Integer> {
 		}
 		Map<String, byte[]> bound = new LinkedHashMap<>();
 		bindings.forEach((name, hex) -> bound.put(name, CryptoCommand.hex("--bind " + name, hex)));
-		List<TraceFile.Entry> entries;
+		List<TraceEntry> entries;
 		try {
-			entries = new ArrayList<>(TraceFile.read(traceFile));
+			entries = new ArrayList<>(TraceFormat.read(traceFile));
 		} catch (IllegalArgumentException e) {
 			throw new BadInput(e.getMessage());
 		}
@@ -93,7 +96,7 @@ public final class ReplayCommand implements Callable<Integer> {
 		// the model's imports stay in the project too, as for shall check
 		CheckCommand.importPolicy(root, false);
 		boolean contradicted = false;
-		for (TraceFile.Entry entry : entries) {
+		for (TraceEntry entry : entries) {
 			try {
 				Procedure procedure = load(model != null ? model : entry.modelFile(project));
 				Replay.Report report = Replay.run(procedure, entry, new Replay.Settings(seed, bound, integrity,
@@ -101,7 +104,7 @@ public final class ReplayCommand implements Callable<Integer> {
 				ReplayText.write(report, out);
 				out.println();
 				contradicted |= !report.contradictions().isEmpty();
-			} catch (TraceFile.BadTrace e) {
+			} catch (BadTrace e) {
 				throw new BadInput(e.getMessage());
 			} catch (IllegalArgumentException e) {
 				// a --bind of no atom, or a model beyond the checker's limits

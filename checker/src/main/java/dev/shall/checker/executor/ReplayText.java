@@ -3,6 +3,7 @@ package dev.shall.checker.executor;
 import java.io.PrintWriter;
 
 import dev.shall.checker.report.Escaping;
+import dev.shall.checker.trace.Trace;
 
 /**
  * The replay as an author reads it: the bindings, each step with its bytes, and the conclusion.
@@ -22,12 +23,18 @@ public final class ReplayText {
 		report.bindings().forEach(b -> line(out, "  " + b));
 		for (Replay.Step step : report.steps()) {
 			var s = step.step();
+			if (report.ending().kind() == Trace.Ending.Kind.LOOP && s.index() == report.ending().loopStart() + 1) {
+				line(out, "    ↻ from here, " + report.ending().describe(report.steps().size()) + ":");
+			}
 			line(out, String.format("%2d. [%d] %s %s%s", s.index(), s.instance(), s.role(), s.step(),
 					s.clause() == null ? "" : " (" + s.clause() + ")"));
 			if (!s.message().isEmpty()) {
 				line(out, "      " + s.message());
 			}
 			step.lines().forEach(text -> line(out, "      " + text));
+		}
+		if (report.ending().kind() == Trace.Ending.Kind.STOPS) {
+			line(out, "    ■ " + report.ending().describe(report.steps().size()));
 		}
 		if (!report.conclusion().isEmpty()) {
 			line(out, "at the end of the run:");

@@ -8,16 +8,17 @@ import dev.shall.checker.explicit.ConcreteState;
 import dev.shall.checker.explicit.Interpreter;
 import dev.shall.checker.lowering.Action;
 import dev.shall.checker.lowering.Move;
+import dev.shall.checker.trace.StatedStep;
 import dev.shall.checker.trace.TraceStep;
 import dev.shall.checker.trace.Traces;
 
 /**
  * Finds the run of the model that a trace describes. A trace in a report (or written by hand)
- * names, per step, the instance, the role and the step label, and may give the message and the
- * state after it; the reconstruction follows the reference interpreter and, at each step, takes
- * the successor that agrees with everything the trace states. A step the model cannot take is an
- * error that names the step. Only the stated instance's moves are tried, so a step costs the moves
- * of one instance, not of all.
+ * names, per step, the instance, the role and the step label, and may give the exchanges (the
+ * messages taken and put on lanes) and the state after it; the reconstruction follows the reference
+ * interpreter and, at each step, takes the successor that agrees with everything the trace states.
+ * A step the model cannot take is an error that names the step. Only the stated instance's moves
+ * are tried, so a step costs the moves of one instance, not of all.
  */
 final class TraceReconstruction {
 
@@ -75,8 +76,8 @@ final class TraceReconstruction {
 						+ (possible.size() > LISTED ? " and " + (possible.size() - LISTED) + " more" : "");
 				throw new Refused(position, "step " + step.index() + " (instance " + step.instance() + ", "
 						+ step.role() + " " + step.step() + ") cannot happen at that point of the model"
-						+ (step.state() == null && step.message() == null ? ""
-								: " with the message and state the trace gives")
+						+ (step.state() == null && step.exchanges() == null ? ""
+								: " with the exchanges and state the trace gives")
 						+ "; possible steps of instance " + step.instance() + ": " + (possible.isEmpty() ? "none"
 								: listed));
 			}
@@ -88,7 +89,7 @@ final class TraceReconstruction {
 	}
 
 	private static boolean agrees(StatedStep step, TraceStep described) {
-		if (step.message() != null && !step.message().equals(described.message())) {
+		if (step.exchanges() != null && !step.exchanges().equals(described.exchanges())) {
 			return false;
 		}
 		if (step.state() != null) {

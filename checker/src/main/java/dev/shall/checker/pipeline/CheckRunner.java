@@ -394,8 +394,10 @@ public final class CheckRunner {
 			String clause,
 			OptionAssignment options, int instances, Verdict verdict, String expected, CheckResult result,
 			double seconds, SourceLocation location, Layout layout) {
+		// a response counterexample keeps how it ends: stopped, or the state its cycle returns to (§6.4)
 		var trace = result.moves().isEmpty() && result.verdict() != Verdict.VIOLATED ? null
-				: Traces.of(layout, options, instances, result.moves());
+				: result.loopStart() != null ? Traces.of(layout, options, instances, result.moves(), result.loopStart())
+						: Traces.of(layout, options, instances, result.moves());
 		String reason = result.reason();
 		return new Finding(file.toString(), procedure.getName(), name, kind, step, clause, new LinkedHashMap<>(options
 				.byName()), instances, verdict, expected, result.engine(), result.bound(), result.certificate(), seconds,

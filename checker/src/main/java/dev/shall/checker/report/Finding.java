@@ -5,6 +5,7 @@ import java.util.Map;
 import dev.shall.checker.engine.Certificate;
 import dev.shall.checker.engine.Verdict;
 import dev.shall.checker.trace.Trace;
+import dev.shall.checker.trace.TraceDocument;
 
 /**
  * One verdict as reported: a property, a dead-step question or the bounds check, for one
@@ -46,6 +47,15 @@ public record Finding(String file, String procedure, String property, Kind kind,
 		public String toString() {
 			return label;
 		}
+	}
+
+	/**
+	 * The trace with what it is a run of, as the trace format writes it ({@code docs/trace-format.md});
+	 * null when there is no trace.
+	 */
+	public TraceDocument traceDocument() {
+		return trace == null ? null : new TraceDocument(file, procedure, new TraceDocument.Question(kind.label(),
+				property), options, instances, trace);
 	}
 
 	/** Whether the verdict is definitive and differs from what the author declared. */

@@ -11,6 +11,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 import dev.shall.checker.engine.Verdict;
+import dev.shall.checker.trace.Trace;
 import dev.shall.checker.trace.TraceStep;
 
 /**
@@ -98,7 +99,11 @@ public final class JUnitReport {
 			return finding.reason() == null ? "" : finding.reason();
 		}
 		StringBuilder text = new StringBuilder();
+		Trace.Ending ending = finding.trace().ending();
 		for (TraceStep step : finding.trace().steps()) {
+			if (ending.kind() == Trace.Ending.Kind.LOOP && step.index() == ending.loopStart() + 1) {
+				text.append("from here, ").append(ending.describe(finding.trace().steps().size())).append(":\n");
+			}
 			StringBuilder line = new StringBuilder();
 			line.append(step.index()).append(". ").append(step.role()).append(' ').append(step.step());
 			if (step.clause() != null) {
@@ -108,6 +113,9 @@ public final class JUnitReport {
 				line.append(": ").append(step.message());
 			}
 			text.append(Escaping.visible(line.toString())).append('\n');
+		}
+		if (ending.kind() == Trace.Ending.Kind.STOPS) {
+			text.append("the run stops here: it stays in this state forever\n");
 		}
 		return text.toString();
 	}

@@ -7,11 +7,12 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import dev.shall.checker.engine.Certificate;
-import dev.shall.checker.trace.TraceStep;
+import dev.shall.checker.trace.TraceFormat;
 import dev.shall.model.frontend.SourceDiagnostic;
 
 /**
- * The machine-readable report; its fields are documented in the README. Strings are JSON strings
+ * The machine-readable report; its fields are documented in the README, each result's
+ * {@code trace} in {@code docs/trace-format.md} ({@link TraceFormat}). Strings are JSON strings
  * (RFC 8259 §7) with every control and bidirectional formatting character escaped
  * ({@link Escaping#json}).
  */
@@ -104,30 +105,8 @@ public final class JsonReport {
 			r.addProperty("reason", finding.reason());
 		}
 		if (finding.trace() != null) {
-			JsonObject trace = new JsonObject();
-			JsonObject initial = new JsonObject();
-			finding.trace().initialState().forEach(initial::addProperty);
-			trace.add("initial", initial);
-			JsonArray steps = new JsonArray();
-			for (TraceStep step : finding.trace().steps()) {
-				JsonObject s = new JsonObject();
-				s.addProperty("index", step.index());
-				s.addProperty("instance", step.instance());
-				s.addProperty("role", step.role());
-				s.addProperty("step", step.step());
-				s.addProperty("clause", step.clause());
-				s.addProperty("message", step.message());
-				JsonObject state = new JsonObject();
-				step.state().forEach(state::addProperty);
-				s.add("state", state);
-				if (step.file() != null) {
-					s.addProperty("file", step.file());
-					s.addProperty("line", step.line());
-				}
-				steps.add(s);
-			}
-			trace.add("steps", steps);
-			r.add("trace", trace);
+			// one trace format for every trace shall writes or reads (docs/trace-format.md)
+			r.add("trace", TraceFormat.toJson(finding.traceDocument()));
 		}
 		return r;
 	}

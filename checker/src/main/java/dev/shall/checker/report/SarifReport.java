@@ -16,15 +16,18 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import dev.shall.checker.engine.Verdict;
+import dev.shall.checker.trace.Trace;
+import dev.shall.checker.trace.TraceFormat;
 import dev.shall.checker.trace.TraceStep;
 import dev.shall.model.frontend.SourceDiagnostic;
 
 /**
  * SARIF 2.1.0 (OASIS), for code-scanning tools. One result per verdict on a property or bound and
  * per dead step; the rule is the property (ruleId = its name), the location its line, the related
- * locations and the code flow the trace's steps. A verdict that differs from its expectation is an
- * error, an unknown verdict a warning, a violation declared as expected a note, a verdict that holds
- * as expected a pass. Input diagnostics are results of rules named by their codes. Fingerprints hash
+ * locations and the code flow the trace's steps (a fault step in the flow only, having no line; the
+ * steps of a cycle nested one level), and {@code properties.trace} the whole trace in the trace
+ * format. A verdict that differs from its expectation is an error, an unknown verdict a warning, a
+ * violation declared as expected a note, a verdict that holds as expected a pass. Input diagnostics are results of rules named by their codes. Fingerprints hash
  * file, procedure, property and options, so a finding keeps its identity across runs. Strings
  * escape every control and bidirectional formatting character ({@link Escaping#json}).
  */
@@ -108,21 +111,30 @@ public final class SarifReport {
 		if (finding.trace() != null) {
 			JsonArray related = new JsonArray();
 			JsonArray flow = new JsonArray();
-			for (TraceStep step : finding.trace().steps()) {
-				if (step.file() == null) {
-					continue;
-				}
-				JsonObject where = location(step.file(), step.line(), 1);
-				where.addProperty("id", step.index());
+			Trace trace = finding.trace();
+			for (TraceStep step : trace.steps()) {
 				JsonObject text = new JsonObject();
 				text.addProperty("text", "step " + step.index() + ": " + step.role() + " " + step.step()
-						+ (step.message().isEmpty() ? "" : " — " + step.message()));
-				where.add("message", text);
-				related.add(where);
+						+ (step.message().isEmpty() ? "" : " — " + step.message()) + ending(trace, step));
+				JsonObject where;
+				if (step.file() != null) {
+					where = location(step.file(), step.line(), 1);
+					where.addProperty("id", step.index());
+					where.add("message", text);
+					related.add(where);
+					where = where.deepCopy();
+					where.remove("id");
+				} else {
+					// a fault of a channel is a step of the run (semantics §4.2–§4.4), with no line of its own
+					where = new JsonObject();
+					where.add("message", text);
+				}
 				JsonObject flowLocation = new JsonObject();
-				flowLocation.add("location", where.deepCopy());
-				flowLocation.getAsJsonObject("location").remove("id");
+				flowLocation.add("location", where);
 				flowLocation.addProperty("executionOrder", step.index());
+				if (trace.ending().kind() == Trace.Ending.Kind.LOOP && step.index() > trace.ending().loopStart()) {
+					flowLocation.addProperty("nestingLevel", 1); // the cycle that repeats forever
+				}
 				flow.add(flowLocation);
 			}
 			result.add("relatedLocations", related);
@@ -154,8 +166,25 @@ public final class SarifReport {
 		JsonObject options = new JsonObject();
 		finding.options().forEach(options::addProperty);
 		properties.add("options", options);
+		if (finding.trace() != null) {
+			// the whole run as data, in the one trace format (docs/trace-format.md)
+			properties.add("trace", TraceFormat.toJson(finding.traceDocument()));
+		}
 		result.add("properties", properties);
 		return result;
+	}
+
+	/** What a step's message adds about how the run ends: where the cycle starts, where it stops. */
+	private static String ending(Trace trace, TraceStep step) {
+		Trace.Ending ending = trace.ending();
+		int length = trace.steps().size();
+		if (ending.kind() == Trace.Ending.Kind.LOOP && step.index() == ending.loopStart() + 1) {
+			return " (the cycle starts here: " + ending.describe(length) + ")";
+		}
+		if (ending.kind() == Trace.Ending.Kind.STOPS && step.index() == length) {
+			return " (" + ending.describe(length) + ")";
+		}
+		return "";
 	}
 
 	private static String message(Finding finding) {

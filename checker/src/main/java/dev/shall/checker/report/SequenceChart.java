@@ -18,7 +18,8 @@ import dev.shall.checker.trace.TraceStep;
  * clause, each message as an arrow from the step that sent it to the step that received it
  * (slanted when others acted in between), losses and failed integrity checks marked with a cross,
  * the variables a step changed in a note beside it, and the state that violates the property
- * highlighted at the end. Every text from the model goes through {@link Escaping#markup}.
+ * highlighted at the end; a lasso's cycle framed as a UML {@code loop} fragment, a run that stops
+ * marked where it stops. Every text from the model goes through {@link Escaping#markup}.
  */
 public final class SequenceChart {
 
@@ -47,7 +48,7 @@ public final class SequenceChart {
 
 	private String draw(Trace trace, String verdictLine, int instances) {
 		for (TraceStep step : trace.steps()) {
-			if (step.exchanges().isEmpty() || !isLaneName(step.role())) {
+			if (step.exchanges().isEmpty() || !step.kind().isFault()) {
 				column(lifeline(step.role(), step.instance(), instances));
 			}
 			for (Exchange exchange : step.exchanges()) {
@@ -58,10 +59,18 @@ public final class SequenceChart {
 		List<String> body = new ArrayList<>();
 		Map<String, Deque<Pending>> inFlight = new HashMap<>();
 		double y = HEADER + 20;
+		double width = LEFT * 2 + COLUMN * Math.max(1, columns.size()) + 150; // room for the notes of the last lifeline
+		Trace.Ending ending = trace.ending();
+		double cycleTop = -1;
 		for (TraceStep step : trace.steps()) {
 			int notes = Math.max(0, step.changed().size() - 1);
 			double rowHeight = 46 + LINE * notes;
-			boolean fault = isLaneName(step.role());
+			if (ending.kind() == Trace.Ending.Kind.LOOP && step.index() == ending.loopStart() + 1) {
+				// the lasso's cycle (semantics §6.4) is a UML "loop" fragment: it leaves room for its label
+				cycleTop = y;
+				y += 22;
+			}
+			boolean fault = step.kind().isFault();
 			String actor = fault ? null : lifeline(step.role(), step.instance(), instances);
 			if (actor != null) {
 				double x = x(actor);
@@ -123,7 +132,16 @@ public final class SequenceChart {
 				}
 			}
 		}
-		double width = LEFT * 2 + COLUMN * Math.max(1, columns.size()) + 150; // room for the notes of the last lifeline
+		if (cycleTop >= 0) {
+			body.add(String.format("<g class=\"loop\"><rect x=\"12\" y=\"%.0f\" width=\"%.0f\" height=\"%.0f\" fill=\"none\" "
+					+ "stroke=\"#6a3d9a\" stroke-width=\"1.5\"/><path d=\"M 12 %.0f h 250 v 12 l -8 8 h -242 z\" fill=\"#f3eefa\" "
+					+ "stroke=\"#6a3d9a\"/><text x=\"18\" y=\"%.0f\" class=\"looplabel\">%s</text></g>", cycleTop, width - 24, y
+							- cycleTop - 6, cycleTop, cycleTop + 14, escape("loop forever: steps " + (ending.loopStart() + 1)
+									+ "–" + trace.steps().size())));
+		} else if (ending.kind() == Trace.Ending.Kind.STOPS) {
+			body.add(note(LEFT + 75, y, "■ the run stops here: it stays in this state forever", "stops"));
+			y += 16;
+		}
 		double height = y + 50;
 		svg.append(String.format("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"msc\" width=\"%.0f\" height=\"%.0f\" "
 				+ "viewBox=\"0 0 %.0f %.0f\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"11\">", width, height,
@@ -131,7 +149,8 @@ public final class SequenceChart {
 		svg.append("<style>.label{text-anchor:middle;font-weight:bold}.clause{text-anchor:middle;fill:#555;font-size:9px}"
 				+ ".note{fill:#1d5e2a;font-size:10px}.fault{fill:#a31515;font-size:10px;text-anchor:middle}"
 				+ ".msg{font-size:10px}.arrow line{stroke:#222;stroke-width:1.2}.lost line,.discarded line{stroke:#a31515}"
-				+ ".inflight line{stroke-dasharray:4 3}.head{font-weight:bold;text-anchor:middle}</style>");
+				+ ".inflight line{stroke-dasharray:4 3}.head{font-weight:bold;text-anchor:middle}"
+				+ ".looplabel{fill:#4b2c7a;font-weight:bold}.stops{fill:#a31515;font-weight:bold}</style>");
 		svg.append("<defs><marker id=\"tip\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" "
 				+ "orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#222\"/></marker></defs>");
 		for (String name : columns.keySet()) {
@@ -202,11 +221,6 @@ public final class SequenceChart {
 
 	private static String lifeline(String role, int instance, int instances) {
 		return instances > 1 ? role + " #" + instance : role;
-	}
-
-	/** A channel fault's actor is the lane, named {@code channel(From→To)}. */
-	private static boolean isLaneName(String role) {
-		return role.contains("→");
 	}
 
 	private static String clip(String text, int length) {

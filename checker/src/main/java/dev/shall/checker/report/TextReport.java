@@ -6,13 +6,14 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 import dev.shall.checker.engine.Verdict;
+import dev.shall.checker.trace.Trace;
 import dev.shall.checker.trace.TraceStep;
 import dev.shall.model.frontend.SourceDiagnostic;
 
 /**
- * The report for people at a terminal: one line per verdict, then each counterexample as steps.
- * Every line passes through {@link Escaping#visible}: names, clauses, messages and file names come
- * from the user.
+ * The report for people at a terminal: one line per verdict, then each counterexample as steps,
+ * marking where a lasso's cycle starts or where the run stops. Every line passes through
+ * {@link Escaping#visible}: names, clauses, messages and file names come from the user.
  */
 public final class TextReport {
 
@@ -78,7 +79,13 @@ public final class TextReport {
 	}
 
 	private static void writeTrace(Finding finding, PrintWriter out) {
+		Trace.Ending ending = finding.trace().ending();
+		int length = finding.trace().steps().size();
 		for (TraceStep step : finding.trace().steps()) {
+			if (ending.kind() == Trace.Ending.Kind.LOOP && step.index() == ending.loopStart() + 1) {
+				// semantics §6.4: the lasso's cycle
+				out.println(Escaping.visible("      ↻ from here, " + ending.describe(length) + ":"));
+			}
 			String who = finding.instances() > 1 ? "UE#" + step.instance() + " " + step.role() : step.role();
 			out.println(Escaping.visible(String.format("      %2d. %-14s %s%s", step.index(), who, step.step(),
 					step.clause() == null ? "" : " (" + step.clause() + ")")));
@@ -89,6 +96,10 @@ public final class TextReport {
 				out.println(Escaping.visible("            " + step.changed().entrySet().stream().map(e -> e.getKey()
 						+ " := " + e.getValue()).collect(Collectors.joining(", "))));
 			}
+		}
+		if (ending.kind() == Trace.Ending.Kind.STOPS) {
+			// semantics §5.1, §5.3: the run stutters in its last state for ever
+			out.println("      ■ the run stops here: it stays in this state forever");
 		}
 	}
 

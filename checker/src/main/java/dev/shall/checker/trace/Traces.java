@@ -18,6 +18,7 @@ import dev.shall.model.MessageField;
 import dev.shall.model.MessageType;
 import dev.shall.model.StateVariable;
 import dev.shall.model.Transition;
+import dev.shall.model.TransitionKind;
 
 /** Turns an engine's moves into a {@link Trace} by replaying them in the reference interpreter. */
 public final class Traces {
@@ -25,17 +26,86 @@ public final class Traces {
 	private Traces() {
 	}
 
+	/** A finite run: a safety counterexample, or a run that reaches a step ({@link Trace.Ending#FINITE}). */
 	public static Trace of(Layout layout, OptionAssignment options, int instances, List<Move> moves) {
+		return of(layout, options, instances, moves, Trace.Ending.FINITE);
+	}
+
+	/**
+	 * A response counterexample (semantics §6.4), with its end as {@code ResponseChecker.Result} and
+	 * {@code LassoBmc} give it: {@code loopStart} -1 when the run stops (§5.3), else the index of
+	 * the state where its cycle starts (0 the initial state, k the state after move k).
+	 *
+	 * @throws IllegalArgumentException if the moves do not replay, or the cycle does not close
+	 */
+	public static Trace of(Layout layout, OptionAssignment options, int instances, List<Move> moves, int loopStart) {
+		return of(layout, options, instances, moves, Trace.Ending.ofResponse(loopStart));
+	}
+
+	/**
+	 * The run of {@code moves}, replayed in the reference interpreter, ending as {@code ending} says.
+	 * A loop must close: the state after the last move is the procedure state (semantics §2.1) of
+	 * the state where the cycle starts, in every instance.
+	 *
+	 * @throws IllegalArgumentException if the moves do not replay, or the cycle does not close
+	 */
+	public static Trace of(Layout layout, OptionAssignment options, int instances, List<Move> moves,
+			Trace.Ending ending) {
 		Interpreter interpreter = new Interpreter(layout, options, instances);
 		List<ConcreteState> states = ExplicitChecker.replay(interpreter, moves);
 		if (states == null) {
 			throw new IllegalArgumentException("the run does not replay in the interpreter");
 		}
+		if (ending.kind() == Trace.Ending.Kind.LOOP) {
+			// semantics §6.4: a lasso's cycle has a move and returns to the procedure state (§2.1) it started from
+			if (ending.loopStart() >= moves.size()) {
+				throw new IllegalArgumentException("the cycle starts at state " + ending.loopStart() + " of a run of "
+						+ moves.size() + " moves: a cycle has at least one move");
+			}
+			String open = openLoop(layout, states, ending.loopStart());
+			if (open != null) {
+				throw new IllegalArgumentException("the cycle does not close: " + open);
+			}
+		}
 		List<TraceStep> steps = new ArrayList<>();
 		for (int k = 0; k < moves.size(); k++) {
 			steps.add(step(layout, moves.get(k), states.get(k), states.get(k + 1), k + 1));
 		}
-		return new Trace(valuation(layout, states.get(0), 0, instances > 1), steps);
+		return new Trace(initial(layout, states.get(0)), steps, ending);
+	}
+
+	/** The state of every instance, as a trace gives its initial state. */
+	public static List<Map<String, String>> initial(Layout layout, ConcreteState state) {
+		List<Map<String, String>> instances = new ArrayList<>();
+		for (int i = 0; i < state.instances(); i++) {
+			instances.add(valuation(layout, state, i));
+		}
+		return instances;
+	}
+
+	/**
+	 * Why the run does not return, after its last state, to the state {@code loopStart} (semantics
+	 * §2.1: variables, lanes and replay registers of every instance), or null when it does.
+	 */
+	public static String openLoop(Layout layout, List<ConcreteState> states, int loopStart) {
+		ConcreteState start = states.get(loopStart);
+		ConcreteState end = states.get(states.size() - 1);
+		for (int i = 0; i < end.instances(); i++) {
+			if (start.sameProcedureState(end, i)) {
+				continue;
+			}
+			Map<String, String> then = valuation(layout, start, i);
+			Map<String, String> now = valuation(layout, end, i);
+			String where = loopStart == 0 ? "at the start" : "after step " + loopStart;
+			for (Map.Entry<String, String> variable : then.entrySet()) {
+				if (!variable.getValue().equals(now.get(variable.getKey()))) {
+					return "instance " + i + ": " + variable.getKey() + " is " + variable.getValue() + " " + where
+							+ ", " + now.get(variable.getKey()) + " at the end";
+				}
+			}
+			return "instance " + i + ": the messages in flight differ " + where + " and at the end";
+		}
+		return null;
 	}
 
 	/** The step {@code move} takes from {@code before} to {@code after}, numbered {@code index}. */
@@ -45,8 +115,8 @@ public final class Traces {
 		String role = transition != null ? transition.getActor().getName() : action.lane().name();
 		String label = transition != null ? transition.getName() : action.name();
 		String clause = transition != null ? transition.getClause() : null;
-		Map<String, String> state = valuation(layout, after, move.instance(), false);
-		Map<String, String> previous = valuation(layout, before, move.instance(), false);
+		Map<String, String> state = valuation(layout, after, move.instance());
+		Map<String, String> previous = valuation(layout, before, move.instance());
 		Map<String, String> changed = new LinkedHashMap<>();
 		state.forEach((name, value) -> {
 			if (!value.equals(previous.get(name))) {
@@ -56,17 +126,27 @@ public final class Traces {
 		String file = transition != null && transition.getLocation() != null ? transition.getLocation().getFile() : null;
 		int line = transition != null && transition.getLocation() != null ? transition.getLocation().getLine() : 0;
 		List<Exchange> exchanges = exchanges(layout, move, before, after);
-		String message = String.join("; ", exchanges.stream().map(Exchange::text).toList());
-		return new TraceStep(index, move.instance(), role, label, clause, message, state, changed, file, line, exchanges);
+		// semantics §4.2–§4.4: a fault of a lane is a step of the run, with its lane
+		TraceStep.Kind kind = switch (action.kind()) {
+		case TRANSITION -> transition.getKind() == TransitionKind.ENVIRONMENT ? TraceStep.Kind.EVENT
+				: TraceStep.Kind.STEP;
+		case LOSE -> TraceStep.Kind.LOSS;
+		case DUPLICATE -> TraceStep.Kind.DUPLICATE;
+		case REPLAY -> TraceStep.Kind.REPLAY;
+		case DISCARD -> TraceStep.Kind.DISCARD;
+		};
+		TraceStep.Lane lane = action.lane() == null ? null : new TraceStep.Lane(action.lane().channel().getName(), action
+				.lane().sender().getName(), action.lane().receiver().getName());
+		return new TraceStep(index, move.instance(), kind, role, label, clause, file, line, exchanges, state, changed,
+				lane);
 	}
 
-	private static Map<String, String> valuation(Layout layout, ConcreteState state, int instance, boolean all) {
+	/** Every variable of one instance, as {@code Role.variable → value}, in the layout's order. */
+	private static Map<String, String> valuation(Layout layout, ConcreteState state, int instance) {
 		Map<String, String> values = new LinkedHashMap<>();
-		for (int i = all ? 0 : instance; i <= (all ? state.instances() - 1 : instance); i++) {
-			for (StateVariable variable : layout.variables()) {
-				String name = (all && state.instances() > 1 ? "[" + i + "] " : "") + Layout.qualifiedName(variable);
-				values.put(name, layout.describe(variable.getType(), state.variables()[i][layout.indexOf(variable)]));
-			}
+		for (StateVariable variable : layout.variables()) {
+			values.put(Layout.qualifiedName(variable), layout.describe(variable.getType(), state.variables()[instance][layout
+					.indexOf(variable)]));
 		}
 		return values;
 	}

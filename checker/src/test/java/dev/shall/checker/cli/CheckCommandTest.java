@@ -47,7 +47,7 @@ class CheckCommandTest {
 		JsonObject first = steps.get(0).getAsJsonObject();
 		assertEquals("A", first.get("role").getAsString());
 		assertEquals("1", first.get("step").getAsString());
-		assertEquals("sent", first.get("message").getAsString().substring(0, 4));
+		assertEquals("sent", first.getAsJsonArray("exchanges").get(0).getAsJsonObject().get("kind").getAsString());
 		assertEquals("sent", first.getAsJsonObject("state").get("A.phase").getAsString());
 	}
 

@@ -113,11 +113,12 @@ class ReplayTest {
 		Path model = Path.of(ReplayTest.class.getResource("/executor/keyed.shall").toURI());
 		Path trace = folder.resolve("trace.json");
 		Files.writeString(trace, """
-				{ "file": "%s", "procedure": "KeyedFixture", "instances": 1,
-				  "trace": { "steps": [
+				{ "#meta": { "format": "shall-trace", "version": 1 },
+				  "file": "%s", "procedure": "KeyedFixture", "instances": 1,
+				  "steps": [
 				    { "instance": 0, "role": "ENB", "step": "refresh" },
 				    { "instance": 0, "role": "ENB", "step": "hello" },
-				    { "instance": 0, "role": "rrc(ENB→UE)", "step": "integrity failure on rrc(ENB→UE)" } ] } }
+				    { "instance": 0, "role": "rrc(ENB→UE)", "step": "integrity failure on rrc(ENB→UE)" } ] }
 				""".formatted(model.toString().replace("\\", "\\\\")));
 		Run run = shall("replay", trace.toString());
 		assertEquals(0, run.code(), run.err());
@@ -131,7 +132,8 @@ class ReplayTest {
 		Path model = Path.of(ReplayTest.class.getResource("/executor/keyed.shall").toURI());
 		Path trace = folder.resolve("trace.json");
 		Files.writeString(trace, """
-				{ "file": "%s", "trace": { "steps": [ { "instance": 0, "role": "UE", "step": "greet" } ] } }
+				{ "#meta": { "format": "shall-trace", "version": 1 }, "file": "%s",
+				  "steps": [ { "instance": 0, "role": "UE", "step": "greet" } ] }
 				""".formatted(model.toString().replace("\\", "\\\\")));
 		Run run = shall("replay", trace.toString());
 		assertEquals(3, run.code());
