@@ -135,21 +135,19 @@ public final class Certifier implements Certification {
 				reachable.states(), budget.member(CLOSED_SET_TIME)).isUnsat()) {
 			return new Certificate.ClosedStateSet(reachable.states().size());
 		}
-		EncodingExploration.Answer own = new EncodingExploration(request, EXPLORATION_STATES).safety(budget);
-		return switch (own.verdict()) {
-		case HOLDS -> new Certificate.EncodingGraph(own.states(), false);
-		case VIOLATED -> new Certificate.Missing("the SAT encoding's own search disagrees (" + own.reason() + ")"
-				+ PLEASE_REPORT);
-		case UNKNOWN -> new Certificate.Missing("no certificate within the budget (" + own.reason() + ")");
-		};
+		return ownGraph(new EncodingExploration(request, EXPLORATION_STATES).safety(budget), false);
 	}
 
 	/** Another algorithm on the other semantics: the Emerson–Lei fixpoint on the encoding's graph. */
 	private static Certificate fairGraph(CheckRequest request, Budget budget) {
-		EncodingExploration.Answer own = new EncodingExploration(request, FAIR_GRAPH_STATES).response(budget);
+		return ownGraph(new EncodingExploration(request, FAIR_GRAPH_STATES).response(budget), true);
+	}
+
+	/** What the encoding's own graph says about a claimed "holds". */
+	private static Certificate ownGraph(EncodingExploration.Answer own, boolean fair) {
 		return switch (own.verdict()) {
-		case HOLDS -> new Certificate.EncodingGraph(own.states(), true);
-		case VIOLATED -> new Certificate.Missing("the encoding's graph disagrees (" + own.reason() + ")"
+		case HOLDS -> new Certificate.EncodingGraph(own.states(), fair);
+		case VIOLATED -> new Certificate.Missing("the SAT encoding's own graph disagrees (" + own.reason() + ")"
 				+ PLEASE_REPORT);
 		case UNKNOWN -> new Certificate.Missing("no certificate within the budget (" + own.reason() + ")");
 		};

@@ -1,6 +1,6 @@
 package dev.shall.checker.cli;
 
-import dev.shall.checker.report.Escaping;
+import dev.shall.checker.text.Escaping;
 
 /**
  * Input the user can correct; the command line prints its message and exits 3, without a stack

@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import dev.shall.checker.engine.Verdict;
 import dev.shall.checker.pipeline.CheckRunner;
 import dev.shall.checker.report.DiffReport;
-import dev.shall.checker.report.Escaping;
+import dev.shall.checker.text.Escaping;
 import dev.shall.checker.report.RevisionDiff;
 import dev.shall.checker.report.RunReport;
 import dev.shall.model.frontend.Limits;

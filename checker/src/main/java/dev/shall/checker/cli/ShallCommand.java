@@ -4,7 +4,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.shall.checker.engine.Budget;
 import dev.shall.checker.engine.DeepStack;
-import dev.shall.checker.report.Escaping;
+import dev.shall.checker.text.Escaping;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -91,14 +91,42 @@ public final class ShallCommand implements java.util.concurrent.Callable<Integer
 			}
 		}, "shall");
 		running = worker;
+		// a command's settings (--root, --max-combinations, the import policy) reach the front end
+		// as shall.* system properties; they are the command's own, not the next one's in this JVM
+		java.util.Map<String, String> settings = shallProperties();
 		worker.start();
 		try {
 			worker.join();
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			return INTERNAL_FAILURE;
+		} finally {
+			if (!worker.isAlive()) {
+				restoreShallProperties(settings);
+			}
 		}
 		return code.get();
+	}
+
+	/** The {@code shall.*} system properties and their values. */
+	static java.util.Map<String, String> shallProperties() {
+		java.util.Map<String, String> found = new java.util.TreeMap<>();
+		for (String name : System.getProperties().stringPropertyNames()) {
+			if (name.startsWith("shall.")) {
+				found.put(name, System.getProperty(name));
+			}
+		}
+		return found;
+	}
+
+	/** Puts the {@code shall.*} system properties back as {@code before} had them. */
+	static void restoreShallProperties(java.util.Map<String, String> before) {
+		for (String name : shallProperties().keySet()) {
+			if (!before.containsKey(name)) {
+				System.clearProperty(name);
+			}
+		}
+		before.forEach(System::setProperty);
 	}
 
 	private static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {

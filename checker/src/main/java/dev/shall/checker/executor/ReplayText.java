@@ -2,7 +2,7 @@ package dev.shall.checker.executor;
 
 import java.io.PrintWriter;
 
-import dev.shall.checker.report.Escaping;
+import dev.shall.checker.text.Escaping;
 import dev.shall.checker.trace.Trace;
 
 /**

@@ -1,5 +1,6 @@
 package dev.shall.checker.report;
 
+import dev.shall.checker.text.Escaping;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.shall.checker.report;
 
+import dev.shall.checker.text.Escaping;
 import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.shall.checker.report;
 
+import dev.shall.checker.text.Escaping;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,5 +1,6 @@
 package dev.shall.checker.report;
 
+import dev.shall.checker.text.Escaping;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -2,7 +2,7 @@ package dev.shall.checker.trace;
 
 import java.nio.file.Path;
 
-import dev.shall.checker.report.Escaping;
+import dev.shall.checker.text.Escaping;
 
 /**
  * A fault of a trace file, or of a trace that does not fit its model: one line,

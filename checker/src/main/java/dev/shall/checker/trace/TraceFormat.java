@@ -9,7 +9,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
-import dev.shall.checker.report.Escaping;
+import dev.shall.checker.text.Escaping;
 
 /**
  * The one trace format: a run as JSON, version {@value #VERSION}, specified in

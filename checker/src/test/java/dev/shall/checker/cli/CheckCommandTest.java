@@ -51,6 +51,18 @@ class CheckCommandTest {
 		assertEquals("sent", first.getAsJsonObject("state").get("A.phase").getAsString());
 	}
 
+	/**
+	 * A command's settings travel to the front end as shall.* system properties; the next command
+	 * in the same JVM (a test, the language server after a check) must not inherit them.
+	 */
+	@Test
+	void aCommandsSettingsDoNotOutliveIt() throws Exception {
+		var before = ShallCommand.shallProperties();
+		ShallCommand.execute("check", "--root", folder.toString(), "--max-combinations", "7", "--out", "json="
+				+ folder.resolve("r.json"), resource("/fixtures/handshake.shall").toString());
+		assertEquals(before, ShallCommand.shallProperties());
+	}
+
 	@Test
 	void aVerdictThatDiffersFromItsExpectationExitsOne() throws Exception {
 		assertEquals(1, ShallCommand.execute("check", resource("/cli/mismatch.shall").toString()));

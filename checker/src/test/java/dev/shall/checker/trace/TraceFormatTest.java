@@ -26,7 +26,6 @@ import dev.shall.checker.engine.Budget;
 import dev.shall.checker.engine.CheckRequest;
 import dev.shall.checker.engine.CheckResult;
 import dev.shall.checker.engine.LassoBmc;
-import dev.shall.checker.engine.ProgressListener;
 import dev.shall.checker.engine.Verdict;
 import dev.shall.checker.explicit.ExplicitChecker;
 import dev.shall.checker.explicit.ResponseChecker;
@@ -163,14 +162,15 @@ class TraceFormatTest {
 		Procedure procedure = toggle();
 		Layout layout = new Layout(procedure);
 		OptionAssignment options = OptionAssignment.all(procedure).get(0);
-		CheckResult result = new LassoBmc().check(new CheckRequest(layout, options, 1, Obligation.of(procedure
-				.getProperties().get(0))), Budget.of(10, Duration.ofSeconds(30)), ProgressListener.NONE);
+		CheckResult result = Fixtures.certified(new LassoBmc(), new CheckRequest(layout, options, 1, Obligation.of(
+				procedure.getProperties().get(0))), Budget.of(10, Duration.ofSeconds(30)));
 		assertEquals(Verdict.VIOLATED, result.verdict());
 		assertTrue(result.certified());
-		// until CheckResult carries the loop start, its reason says it (ResponseChecker.describe)
+		// the claim carries the loop start, and the reason says the same (ResponseChecker.describe)
+		int loopStart = result.loopStart();
 		Matcher steps = Pattern.compile("steps (\\d+) to (\\d+) repeat forever").matcher(result.reason());
 		assertTrue(steps.find(), result.reason());
-		int loopStart = Integer.parseInt(steps.group(1)) - 1;
+		assertEquals(loopStart, Integer.parseInt(steps.group(1)) - 1);
 		Trace trace = Traces.of(layout, options, 1, result.moves(), loopStart);
 		assertEquals(Trace.Ending.loop(loopStart), trace.ending());
 		roundTrips(new TraceDocument("toggle.shall", "Toggle", null, Map.of(), 1, trace));

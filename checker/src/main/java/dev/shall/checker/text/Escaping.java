@@ -1,4 +1,4 @@
-package dev.shall.checker.report;
+package dev.shall.checker.text;
 
 /**
  * Escaping of text that comes from the user (descriptions, clauses and other string literals of a

@@ -1,5 +1,6 @@
-package dev.shall.checker.report;
+package dev.shall.checker.text;
 
+import dev.shall.checker.text.Escaping;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
