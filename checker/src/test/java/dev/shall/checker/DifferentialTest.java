@@ -46,8 +46,8 @@ import dev.shall.model.frontend.SourceDiagnostic;
 
 /**
  * Random procedures ({@link RandomProcedures}: the classic profile, the liveness profile and its
- * guard-written twins) checked several ways, each comparison citing the rule of the semantics it
- * checks:
+ * guard-written twins; a third of each with a timer, semantics §3.5) checked several ways, each
+ * comparison citing the rule of the semantics it checks:
  * <ul>
  * <li>safety properties, the bounds check and a dead-step question: breadth-first search by the
  * explicit interpreter (the reference) against BMC and k-induction — same verdict, BMC's trace as
