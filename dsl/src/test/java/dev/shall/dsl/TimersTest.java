@@ -159,7 +159,7 @@ class TimersTest {
 	@Test
 	void handlingTheExpiryOfAnotherRolesTimerIsAnError() throws Exception {
 		ShallFile file = parse(SMC + "step 9 clause \"9\": UE shall on expiry of T3460 { seen := false }\n");
-		validation.assertError(file, P.getExpiry(), IssueCodes.TIMER_ROLE, "cannot handle the expiry of it");
+		validation.assertError(file, P.getExpiry(), IssueCodes.TIMER_ROLE, "a step of UE cannot handle its expiry");
 	}
 
 	@Test

@@ -857,12 +857,12 @@ public class ShallValidator extends AbstractShallValidator {
 
 	@Check
 	public void checkStart(StartTimer start) {
-		checkTimerRole(start.getTimer(), start, P.getStartTimer_Timer(), "start");
+		checkTimerRole(start.getTimer(), start, P.getStartTimer_Timer(), "start it");
 	}
 
 	@Check
 	public void checkStop(StopTimer stop) {
-		checkTimerRole(stop.getTimer(), stop, P.getStopTimer_Timer(), "stop");
+		checkTimerRole(stop.getTimer(), stop, P.getStopTimer_Timer(), "stop it");
 	}
 
 	@Check
@@ -871,7 +871,7 @@ public class ShallValidator extends AbstractShallValidator {
 		if (expiry == null) {
 			return;
 		}
-		checkTimerRole(expiry.getTimer(), expiry, P.getExpiry_Timer(), "handle the expiry of");
+		checkTimerRole(expiry.getTimer(), expiry, P.getExpiry_Timer(), "handle its expiry");
 		if (step.getStrength() == dev.shall.dsl.shall.Strength.MAY && expiry.getTimer() != null
 				&& !expiry.getTimer().eIsProxy()) {
 			error("A running timer expires: write shall (the expiry of " + expiry.getTimer().getName()
@@ -882,19 +882,19 @@ public class ShallValidator extends AbstractShallValidator {
 	@Check
 	public void checkTimerTest(TimerTest test) {
 		if (ShallScopeProvider.actorOf(test) != null) {
-			checkTimerRole(test.getTimer(), test, P.getTimerTest_Timer(), "read");
+			checkTimerRole(test.getTimer(), test, P.getTimerTest_Timer(), "read it");
 		}
 	}
 
 	/** Only steps and events of the timer's own role start, stop, read it or handle its expiry. */
-	private void checkTimerRole(Timer timer, EObject where, EStructuralFeature feature, String verb) {
+	private void checkTimerRole(Timer timer, EObject where, EStructuralFeature feature, String what) {
 		Role actor = ShallScopeProvider.actorOf(where);
 		if (timer == null || timer.eIsProxy() || actor == null || timer.getRole() == null || timer.getRole().eIsProxy()
 				|| timer.getRole() == actor) {
 			return;
 		}
 		error(timer.getName() + " runs at " + timer.getRole().getName() + "; a step of " + actor.getName()
-				+ " cannot " + verb + " it (a role sees only its own timers)", where, feature, IssueCodes.TIMER_ROLE);
+				+ " cannot " + what + " (a role sees only its own timers)", where, feature, IssueCodes.TIMER_ROLE);
 	}
 
 	@Check
