@@ -46,8 +46,8 @@ import dev.shall.model.frontend.SourceDiagnostic;
 
 /**
  * Random procedures ({@link RandomProcedures}: the classic profile, the liveness profile and its
- * guard-written twins) checked several ways, each comparison citing the rule of the semantics it
- * checks:
+ * guard-written twins; a third of each with a timer, semantics §3.5) checked several ways, each
+ * comparison citing the rule of the semantics it checks:
  * <ul>
  * <li>safety properties, the bounds check and a dead-step question: breadth-first search by the
  * explicit interpreter (the reference) against BMC and k-induction — same verdict, BMC's trace as
@@ -132,6 +132,9 @@ class DifferentialTest {
 	private final Map<String, Integer> byCause = new TreeMap<>();
 	private int provedByInduction;
 	private int violated;
+	/** Models with a timer (semantics §3.5), and the obligations compared on them. */
+	private int timerModels;
+	private int timerObligations;
 
 	@Test
 	void enginesAgreeWithBreadthFirstSearchAndWithTheDefinitionsOnRandomProcedures() throws Exception {
@@ -152,7 +155,12 @@ class DifferentialTest {
 			RandomProcedures generator = generators.get(m);
 			profiles.merge(generator.profile(), 1, Integer::sum);
 			long modelStarted = System.nanoTime();
+			int comparedBefore = compared.values().stream().mapToInt(Integer::intValue).sum();
 			checkModel(m, generator, loaded.get(m), texts.get(m));
+			if (generator.hasTimer()) {
+				timerModels++;
+				timerObligations += compared.values().stream().mapToInt(Integer::intValue).sum() - comparedBefore;
+			}
 			seconds.merge("profile " + generator.profile().name().toLowerCase(), (System.nanoTime() - modelStarted)
 					/ 1e9, Double::sum);
 		}
@@ -526,6 +534,8 @@ class DifferentialTest {
 		StringBuilder out = new StringBuilder();
 		out.append(String.format("differential: %d models %s; %d violated safety obligations, %d proved by "
 				+ "k-induction%n", MODELS, profiles, violated, provedByInduction));
+		out.append(String.format("  %d models with a timer (semantics §3.5); %d of the comparisons below were made on them%n", timerModels,
+				timerObligations));
 		out.append(String.format("  %-10s %10s %12s %14s%n", "kind", "compared", "disagreeing", "disagreements"));
 		for (Kind kind : Kind.values()) {
 			long count = disagreements.stream().filter(d -> d.kind() == kind).count();

@@ -25,6 +25,11 @@ import java.util.Random;
  * step's guard ({@code n := n + 1} under {@code when ... and n < max}). A step blocked by a declared
  * bound is disabled, so twins have the same response verdicts (their bounds verdicts differ).
  * </ul>
+ * In a third of the models of each profile (chosen apart from the other draws, see {@link #hasTimer()})
+ * a role has a timer t (semantics §3.5): its steps start and stop it and test it in guards, one or two
+ * steps handle its expiry (retransmitting, counting, giving up, or only restarting it: a stutter),
+ * and properties read it ({@code A.t is running leads to not A.t is running} needs the expiry's
+ * fairness).
  * Every state space stays small: counters run over at most four values (large ranges are guarded
  * or start near their top), lanes hold at most two messages.
  */
@@ -44,6 +49,13 @@ public final class RandomProcedures {
 	private boolean keyed;
 	private int instances = 1;
 	private boolean hugeRange;
+	/**
+	 * Whether the model has a timer t (semantics §3.5), and at which role: drawn from a stream of its
+	 * own, so that a model without a timer is the text it was before timers (the draws of the main
+	 * stream are unchanged), and a liveness model and its twin draw the same.
+	 */
+	private final boolean timer;
+	private final String timerRole;
 
 	/** The classic profile, as before (other tests replay its models by seed). */
 	public RandomProcedures(long seed) {
@@ -54,6 +66,14 @@ public final class RandomProcedures {
 		this.random = new Random(seed);
 		this.seed = seed;
 		this.profile = profile;
+		Random timers = new Random(seed * 1_000_003L + 14);
+		this.timer = timers.nextInt(3) == 0;
+		this.timerRole = profile != Profile.CLASSIC || timers.nextBoolean() ? "A" : "B";
+	}
+
+	/** Whether the model declares a timer (a third of the models of each profile). */
+	boolean hasTimer() {
+		return timer;
 	}
 
 	/**
@@ -123,6 +143,9 @@ public final class RandomProcedures {
 			variables.add(new String[] { "A", "mk", "K" });
 			variables.add(new String[] { "B", "mk", "K" });
 		}
+		if (timer) {
+			text.append("timer t at ").append(timerRole).append(" clause \"s\"\n");
+		}
 		text.append("channel c : A <-> B");
 		if (keyed) {
 			text.append(" integrity \"MAC\" keyed by A.mk and B.mk");
@@ -142,6 +165,12 @@ public final class RandomProcedures {
 		}
 		for (int s = 1; s <= stepCount; s++) {
 			step(Integer.toString(s), option);
+		}
+		if (timer) {
+			int expiries = 1 + random.nextInt(2);
+			for (int x = 1; x <= expiries; x++) {
+				expiryStep("x" + x, option);
+			}
 		}
 		if (random.nextBoolean()) {
 			String role = random.nextBoolean() ? "A" : "B";
@@ -165,10 +194,46 @@ public final class RandomProcedures {
 			received = random.nextBoolean() ? "M1" : "M2";
 			text.append(" receive ").append(received).append(" as m on c");
 		}
-		if (random.nextInt(3) > 0) {
-			text.append(" when ").append(condition(role, received, option));
+		String guard = random.nextInt(3) > 0 ? condition(role, received, option) : null;
+		if (timer && role.equals(timerRole) && random.nextInt(4) == 0) {
+			guard = (guard == null ? "" : "(" + guard + ") and ") + timerTest("");
 		}
-		text.append(" { ").append(statements(role, received, option, 2)).append(" }\n");
+		if (guard != null) {
+			text.append(" when ").append(guard);
+		}
+		text.append(" { ").append(statements(role, received, option, 2)).append(timerStatement(role)).append(" }\n");
+	}
+
+	/** A step that handles the expiry of t (semantics §3.5): always shall; it may restart the timer. */
+	private void expiryStep(String label, boolean option) {
+		steps.add(label);
+		text.append("step ").append(label).append(" clause \"s\": ").append(timerRole).append(" shall on expiry of t");
+		if (random.nextBoolean()) {
+			text.append(" when ").append(condition(timerRole, null, option));
+		}
+		text.append(" { ").append(random.nextInt(4) == 0 ? "" : statements(timerRole, null, option, 1))
+				.append(random.nextBoolean() ? " start t" : "").append(" }\n");
+	}
+
+	/** In a step of the timer's role, sometimes a start or stop of t at the end of its body. */
+	private String timerStatement(String role) {
+		if (!timer || !role.equals(timerRole)) {
+			return "";
+		}
+		return switch (random.nextInt(4)) {
+		case 0, 1 -> " start t";
+		case 2 -> " stop t";
+		default -> "";
+		};
+	}
+
+	private String timerTest(String prefix) {
+		String state = switch (random.nextInt(3)) {
+		case 0 -> "stopped";
+		case 1 -> "running";
+		default -> "expired";
+		};
+		return (random.nextInt(3) == 0 ? "not " : "") + prefix + "t is " + state;
 	}
 
 	private String statements(String role, String received, boolean option, int depth) {
@@ -259,6 +324,15 @@ public final class RandomProcedures {
 	}
 
 	private String property() {
+		if (timer && random.nextInt(3) == 0) {
+			String t = timerRole + ".";
+			return switch (random.nextInt(4)) {
+			case 0 -> "never " + timerTest(t);
+			case 1 -> t + "t is running leads to not " + t + "t is running";
+			case 2 -> "step " + stepLabel() + " leads to " + timerTest(t);
+			default -> timerTest(t) + " before step " + stepLabel();
+			};
+		}
 		String[] variable = variables.get(random.nextInt(variables.size()));
 		String qualified = variable[0] + ".";
 		return switch (random.nextInt(6)) {
@@ -374,6 +448,9 @@ public final class RandomProcedures {
 			if (looper) {
 				text.append("role C { var flip : bool = false }\n");
 			}
+			if (timer) {
+				text.append("timer t at A clause \"s\"\n");
+			}
 			text.append("channel c : A ").append(bidirectional ? "<->" : "->").append(" B ").append(faults)
 					.append(" capacity ").append(capacity).append('\n');
 			text.append(field ? "message M { f : 0..2 }\n" : "message M\n");
@@ -403,6 +480,9 @@ public final class RandomProcedures {
 				}
 				if (done && random.nextInt(4) == 0) {
 					body.append("done := true  ");
+				}
+				if (timer && random.nextInt(3) > 0) {
+					body.append("start t  ");
 				}
 				boolean stutter = random.nextInt(4) == 0;
 				if (stutter) {
@@ -458,7 +538,33 @@ public final class RandomProcedures {
 					addGuards(guard, twinGuard, update);
 				}
 				}
+				if (timer && random.nextBoolean()) {
+					body.append("stop t  ");
+				}
 				step("ack", "A", shall, "R", guard, twinGuard, body.toString());
+			}
+
+			// exp: the sender handles the expiry of its timer (semantics §3.5): retransmits (and counts,
+			// possibly out of range: blocked), gives up, or only restarts the timer (a stutter)
+			if (timer) {
+				List<String> guard = new ArrayList<>();
+				List<String> twinGuard = new ArrayList<>();
+				StringBuilder body = new StringBuilder();
+				String send = field ? "send M(f = " + random.nextInt(3) + ") on c  " : "send M on c  ";
+				switch (random.nextInt(5)) {
+				case 0, 1 -> {
+					Update update = update(n);
+					body.append(update.statement()).append("  ").append(send).append("start t");
+					addGuards(guard, twinGuard, update);
+				}
+				case 2 -> body.append(send).append("start t");
+				case 3 -> body.append(done ? "done := true" : "n := " + n.init());
+				default -> body.append("start t");
+				}
+				if (random.nextInt(4) == 0) {
+					guard.add("n != " + n.top());
+				}
+				step("exp", "A", true, "expiry of t", guard, twinGuard, body.toString());
 			}
 
 			// fin: an optional step that answers, once the counter is at its top (blocked-by-range.shall)
@@ -602,7 +708,9 @@ public final class RandomProcedures {
 				conditions.addAll(twinGuard);
 			}
 			text.append("step ").append(label).append(" clause \"s\": ").append(role).append(shall ? " shall" : " may");
-			if (receive != null) {
+			if (receive != null && receive.startsWith("expiry of ")) {
+				text.append(" on ").append(receive);
+			} else if (receive != null) {
 				text.append(" receive ").append(receive).append(" on c");
 			}
 			if (!conditions.isEmpty()) {
@@ -613,6 +721,15 @@ public final class RandomProcedures {
 
 		private String property(Counter n, Counter got, boolean done, boolean flag) {
 			String label = labels.get(random.nextInt(labels.size()));
+			if (timer && random.nextInt(3) == 0) {
+				return switch (random.nextInt(4)) {
+				// needs the expiry's fairness (and holds unless the expiry is blocked, guarded off or a stutter)
+				case 0 -> "A.t is running leads to not A.t is running";
+				case 1 -> "step emit leads to A.t is expired or step " + label;
+				case 2 -> "A.t is expired leads to step " + label;
+				default -> "never A.t is expired and B.got == " + between(got);
+				};
+			}
 			if (random.nextInt(4) == 0) {
 				return switch (random.nextInt(3)) {
 				case 0 -> "never B.got == " + between(got);

@@ -57,7 +57,8 @@ class CommandLineFuzzTest {
 			"==", "!=", "<", "<=", "+", "-", "*", ".", ",", "\"", "\"unterminated", "0", "1", "65536", "2147483647",
 			"-2147483648", "2147483648", "99999999999999999999", "1e9", "0..2147483647", "A", "B", "x", "n",
 			"\u001b[31m", "\u0000", "\r", "\r\n", "\uFEFF", "\u202E", "é", "\n", "\t", "//", "/*", "*/",
-			"import \"/dev/zero\"", "import \"/etc\"", "import \"http://example.org/x.shall\"");
+			"import \"/dev/zero\"", "import \"/etc\"", "import \"http://example.org/x.shall\"", "timer", "start",
+			"stop", "on expiry of", "is", "running", "expired", "stopped");
 
 	private static int runs;
 	private static final int[] EXIT_CODES = new int[5];

@@ -55,7 +55,11 @@ import dev.shall.dsl.shall.RuleParameter;
 import dev.shall.dsl.shall.Send;
 import dev.shall.dsl.shall.ShallFile;
 import dev.shall.dsl.shall.Statement;
+import dev.shall.dsl.shall.StartTimer;
 import dev.shall.dsl.shall.Step;
+import dev.shall.dsl.shall.StopTimer;
+import dev.shall.dsl.shall.Timer;
+import dev.shall.dsl.shall.TimerTest;
 import dev.shall.dsl.shall.TypeRef;
 import dev.shall.dsl.shall.Variable;
 import dev.shall.model.BinaryOperator;
@@ -98,6 +102,7 @@ public final class ProcedureCompiler {
 			throw new CompilationException("The file holds a rule library, not a procedure");
 		}
 		compiled.clear();
+		timerStates = null;
 		dev.shall.dsl.shall.Procedure source = file.getProcedure();
 		// located like every other element: the bounds check and procedure-wide diagnostics point here
 		Procedure procedure = located(F.createProcedure(), source);
@@ -123,6 +128,7 @@ public final class ProcedureCompiler {
 			switch (member) {
 			case KeyDecl decl -> completeKey(decl);
 			case Role role -> completeRole(role);
+			case Timer timer -> procedure.getTimers().add(timer(timer, procedure));
 			case Message message -> completeMessage(message);
 			case Channel channel -> procedure.getChannels().add(channel(channel));
 			case Step step -> procedure.getTransitions().add(declare(step));
@@ -133,7 +139,12 @@ public final class ProcedureCompiler {
 		}
 		for (EObject member : source.getMembers()) {
 			switch (member) {
-			case Step step -> completeTransition(step, step.getReceive(), step.getGuard(), step.getBody());
+			case Step step -> {
+				completeTransition(step, step.getReceive(), step.getGuard(), step.getBody());
+				if (step.getExpiry() != null) {
+					expiry(step);
+				}
+			}
 			case Event event -> completeTransition(event, event.getReceive(), event.getGuard(), event.getBody());
 			case PropertyDecl property -> procedure.getProperties().add(property(property));
 			default -> {
@@ -274,6 +285,102 @@ public final class ProcedureCompiler {
 		return remember(channel, result);
 	}
 
+	// ------------------------------------------------------------------ timers (semantics §3.5)
+
+	/**
+	 * A timer is not a primitive of the model (ADR 0012): it becomes a variable of its role, named
+	 * as the timer, whose type is the enumeration {@code stopped, running, expired} (one per
+	 * procedure), initially stopped. The {@link dev.shall.model.Timer} element only records the
+	 * translation for reports.
+	 */
+	private dev.shall.model.Timer timer(Timer timer, Procedure procedure) {
+		dev.shall.model.EnumDecl states = timerStates(procedure, timer);
+		dev.shall.model.StateVariable variable = located(F.createStateVariable(), timer);
+		variable.setName(timer.getName());
+		dev.shall.model.EnumType type = located(F.createEnumType(), timer);
+		type.setDecl(states);
+		variable.setType(type);
+		variable.setInitial(timerState(dev.shall.dsl.shall.TimerState.STOPPED, timer));
+		dev.shall.model.Role role = lookup(timer.getRole());
+		role.getVariables().add(variable);
+		dev.shall.model.Timer result = located(F.createTimer(), timer);
+		result.setName(timer.getName());
+		result.setDescription(timer.getDescription());
+		cite(result, timer.getCitation(), timer);
+		result.setRole(role);
+		result.setVariable(variable);
+		return remember(timer, result);
+	}
+
+	/** The enumeration of timer states, declared once in the procedure when it has timers. */
+	private dev.shall.model.EnumDecl timerStates(Procedure procedure, EObject at) {
+		if (timerStates == null) {
+			timerStates = located(F.createEnumDecl(), at);
+			// "timer" is a keyword: no enumeration of the author's has this name
+			timerStates.setName("timer");
+			for (dev.shall.dsl.shall.TimerState state : dev.shall.dsl.shall.TimerState.VALUES) {
+				dev.shall.model.EnumLiteral literal = located(F.createEnumLiteral(), at);
+				literal.setName(state.getLiteral());
+				timerStates.getLiterals().add(literal);
+			}
+			procedure.getEnums().add(timerStates);
+		}
+		return timerStates;
+	}
+
+	private dev.shall.model.EnumDecl timerStates;
+
+	/** The literal of a timer state: stopped, running, expired, in this order (semantics §3.5). */
+	private dev.shall.model.EnumConstant timerState(dev.shall.dsl.shall.TimerState state, EObject at) {
+		dev.shall.model.EnumConstant constant = located(F.createEnumConstant(), at);
+		constant.setLiteral(timerStates.getLiterals().get(state.getValue()));
+		return constant;
+	}
+
+	/** {@code T := state}: what start (running) and stop (stopped) are. */
+	private dev.shall.model.Assignment setTimer(Timer timer, dev.shall.dsl.shall.TimerState state, EObject at) {
+		dev.shall.model.Assignment result = located(F.createAssignment(), at);
+		dev.shall.model.Timer compiledTimer = lookup(timer);
+		result.setVariable(compiledTimer.getVariable());
+		result.setValue(timerState(state, at));
+		return result;
+	}
+
+	/** {@code T == state}, as a timer test and as the first conjunct of an expiry step's guard. */
+	private dev.shall.model.Expression timerIs(Timer timer, dev.shall.dsl.shall.TimerState state, EObject at) {
+		dev.shall.model.Binary result = located(F.createBinary(), at);
+		result.setOperator(BinaryOperator.EQ);
+		dev.shall.model.VariableRef ref = located(F.createVariableRef(), at);
+		dev.shall.model.Timer compiledTimer = lookup(timer);
+		ref.setVariable(compiledTimer.getVariable());
+		result.setLeft(ref);
+		result.setRight(timerState(state, at));
+		return result;
+	}
+
+	/**
+	 * A step {@code on expiry of T when G { S }} is the shall step {@code when T == running and G
+	 * { T := expired  S }} (semantics §3.5); the step is fair whatever its author wrote (the
+	 * validator asks for shall).
+	 */
+	private void expiry(Step step) {
+		Transition result = lookup(step);
+		Timer timer = step.getExpiry().getTimer();
+		result.setStrength(Strength.SHALL);
+		result.setExpiry(lookup(timer));
+		dev.shall.model.Expression running = timerIs(timer, dev.shall.dsl.shall.TimerState.RUNNING, step.getExpiry());
+		if (result.getGuard() == null) {
+			result.setGuard(running);
+		} else {
+			dev.shall.model.Binary both = located(F.createBinary(), step.getExpiry());
+			both.setOperator(BinaryOperator.AND);
+			both.setLeft(running);
+			both.setRight(result.getGuard());
+			result.setGuard(both);
+		}
+		result.getBody().add(0, setTimer(timer, dev.shall.dsl.shall.TimerState.EXPIRED, step.getExpiry()));
+	}
+
 	// ------------------------------------------------------------------ behaviour
 
 	private Transition declare(Step step) {
@@ -355,6 +462,12 @@ public final class ProcedureCompiler {
 				statements(conditional.getElse(), result.getElse());
 			}
 			return result;
+		}
+		case StartTimer start -> {
+			return setTimer(start.getTimer(), dev.shall.dsl.shall.TimerState.RUNNING, start);
+		}
+		case StopTimer stop -> {
+			return setTimer(stop.getTimer(), dev.shall.dsl.shall.TimerState.STOPPED, stop);
 		}
 		case Choice choice -> {
 			dev.shall.model.Choice result = located(F.createChoice(), choice);
@@ -557,6 +670,9 @@ public final class ProcedureCompiler {
 		}
 		case Not not -> {
 			return not(expression(not.getOperand()), not);
+		}
+		case TimerTest test -> {
+			return timerIs(test.getTimer(), test.getState(), test);
 		}
 		case Binary binary -> {
 			return binary(binary);

@@ -20,7 +20,9 @@ public class ShallLinkingDiagnosticMessageProvider extends LinkingDiagnosticMess
 		EObject element = context.getContext();
 		ShallPackage p = ShallPackage.eINSTANCE;
 		String message;
-		if (context.getReference() == p.getNameRef_Target()) {
+		if (context.getReference() == p.getNameRef_Target() && isTimer(element, name)) {
+			message = "'" + name + "' is a timer; read its state as " + name + " is running (or stopped, expired)";
+		} else if (context.getReference() == p.getNameRef_Target()) {
 			Role actor = ShallScopeProvider.actorOf(element);
 			message = actor != null
 					? "'" + name + "' is not a variable of " + actor.getName()
@@ -36,6 +38,22 @@ public class ShallLinkingDiagnosticMessageProvider extends LinkingDiagnosticMess
 			message = "No " + describe(context.getReference().getEReferenceType()) + " named '" + name + "'";
 		}
 		return new DiagnosticMessage(message, Severity.ERROR, IssueCodes.UNDEFINED_NAME);
+	}
+
+	/** Whether the name (simple, or qualified by the timer's role) is a timer of the procedure. */
+	private static boolean isTimer(EObject context, String name) {
+		dev.shall.dsl.shall.Procedure procedure = org.eclipse.xtext.EcoreUtil2.getContainerOfType(context,
+				dev.shall.dsl.shall.Procedure.class);
+		if (procedure == null) {
+			return false;
+		}
+		for (dev.shall.dsl.shall.Timer timer : ShallScopeProvider.members(procedure, dev.shall.dsl.shall.Timer.class)) {
+			if (name.equals(timer.getName()) || timer.getRole() != null && !timer.getRole().eIsProxy()
+					&& name.equals(timer.getRole().getName() + "." + timer.getName())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String describe(EClass type) {

@@ -36,6 +36,7 @@ import dev.shall.dsl.shall.RuleParameter;
 import dev.shall.dsl.shall.Send;
 import dev.shall.dsl.shall.ShallPackage;
 import dev.shall.dsl.shall.Step;
+import dev.shall.dsl.shall.Timer;
 import dev.shall.dsl.shall.Variable;
 import dev.shall.dsl.typing.ExpectedTypes;
 import dev.shall.dsl.typing.ShallType;
@@ -62,6 +63,9 @@ public class ShallScopeProvider extends AbstractShallScopeProvider {
 	public IScope getScope(EObject context, EReference reference) {
 		ShallPackage p = ShallPackage.eINSTANCE;
 		Procedure procedure = EcoreUtil2.getContainerOfType(context, Procedure.class);
+		if (reference.getEReferenceType() == p.getTimer()) {
+			return timerScope(context, procedure);
+		}
 		if (reference == p.getRuleApplication_Rule() || procedure == null && reference != p.getNameRef_Target()) {
 			return super.getScope(context, reference);
 		}
@@ -105,7 +109,7 @@ public class ShallScopeProvider extends AbstractShallScopeProvider {
 			return scope(describe(types));
 		}
 		if (reference == p.getChannel_EndpointA() || reference == p.getChannel_EndpointB()
-				|| reference == p.getStep_Actor() || reference == p.getEvent_Actor()) {
+				|| reference == p.getStep_Actor() || reference == p.getEvent_Actor() || reference == p.getTimer_Role()) {
 			return scope(describe(members(procedure, Role.class)));
 		}
 		if (reference == p.getOptionCondition_Option()) {
@@ -152,6 +156,29 @@ public class ShallScopeProvider extends AbstractShallScopeProvider {
 			visible.addAll(qualifiedVariables(procedure));
 		}
 		visible.addAll(constants(procedure, context instanceof NameRef ref ? expectedTypes.of(ref) : null));
+		return scope(visible);
+	}
+
+	/**
+	 * Timers (in {@code start T}, {@code stop T}, {@code on expiry of T} and {@code T is running}):
+	 * a timer is a member of the procedure with a name unique among timers, visible by that name
+	 * and as {@code Role.T} in behaviour and in properties; the validator reports a timer used in a
+	 * step of another role ({@code shall.timer-role}), which says more than "undefined". Not in a
+	 * rule body (it sees only its parameters) nor in an initial value (a constant).
+	 */
+	private IScope timerScope(EObject context, Procedure procedure) {
+		if (procedure == null || EcoreUtil2.getContainerOfType(context, Rule.class) != null
+				|| EcoreUtil2.getContainerOfType(context, Variable.class) != null) {
+			return IScope.NULLSCOPE;
+		}
+		List<IEObjectDescription> visible = new ArrayList<>();
+		for (Timer timer : members(procedure, Timer.class)) {
+			visible.add(describe(timer.getName(), timer));
+			Role role = timer.getRole();
+			if (role != null && !role.eIsProxy()) {
+				visible.add(describe(dotted(role.getName(), timer.getName()), timer));
+			}
+		}
 		return scope(visible);
 	}
 

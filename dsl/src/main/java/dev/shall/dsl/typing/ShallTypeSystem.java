@@ -89,7 +89,8 @@ public final class ShallTypeSystem {
 		if (expression == null) {
 			return ANY;
 		}
-		if (expression instanceof BoolLiteral || expression instanceof FiredRef || expression instanceof Not) {
+		if (expression instanceof BoolLiteral || expression instanceof FiredRef || expression instanceof Not
+				|| expression instanceof dev.shall.dsl.shall.TimerTest) {
 			return BOOL;
 		}
 		if (expression instanceof IntLiteral literal) {

@@ -66,6 +66,16 @@ public final class IssueCodes {
 	/** An initial value outside the declared range of its variable. */
 	public static final String OUT_OF_RANGE = PREFIX + "out-of-range";
 	/**
+	 * A timer started, stopped, read or handled on expiry in a step or event of another role than
+	 * the one it runs at ({@code timer T3460 at SourceMME}): a role sees only its own timers.
+	 */
+	public static final String TIMER_ROLE = PREFIX + "timer-role";
+	/**
+	 * A step {@code on expiry of T} written {@code may}: a running timer expires, fairly (semantics
+	 * §3.5), so its expiry step is written {@code shall}.
+	 */
+	public static final String EXPIRY_STRENGTH = PREFIX + "expiry-strength";
+	/**
 	 * A check of shall itself failed on this element (a fault of shall, not of the file); the rest
 	 * of the file is still checked.
 	 */

@@ -28,6 +28,7 @@ import dev.shall.dsl.shall.Derivation;
 import dev.shall.dsl.shall.EnumDecl;
 import dev.shall.dsl.shall.Event;
 import dev.shall.dsl.shall.Expectation;
+import dev.shall.dsl.shall.Expiry;
 import dev.shall.dsl.shall.Expression;
 import dev.shall.dsl.shall.Field;
 import dev.shall.dsl.shall.FiredRef;
@@ -63,7 +64,11 @@ import dev.shall.dsl.shall.RuleParameter;
 import dev.shall.dsl.shall.Send;
 import dev.shall.dsl.shall.ShallFile;
 import dev.shall.dsl.shall.ShallPackage;
+import dev.shall.dsl.shall.StartTimer;
 import dev.shall.dsl.shall.Step;
+import dev.shall.dsl.shall.StopTimer;
+import dev.shall.dsl.shall.Timer;
+import dev.shall.dsl.shall.TimerTest;
 import dev.shall.dsl.shall.Variable;
 import dev.shall.dsl.typing.ExpectedTypes;
 import dev.shall.dsl.typing.ShallType;
@@ -832,6 +837,66 @@ public class ShallValidator extends AbstractShallValidator {
 		checkCondition(statement.getCondition(), statement, P.getIf_Condition(), "The condition");
 	}
 
+	// ------------------------------------------------------------------ timers (semantics §3.5)
+
+	/** A timer is state of its role: in reports it is Role.T, so no variable of the role may share its name. */
+	@Check
+	public void checkTimerName(Timer timer) {
+		Role role = timer.getRole();
+		if (role == null || role.eIsProxy() || timer.getName() == null) {
+			return;
+		}
+		for (Variable variable : role.getVariables()) {
+			if (timer.getName().equals(variable.getName())) {
+				error("The timer " + timer.getName() + " is state of " + role.getName() + ", which already has a variable "
+						+ timer.getName() + " (line " + line(variable) + ")", timer, P.getTimer_Name(),
+						IssueCodes.DUPLICATE_NAME);
+			}
+		}
+	}
+
+	@Check
+	public void checkStart(StartTimer start) {
+		checkTimerRole(start.getTimer(), start, P.getStartTimer_Timer(), "start it");
+	}
+
+	@Check
+	public void checkStop(StopTimer stop) {
+		checkTimerRole(stop.getTimer(), stop, P.getStopTimer_Timer(), "stop it");
+	}
+
+	@Check
+	public void checkExpiry(Step step) {
+		Expiry expiry = step.getExpiry();
+		if (expiry == null) {
+			return;
+		}
+		checkTimerRole(expiry.getTimer(), expiry, P.getExpiry_Timer(), "handle its expiry");
+		if (step.getStrength() == dev.shall.dsl.shall.Strength.MAY && expiry.getTimer() != null
+				&& !expiry.getTimer().eIsProxy()) {
+			error("A running timer expires: write shall (the expiry of " + expiry.getTimer().getName()
+					+ " is fair, whatever the step says)", step, P.getStep_Strength(), IssueCodes.EXPIRY_STRENGTH);
+		}
+	}
+
+	@Check
+	public void checkTimerTest(TimerTest test) {
+		if (ShallScopeProvider.actorOf(test) != null) {
+			checkTimerRole(test.getTimer(), test, P.getTimerTest_Timer(), "read it");
+		}
+	}
+
+	/** Only steps and events of the timer's own role start, stop, read it or handle its expiry. */
+	private void checkTimerRole(Timer timer, EObject where, EStructuralFeature feature, String what) {
+		Role actor = ShallScopeProvider.actorOf(where);
+		if (timer == null || timer.eIsProxy() || actor == null || timer.getRole() == null || timer.getRole().eIsProxy()
+				|| timer.getRole() == actor) {
+			return;
+		}
+		error(timer.getName() + " runs at " + timer.getRole().getName() + "; a step of " + actor.getName()
+				+ " cannot " + what + " (a role sees only its own timers)", where, feature, IssueCodes.TIMER_ROLE);
+	}
+
 	@Check
 	public void checkFiredOutsideBehaviour(FiredRef fired) {
 		if (ShallScopeProvider.actorOf(fired) != null) {
@@ -1051,7 +1116,7 @@ public class ShallValidator extends AbstractShallValidator {
 		nodes.add(formula);
 		formula.eAllContents().forEachRemaining(nodes::add);
 		for (EObject node : nodes) {
-			if (node instanceof FiredRef) {
+			if (node instanceof FiredRef || node instanceof TimerTest) {
 				return true;
 			}
 			if (node instanceof NameRef ref) {
