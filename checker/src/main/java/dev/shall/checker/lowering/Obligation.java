@@ -34,9 +34,20 @@ public record Obligation(Kind kind, Property property, Transition transition) {
 	public String name() {
 		return switch (kind) {
 		case PROPERTY -> property.getName();
-		case REACHABILITY -> (transition.getKind() == dev.shall.model.TransitionKind.ENVIRONMENT ? "event " : "step ")
-				+ transition.getName() + " can happen";
+		case REACHABILITY -> subject(transition) + " can happen";
 		case BOUNDS -> "within declared bounds";
 		};
+	}
+
+	/**
+	 * How reports name a step or event in the question whether it can happen: {@code step 5},
+	 * {@code event drbRelease}, or for a step that handles a timer's expiry (semantics §3.5)
+	 * {@code step retransmit (on expiry of T3460)}. The one place this name is made: reports, the
+	 * editors and fingerprints match on it.
+	 */
+	public static String subject(Transition transition) {
+		String what = (transition.getKind() == dev.shall.model.TransitionKind.ENVIRONMENT ? "event " : "step ")
+				+ transition.getName();
+		return transition.getExpiry() == null ? what : what + " (on expiry of " + transition.getExpiry().getName() + ")";
 	}
 }

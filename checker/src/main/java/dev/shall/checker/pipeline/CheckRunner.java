@@ -347,9 +347,7 @@ public final class CheckRunner {
 			case HOLDS -> Verdict.VIOLATED;
 			default -> Verdict.UNKNOWN;
 			};
-			String what = transition.getKind() == dev.shall.model.TransitionKind.ENVIRONMENT ? "event " : "step ";
-			yield finding(file, procedure, what + transition.getName() + " can happen", Finding.Kind.DEAD_STEP, what
-					+ transition.getName(),
+			yield finding(file, procedure, obligation.name(), Finding.Kind.DEAD_STEP, Obligation.subject(transition),
 					cite(transition.getSpec(), transition.getClause()), options, instances, verdict, "holds", result,
 					seconds, transition.getLocation(), layout);
 		}

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.shall.checker.lowering.Obligation;
 import dev.shall.checker.report.Finding;
 import dev.shall.checker.trace.TraceStep;
 import dev.shall.model.Procedure;
 import dev.shall.model.Property;
 import dev.shall.model.SourceLocation;
 import dev.shall.model.Transition;
-import dev.shall.model.TransitionKind;
 import dev.shall.model.check.CheckMark;
 
 /**
@@ -40,10 +40,9 @@ public final class EditorMarks {
 							.getName()))));
 		}
 		for (Transition transition : procedure.getTransitions()) {
-			String name = (transition.getKind() == TransitionKind.ENVIRONMENT ? "event " : "step ") + transition.getName();
-			marks.add(mark(CheckMark.Question.DEAD_STEP, transition.getName(), name, cite(transition.getSpec(), transition
-					.getClause()), transition.getLocation(), byQuestion.get(key(Finding.Kind.DEAD_STEP, name
-							+ " can happen"))));
+			marks.add(mark(CheckMark.Question.DEAD_STEP, transition.getName(), Obligation.subject(transition), cite(
+					transition.getSpec(), transition.getClause()), transition.getLocation(), byQuestion.get(key(
+							Finding.Kind.DEAD_STEP, Obligation.reach(transition).name()))));
 		}
 		marks.add(mark(CheckMark.Question.BOUNDS, procedure.getName(), BOUNDS, null, procedure.getLocation(), byQuestion
 				.get(key(Finding.Kind.BOUNDS, BOUNDS))));

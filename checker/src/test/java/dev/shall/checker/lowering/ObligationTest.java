@@ -40,6 +40,22 @@ class ObligationTest {
 		assertEquals(step, Obligation.reach(Procedures.transition(PROCEDURE, "1a")), "a value: equal questions are equal");
 	}
 
+	// semantics §3.5, §7.3: a step that handles a timer's expiry says so in its question
+	@Test
+	void anExpiryStepIsNamedWithItsTimer() {
+		Procedure timed = Procedures.compile("""
+				procedure Timed clause "t"
+				role A { var n : 0..1 = 0 }
+				timer T1 at A
+				step go clause "1": A shall when n == 0 { n := 1  start T1 }
+				step retry clause "2": A shall on expiry of T1 { n := 0 }
+				property once clause "p": never A.n == 1
+				""");
+		assertEquals("step retry (on expiry of T1) can happen", Obligation.reach(Procedures.transition(timed, "retry"))
+				.name());
+		assertEquals("step go", Obligation.subject(Procedures.transition(timed, "go")));
+	}
+
 	// semantics §7.2
 	@Test
 	void theBoundsQuestion() {
