@@ -34,12 +34,16 @@ import dev.shall.checker.sat.SatAnswer;
  */
 public final class Certifier implements Certification {
 
-	/** Which verdicts need a certificate before they are reported as decided. */
+	/** Which claims are checked, and which verdicts need a certificate to be reported as decided. */
 	public enum Scope {
-		/** Every holds and every violated ({@code shall check}). */
+		/** Every claim, and every holds and violated needs its certificate ({@code shall check}). */
 		EVERY_VERDICT,
-		/** Violations only: the editor's quick check leaves its holds uncertified (ADR 0006). */
-		VIOLATIONS
+		/**
+		 * The editor's quick check (ADR 0006): the breadth-first search's answers are shown
+		 * uncertified, since checking them takes SAT calls of their own; every other claim is
+		 * checked as for {@code shall check}. A check that fails still makes the verdict unknown.
+		 */
+		QUICK
 	}
 
 	/** How long the closed-state-set check may take before the encoding's own search is tried. */
@@ -71,7 +75,7 @@ public final class Certifier implements Certification {
 	@Override
 	public CheckResult certify(CheckRequest request, CheckResult result, Budget budget) {
 		if (result.verdict() == Verdict.UNKNOWN || result.certificate() != Certificate.NOT_CHECKED
-				|| scope == Scope.VIOLATIONS && result.verdict() == Verdict.HOLDS) {
+				|| scope == Scope.QUICK && breadthFirst(result.claim())) {
 			return result;
 		}
 		return result.withCertificate(check(request, result.claim(), budget));
@@ -82,7 +86,7 @@ public final class Certifier implements Certification {
 	 * {@code unknown}, saying what was found and why it is not certified (semantics §8.2).
 	 */
 	public CheckResult decided(CheckResult result) {
-		boolean needed = result.verdict() == Verdict.VIOLATED || scope == Scope.EVERY_VERDICT;
+		boolean needed = scope == Scope.EVERY_VERDICT || result.certificate() != Certificate.NOT_CHECKED;
 		if (result.verdict() == Verdict.UNKNOWN || result.certified() || !needed) {
 			return result;
 		}
@@ -90,6 +94,12 @@ public final class Certifier implements Certification {
 				.bound() : -1, result.verdict().label() + " by " + result.engine() + ", but not certified: "
 						+ result.certificate().describe() + (result.reason() == null ? "" : " (" + result.reason()
 								+ ")"), result.statistics());
+	}
+
+	/** Whether the claim is an answer of the interpreter's breadth-first search. */
+	private static boolean breadthFirst(Claim claim) {
+		return claim instanceof Claim.Run run && run.foundBy() == Claim.Semantics.INTERPRETER
+				|| claim instanceof Claim.ReachableStates;
 	}
 
 	private static Certificate check(CheckRequest request, Claim claim, Budget budget) {

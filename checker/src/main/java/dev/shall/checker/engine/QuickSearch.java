@@ -2,8 +2,9 @@ package dev.shall.checker.engine;
 
 /**
  * The editor's engine, for answers within a second: a breadth-first search that settles small
- * state spaces exactly, then BMC on what it could not settle. The runner certifies its violations
- * and leaves its holds uncertified ({@code shall check} certifies them; ADR 0006).
+ * state spaces exactly, then BMC on what it could not settle. The runner certifies BMC's answers
+ * and shows the breadth-first ones uncertified ({@code shall check} certifies them; ADR 0006,
+ * ADR 0009).
  */
 public final class QuickSearch implements Engine {
 

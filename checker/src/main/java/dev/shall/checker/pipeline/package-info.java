@@ -33,7 +33,7 @@
  * <td>the claim behind each decided verdict is checked with the other semantics or re-proved
  * ({@link dev.shall.checker.certify.Certifier}); the certificate is data the reports show, and a
  * verdict without one is reported {@code unknown} (semantics §8.2, ADR 0009) — the editor's quick
- * check certifies its violations only (ADR 0006); the run behind a verdict is put in the author's
+ * check leaves its breadth-first answers uncertified (ADR 0006); the run behind a verdict is put in the author's
  * words</td>
  * <td>{@code certify} (on {@code explicit}, {@code encoding}), {@code trace}</td></tr>
  * <tr><td>4. report</td>

@@ -149,14 +149,28 @@ class CertifierTest {
 	}
 
 	@Test
-	void theQuickChecksScopeLeavesHoldsUncheckedAndReportsThem() {
-		Certifier quick = new Certifier(Certifier.Scope.VIOLATIONS);
-		CheckRequest request = request("invariantHolds");
-		CheckResult holds = new ExplicitSearch(10_000).check(request, budget(), ProgressListener.NONE);
-		CheckResult checked = quick.certify(request, holds, budget());
-		assertSame(Certificate.NOT_CHECKED, checked.certificate());
-		assertEquals(Verdict.HOLDS, quick.decided(checked).verdict(), "ADR 0006: the editor shows it, uncertified");
-		assertEquals(Verdict.UNKNOWN, certifier.decided(checked).verdict(), "shall check never reports it decided");
+	void theQuickChecksScopeLeavesTheBreadthFirstAnswersUnchecked() {
+		Certifier quick = new Certifier(Certifier.Scope.QUICK);
+		CheckRequest holds = request("invariantHolds");
+		CheckResult unchecked = quick.certify(holds, new ExplicitSearch(10_000).check(holds, budget(),
+				ProgressListener.NONE), budget());
+		assertSame(Certificate.NOT_CHECKED, unchecked.certificate(), "closing the state set takes SAT calls");
+		assertEquals(Verdict.HOLDS, quick.decided(unchecked).verdict(), "ADR 0006: the editor shows it, uncertified");
+		assertEquals(Verdict.UNKNOWN, certifier.decided(unchecked).verdict(), "shall check never reports it decided");
+
+		CheckRequest violated = request("invariantViolated");
+		CheckResult found = new Bmc().check(violated, budget(), ProgressListener.NONE);
+		assertInstanceOf(Certificate.ReplayedRun.class, quick.certify(violated, found, budget()).certificate());
+		CheckResult searched = new ExplicitSearch(10_000).check(violated, budget(), ProgressListener.NONE);
+		assertSame(Certificate.NOT_CHECKED, quick.certify(violated, searched, budget()).certificate(),
+				"the encoding's acceptance of the run takes a SAT call");
+
+		// a check that fails makes the verdict unknown, in the editor too
+		List<Move> shorter = found.moves().subList(0, found.moves().size() - 1);
+		CheckResult forged = quick.certify(violated, CheckResult.of(violated.obligation(), Verdict.VIOLATED, "forged",
+				shorter.size(), new Claim.Run(shorter, Claim.Semantics.ENCODING), null, CheckResult.Statistics.NONE),
+				budget());
+		assertEquals(Verdict.UNKNOWN, quick.decided(forged).verdict());
 	}
 
 	@Test
