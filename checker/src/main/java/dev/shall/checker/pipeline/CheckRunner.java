@@ -337,7 +337,7 @@ public final class CheckRunner {
 					.getClause()), options, instances, result.verdict(), options.expectedVerdict(property).getLiteral(),
 					result, seconds, property.getLocation(), layout);
 		}
-		case BOUNDS -> finding(file, procedure, "within declared bounds", Finding.Kind.BOUNDS, null, null, options, instances,
+		case BOUNDS -> finding(file, procedure, obligation.name(), Finding.Kind.BOUNDS, null, null, options, instances,
 				result.verdict(), "holds", result, seconds, procedure.getLocation(), layout);
 		case REACHABILITY -> {
 			Transition transition = obligation.transition();

@@ -50,7 +50,7 @@ public final class EditorMarks {
 	}
 
 	/** The name of the bounds question, as {@link CheckRunner} reports it. */
-	private static final String BOUNDS = "within declared bounds";
+	private static final String BOUNDS = Obligation.bounds().name();
 
 	/** One finding as the editors' data: the same verdict, expectation, engine, bound and run. */
 	public static CheckMark.Verdict verdict(Finding finding) {
