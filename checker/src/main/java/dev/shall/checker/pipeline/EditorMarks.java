@@ -62,7 +62,7 @@ public final class EditorMarks {
 		}
 		return new CheckMark.Verdict(finding.options(), answer(finding.verdict()), CheckMark.Answer.valueOf(finding
 				.expected().toUpperCase(Locale.ROOT)), finding.mismatch(), finding.engine(), finding.bound(), finding
-						.certified(), finding.reason(), run);
+						.certified() ? finding.certificate().kind() : null, finding.reason(), run);
 	}
 
 	private static CheckMark.Answer answer(dev.shall.checker.engine.Verdict verdict) {

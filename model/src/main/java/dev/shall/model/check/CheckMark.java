@@ -72,17 +72,24 @@ public record CheckMark(Question question, String subject, String name, String c
 	 * @param engine    the engine that answered
 	 * @param bound     the depth proven free of violations, or the run's length when violated; -1
 	 *                  when none
-	 * @param certified whether the other semantics confirmed the verdict (semantics §8.2)
+	 * @param certificate the kind of certificate that confirmed the verdict, as the reports name it
+	 *                  ({@code replayed-run}, {@code inductive-invariant}, …; semantics §8.2), or
+	 *                  null when none did
 	 * @param reason    why the verdict is unknown, or a note on a decided one; null when none
 	 * @param run       the run that violates the property or reaches the step, step by step; empty
 	 *                  when there is none
 	 */
 	public record Verdict(Map<String, String> options, Answer verdict, Answer expected, boolean mismatch,
-			String engine, int bound, boolean certified, String reason, List<RunStep> run) {
+			String engine, int bound, String certificate, String reason, List<RunStep> run) {
 
 		public Verdict {
 			options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
 			run = List.copyOf(run);
+		}
+
+		/** Whether the other semantics confirmed the verdict (semantics §8.2). */
+		public boolean certified() {
+			return certificate != null;
 		}
 
 		/** Whether the verdict is the one the author declared. */
@@ -92,11 +99,12 @@ public record CheckMark(Question question, String subject, String name, String c
 
 		/**
 		 * The verdict in one line, as the hover lists it: {@code "{o=a}: violated (declared: holds) —
-		 * quick, bound 9, certified"}.
+		 * quick, bound 9, certified (replayed-run)"}.
 		 */
 		public String describe() {
 			return (options.isEmpty() ? "" : options + ": ") + verdict.label() + (mismatch ? " (declared: "
-					+ expected.label() + ")" : "") + " — " + engine + ", bound " + bound + (certified ? ", certified" : "")
+					+ expected.label() + ")" : "") + " — " + engine + ", bound " + bound + (certified() ? ", certified ("
+							+ certificate + ")" : "")
 					+ (reason != null ? ", " + reason : "");
 		}
 

@@ -30,13 +30,13 @@ class CheckMarkTest {
 	@Test
 	void aVerdictThatDiffersIsAnErrorWithItsRun() {
 		CheckMark mark = new CheckMark(Question.PROPERTY, "neverGot", "neverGot", "TS 1 1.3", 8, 1, List.of(
-				new Verdict(options("o", "a"), Answer.HOLDS, Answer.HOLDS, false, "quick", 4, false, null, List.of()),
-				new Verdict(options("o", "b"), Answer.VIOLATED, Answer.HOLDS, true, "quick", 3, true, null, RUN)));
+				new Verdict(options("o", "a"), Answer.HOLDS, Answer.HOLDS, false, "quick", 4, null, null, List.of()),
+				new Verdict(options("o", "b"), Answer.VIOLATED, Answer.HOLDS, true, "quick", 3, "replayed-run", null, RUN)));
 		assertEquals(CheckMark.Severity.ERROR, mark.severity());
 		assertEquals("neverGot is violated, declared holds when {o=b}: 3-step run: 1. A greet, 2. c(A→B) lose on "
 				+ "c(A→B), 3. B take", mark.message());
 		assertEquals("**neverGot** — TS 1 1.3\n\n- {o=a}: holds — quick, bound 4\n\n- {o=b}: violated (declared: holds) "
-				+ "— quick, bound 3, certified", mark.hover());
+				+ "— quick, bound 3, certified (replayed-run)", mark.hover());
 		assertEquals(List.of(new CheckMark.Related(6, "step 1: A greet — sent Hello on c"), new CheckMark.Related(7,
 				"step 3: B take")), mark.related());
 	}
@@ -44,7 +44,7 @@ class CheckMarkTest {
 	@Test
 	void anUnknownVerdictIsInformationWithItsDepthAndReason() {
 		CheckMark mark = new CheckMark(Question.PROPERTY, "p", "p", null, 3, 1, List.of(new Verdict(Map.of(),
-				Answer.UNKNOWN, Answer.HOLDS, false, "quick", 12, false, "time limit", List.of())));
+				Answer.UNKNOWN, Answer.HOLDS, false, "quick", 12, null, "time limit", List.of())));
 		assertEquals(CheckMark.Severity.INFO, mark.severity());
 		assertEquals("p: unknown, no violation up to depth 12 (time limit)", mark.message());
 		assertEquals(List.of(), mark.related());
@@ -53,12 +53,12 @@ class CheckMarkTest {
 	@Test
 	void aStepNoRunReachesIsAWarning() {
 		CheckMark dead = new CheckMark(Question.DEAD_STEP, "take", "step take", "1.2", 7, 1, List.of(new Verdict(
-				options("o", "a"), Answer.VIOLATED, Answer.HOLDS, false, "quick", 5, true, null, List.of())));
+				options("o", "a"), Answer.VIOLATED, Answer.HOLDS, false, "quick", 5, "closed-state-set", null, List.of())));
 		assertEquals(CheckMark.Severity.WARNING, dead.severity());
 		assertEquals("Dead step: take can never happen when {o=a}", dead.message());
 		assertEquals("**step take** — 1.2\n\nDead step: no run reaches it when {o=a}.", dead.hover());
 		CheckMark alive = new CheckMark(Question.DEAD_STEP, "take", "step take", "1.2", 7, 1, List.of(new Verdict(
-				Map.of(), Answer.HOLDS, Answer.HOLDS, false, "quick", 2, true, null, RUN)));
+				Map.of(), Answer.HOLDS, Answer.HOLDS, false, "quick", 2, "replayed-run", null, RUN)));
 		assertEquals(CheckMark.Severity.NONE, alive.severity());
 		assertEquals("", alive.message());
 		assertEquals("**step take** — 1.2", alive.hover());
@@ -67,7 +67,7 @@ class CheckMarkTest {
 	@Test
 	void boundsLeftAreAWarningWithTheRun() {
 		CheckMark bounds = new CheckMark(Question.BOUNDS, "Ping", "within declared bounds", null, 1, 1, List.of(
-				new Verdict(Map.of(), Answer.VIOLATED, Answer.HOLDS, true, "quick", 3, true, null, RUN)));
+				new Verdict(Map.of(), Answer.VIOLATED, Answer.HOLDS, true, "quick", 3, "replayed-run", null, RUN)));
 		assertEquals(CheckMark.Severity.WARNING, bounds.severity());
 		assertEquals("A step overflows a channel or leaves a declared range: 3-step run: 1. A greet, 2. c(A→B) lose "
 				+ "on c(A→B), 3. B take", bounds.message());
