@@ -52,33 +52,42 @@ class StepAgreementTest {
 				if (!outcome.taken()) {
 					continue;
 				}
-				try (Sat4jSolver solver = new Sat4jSolver()) {
-					Circuit circuit = new Circuit(solver);
-					TransitionEncoding encoding = new TransitionEncoding(layout, options, 1, Obligation.bounds(), circuit);
-					SymbolicState from = encoding.constantState(state);
-					TransitionEncoding.Step step = encoding.step(from);
-					circuit.assertTrue(step.legal());
-					circuit.assertTrue(encoding.inputsAre(step.inputs(), outcome.move()));
-					List<SymbolicValue> fields = encoding.instanceFields(step.next(), 0);
-					for (SymbolicValue field : fields) {
-						for (int v = 0; v < field.possibleValues().length; v++) {
-							circuit.dimacs(field.conditionAt(v));
-						}
-					}
-					String where = "seed " + seed + ", move " + describe(layout, outcome.move()) + " from " + state;
-					assertEquals(dev.shall.checker.sat.SatAnswer.SAT, solver.solve(), "legal in the encoding: " + where);
-					int[] expected = encoding.instanceFieldValues(outcome.next(), 0);
-					int[] actual = new int[fields.size()];
-					for (int f = 0; f < actual.length; f++) {
-						try {
-							actual[f] = fields.get(f).valueIn(circuit);
-						} catch (IllegalStateException e) {
-							throw new AssertionError("field " + f + " has no value: " + where);
-						}
-					}
-					assertArrayEquals(expected, actual, "same next state: " + where);
+				assertEncodingTakes(layout, options, state, outcome, "seed " + seed + ", move " + describe(layout,
+						outcome.move()) + " from " + state);
+			}
+		}
+	}
+
+	/**
+	 * The SAT encoding takes the interpreter's move from the state as a legal step, and reaches the
+	 * state the interpreter reached (semantics §3: one move of one instance, both implementations).
+	 */
+	static void assertEncodingTakes(Layout layout, OptionAssignment options, ConcreteState state,
+			Interpreter.Outcome outcome, String where) {
+		try (Sat4jSolver solver = new Sat4jSolver()) {
+			Circuit circuit = new Circuit(solver);
+			TransitionEncoding encoding = new TransitionEncoding(layout, options, 1, Obligation.bounds(), circuit);
+			SymbolicState from = encoding.constantState(state);
+			TransitionEncoding.Step step = encoding.step(from);
+			circuit.assertTrue(step.legal());
+			circuit.assertTrue(encoding.inputsAre(step.inputs(), outcome.move()));
+			List<SymbolicValue> fields = encoding.instanceFields(step.next(), 0);
+			for (SymbolicValue field : fields) {
+				for (int v = 0; v < field.possibleValues().length; v++) {
+					circuit.dimacs(field.conditionAt(v));
 				}
 			}
+			assertEquals(dev.shall.checker.sat.SatAnswer.SAT, solver.solve(), "legal in the encoding: " + where);
+			int[] expected = encoding.instanceFieldValues(outcome.next(), 0);
+			int[] actual = new int[fields.size()];
+			for (int f = 0; f < actual.length; f++) {
+				try {
+					actual[f] = fields.get(f).valueIn(circuit);
+				} catch (IllegalStateException e) {
+					throw new AssertionError("field " + f + " has no value: " + where);
+				}
+			}
+			assertArrayEquals(expected, actual, "same next state: " + where);
 		}
 	}
 

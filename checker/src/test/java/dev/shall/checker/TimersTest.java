@@ -1,6 +1,5 @@
 package dev.shall.checker;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -21,10 +20,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.shall.checker.certify.EncodingExploration;
-import dev.shall.checker.encoding.Circuit;
-import dev.shall.checker.encoding.SymbolicState;
-import dev.shall.checker.encoding.SymbolicValue;
-import dev.shall.checker.encoding.TransitionEncoding;
 import dev.shall.checker.engine.Bmc;
 import dev.shall.checker.engine.Budget;
 import dev.shall.checker.engine.CheckRequest;
@@ -40,7 +35,6 @@ import dev.shall.checker.lowering.Action;
 import dev.shall.checker.lowering.Layout;
 import dev.shall.checker.lowering.Obligation;
 import dev.shall.checker.lowering.OptionAssignment;
-import dev.shall.checker.sat.Sat4jSolver;
 import dev.shall.model.Procedure;
 import dev.shall.model.Property;
 import dev.shall.model.Response;
@@ -176,29 +170,9 @@ class TimersTest {
 		int moves = 0;
 		for (ConcreteState state : states) {
 			for (Interpreter.Outcome outcome : interpreter.successors(state)) {
-				try (Sat4jSolver solver = new Sat4jSolver()) {
-					Circuit circuit = new Circuit(solver);
-					TransitionEncoding encoding = new TransitionEncoding(layout, options, 1, Obligation.bounds(), circuit);
-					SymbolicState from = encoding.constantState(state);
-					TransitionEncoding.Step step = encoding.step(from);
-					circuit.assertTrue(step.legal());
-					circuit.assertTrue(encoding.inputsAre(step.inputs(), outcome.move()));
-					List<SymbolicValue> fields = encoding.instanceFields(step.next(), 0);
-					for (SymbolicValue field : fields) {
-						for (int v = 0; v < field.possibleValues().length; v++) {
-							circuit.dimacs(field.conditionAt(v));
-						}
-					}
-					String where = name(layout, outcome) + " from " + state;
-					assertEquals(dev.shall.checker.sat.SatAnswer.SAT, solver.solve(), "legal in the encoding: " + where);
-					int[] expected = encoding.instanceFieldValues(outcome.next(), 0);
-					int[] actual = new int[fields.size()];
-					for (int f = 0; f < actual.length; f++) {
-						actual[f] = fields.get(f).valueIn(circuit);
-					}
-					assertArrayEquals(expected, actual, "same next state: " + where);
-					moves++;
-				}
+				StepAgreementTest.assertEncodingTakes(layout, options, state, outcome, name(layout, outcome)
+						+ " from " + state);
+				moves++;
 			}
 		}
 		assertTrue(moves > states.size(), moves + " moves");
