@@ -401,9 +401,58 @@ public final class TransitionEncoding {
 		}
 		case REACHABILITY:
 			return state.last.is(circuit, layout.action(obligation.transition()).index());
+		case UNHANDLED:
+			return unhandled(state);
 		default:
 			return monitors.bad(state, 0);
 		}
+	}
+
+	/**
+	 * Semantics §7.4, of instance 0 (as for bounds, §1.2): at some deliverable position of the lane
+	 * (the head; any position of a reordering lane) a message of the type that passes the integrity
+	 * check (§4.4) waits, no handler's move at that position is enabled (a move whose guard exceeds a
+	 * bound counts as enabled, as in {@link MoveEncoding}) and no deferral's condition holds (or
+	 * exceeds a bound). The symbolic twin of {@code explicit.ExplicitProperty}'s unhandled check.
+	 */
+	private int unhandled(SymbolicState state) {
+		Obligation.Arrival arrival = obligation.arrival();
+		Lane lane = layout.lane(arrival.channel(), arrival.receiver(), true);
+		if (!lane.messages().contains(arrival.message())) {
+			return Circuit.FALSE; // nobody sends it on this lane
+		}
+		int positions = lane.has(Fault.REORDERING) ? lane.length() : 1;
+		int result = Circuit.FALSE;
+		for (int p = 0; p < positions; p++) {
+			Slot slot = state.queues[0][lane.index()][p];
+			int waiting = circuit.and(lanes.nonEmpty(slot), slot.tag().is(circuit, lane.tagOf(arrival.message())));
+			if (lane.keyed()) {
+				waiting = circuit.and(waiting, slot.mac().equalTo(circuit, state.variables[0][layout.indexOf(lane
+						.receiverKey())]));
+			}
+			int taken = Circuit.FALSE;
+			for (var handler : arrival.handlers(layout.procedure())) {
+				Action action = layout.action(handler);
+				LocalMove local = new LocalMove(state, 0, layout.lanes().size());
+				moves.execute(local, action, constantInputs(p, layout.choiceVectors(action).get(0)));
+				taken = circuit.or(taken, local.enabled);
+			}
+			SymbolicValue[] fields = slot.fields()[lane.messages().indexOf(arrival.message())];
+			int deferred = Circuit.FALSE;
+			for (var deferral : arrival.deferrals(layout.procedure())) {
+				if (deferral.getGuard() == null) {
+					deferred = Circuit.TRUE;
+					continue;
+				}
+				int[] overflow = { Circuit.FALSE };
+				SymbolicEvaluator.Env env = new SymbolicEvaluator.Env(state.variables[0], fields, arrival.message(),
+						t -> Circuit.FALSE, true);
+				int holds = evaluator.evaluate(circuit, deferral.getGuard(), env, waiting, overflow).truth(circuit);
+				deferred = circuit.or(deferred, circuit.or(holds, overflow[0]));
+			}
+			result = circuit.or(result, circuit.and(waiting, circuit.and(circuit.not(taken), circuit.not(deferred))));
+		}
+		return result;
 	}
 
 	/** For a response property: a trigger of the instance is unanswered in the state (semantics §6.4). */

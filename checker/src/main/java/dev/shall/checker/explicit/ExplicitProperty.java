@@ -3,10 +3,13 @@ package dev.shall.checker.explicit;
 import java.util.List;
 
 import dev.shall.checker.lowering.Domain;
+import dev.shall.checker.lowering.Lane;
 import dev.shall.checker.lowering.Layout;
 import dev.shall.checker.lowering.Obligation;
 import dev.shall.checker.lowering.OptionAssignment;
 import dev.shall.model.Agreement;
+import dev.shall.model.Deferral;
+import dev.shall.model.Fault;
 import dev.shall.model.Expression;
 import dev.shall.model.Freshness;
 import dev.shall.model.Invariant;
@@ -21,7 +24,9 @@ import dev.shall.model.Precedence;
  * <li>precedence F before S: bad when S holds, F does not, and F held in no earlier state;
  * <li>freshness v when C: bad when C holds and v (not none) equals v at an earlier state where C held;
  * <li>reachability of t: "bad" when t produced the state (in any instance);
- * <li>bounds: bad when some action would exceed a bound.
+ * <li>bounds: bad when some action would exceed a bound;
+ * <li>unhandled M on c at R: bad when instance 0 has a message M deliverable on c's lane to R that no
+ * step of R takes and no {@code defer} keeps (semantics §7.4).
  * </ul>
  */
 final class ExplicitProperty implements Monitor {
@@ -29,11 +34,13 @@ final class ExplicitProperty implements Monitor {
 	private final Obligation obligation;
 	private final Layout layout;
 	private final StateQueries queries;
+	private final Evaluator behaviour;
 
 	ExplicitProperty(Obligation obligation, Layout layout, OptionAssignment options) {
 		this.obligation = obligation;
 		this.layout = layout;
 		this.queries = new StateQueries(layout, options);
+		this.behaviour = new Evaluator(layout, options, true);
 	}
 
 	boolean supported() {
@@ -61,6 +68,8 @@ final class ExplicitProperty implements Monitor {
 		case REACHABILITY:
 			return state.lastAction() >= 0 && layout.actions().get(state.lastAction()).transition() == obligation
 					.transition();
+		case UNHANDLED:
+			return unhandled(state, successors);
 		default:
 			for (int i = 0; i < state.instances(); i++) {
 				if (isBad(state, i)) {
@@ -69,6 +78,54 @@ final class ExplicitProperty implements Monitor {
 			}
 			return false;
 		}
+	}
+
+	/**
+	 * Semantics §7.4, of instance 0 (the instances are interchangeable, §1.2): some message of the
+	 * type is deliverable on the lane — the head, or any message of a reordering lane — and passes
+	 * the integrity check (§4.4), and at its position no move of a handler is enabled (the
+	 * interpreter's successors say so, a move that exceeds a bound included: that is the bounds
+	 * question's finding) and no deferral's condition holds.
+	 */
+	private boolean unhandled(ConcreteState state, List<Interpreter.Outcome> successors) {
+		Obligation.Arrival arrival = obligation.arrival();
+		Lane lane = layout.lane(arrival.channel(), arrival.receiver(), true);
+		boolean anyPosition = lane.has(Fault.REORDERING);
+		List<QueuedMessage> queue = state.queues().get(0).get(lane.index());
+		int[] variables = state.variables()[0];
+		java.util.Set<Integer> handlers = new java.util.HashSet<>();
+		for (var handler : arrival.handlers(layout.procedure())) {
+			handlers.add(layout.action(handler).index());
+		}
+		for (int p = 0; p < (anyPosition ? queue.size() : Math.min(1, queue.size())); p++) {
+			QueuedMessage message = queue.get(p);
+			if (message.tag() != lane.tagOf(arrival.message())
+					|| lane.keyed() && message.mac() != variables[layout.indexOf(lane.receiverKey())]) {
+				continue;
+			}
+			int position = p;
+			boolean taken = successors.stream().anyMatch(o -> o.move().instance() == 0 && handlers.contains(o.move()
+					.action()) && (!anyPosition || o.move().slot() == position));
+			if (!taken && !deferred(arrival, variables, message)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Whether a defer of the arrival keeps the message; a condition that exceeds a bound keeps it too (as a handler's guard that does is taken). */
+	private boolean deferred(Obligation.Arrival arrival, int[] variables, QueuedMessage message) {
+		for (Deferral deferral : arrival.deferrals(layout.procedure())) {
+			try {
+				if (deferral.getGuard() == null || behaviour.evaluate(deferral.getGuard(), variables, message, arrival
+						.message(), null) != 0) {
+					return true;
+				}
+			} catch (BoundExceeded e) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private boolean isBad(ConcreteState state, int instance) {

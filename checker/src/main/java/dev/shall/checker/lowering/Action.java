@@ -15,7 +15,13 @@ public record Action(int index, Kind kind, Transition transition, Lane lane) {
 
 	public String name() {
 		return switch (kind) {
-		case TRANSITION -> transition.getName();
+		// semantics §3.6: an otherwise block and an ignore are steps of their own, named apart from their step
+		case TRANSITION -> switch (transition.getKind()) {
+		case OTHERWISE -> transition.getName() + " otherwise";
+		case IGNORE -> "ignore " + transition.getReceive().getMessage().getName() + " on " + transition.getReceive()
+				.getChannel().getName();
+		default -> transition.getName();
+		};
 		case LOSE -> "lose on " + lane.name();
 		case DUPLICATE -> "duplicate on " + lane.name();
 		case REPLAY -> "replay on " + lane.name();

@@ -40,6 +40,25 @@ public final class ConeOfInfluence {
 		}
 		if (obligation.kind() == Obligation.Kind.REACHABILITY) {
 			actions.add(layout.action(obligation.transition()));
+		} else if (obligation.kind() == Obligation.Kind.UNHANDLED) {
+			// semantics §7.4 reads the lane, the receiver's key, the handlers' guards (through their
+			// moves, which the seeds below add with everything they read) and the deferrals' conditions
+			Obligation.Arrival arrival = obligation.arrival();
+			Lane lane = layout.lane(arrival.channel(), arrival.receiver(), true);
+			lanes.add(lane);
+			if (lane.keyed()) {
+				variables.add(lane.receiverKey());
+			}
+			for (Transition handler : arrival.handlers(layout.procedure())) {
+				actions.add(layout.action(handler));
+			}
+			for (dev.shall.model.Deferral deferral : arrival.deferrals(layout.procedure())) {
+				for (TreeIterator<EObject> it = deferral.eAllContents(); it.hasNext();) {
+					if (it.next() instanceof VariableRef ref) {
+						variables.add(ref.getVariable());
+					}
+				}
+			}
 		} else {
 			for (TreeIterator<EObject> it = obligation.property().eAllContents(); it.hasNext();) {
 				EObject node = it.next();

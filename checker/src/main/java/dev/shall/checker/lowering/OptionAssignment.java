@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.shall.model.Expectation;
+import dev.shall.model.FindingExpectation;
 import dev.shall.model.Option;
 import dev.shall.model.OptionTest;
 import dev.shall.model.OptionValue;
@@ -52,6 +53,29 @@ public record OptionAssignment(Map<Option, OptionValue> values) {
 			}
 		}
 		return Verdict.HOLDS;
+	}
+
+	/**
+	 * Whether the author declares the finding known under this combination (semantics §7.5): a
+	 * dead step ({@code expect dead step X}), an unhandled message ({@code expect unhandled M on c
+	 * at R}) or the bounds violated ({@code expect bounds violated}). Property questions are
+	 * declared with their property ({@link #expectedVerdict}); for them this is false.
+	 */
+	public boolean declaresFinding(Procedure procedure, Obligation obligation) {
+		for (FindingExpectation expectation : procedure.getFindingExpectations()) {
+			boolean same = switch (expectation.getKind()) {
+			case DEAD_STEP -> obligation.kind() == Obligation.Kind.REACHABILITY && expectation
+					.getTransition() == obligation.transition();
+			case UNHANDLED -> obligation.kind() == Obligation.Kind.UNHANDLED && expectation.getRole() == obligation
+					.arrival().receiver() && expectation.getReceive().getChannel() == obligation.arrival().channel()
+					&& expectation.getReceive().getMessage() == obligation.arrival().message();
+			case BOUNDS -> obligation.kind() == Obligation.Kind.BOUNDS;
+			};
+			if (same && expectation.getConditions().stream().allMatch(this::holds)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Option name to value name, in declaration order. */

@@ -28,12 +28,14 @@ import dev.shall.checker.engine.Portfolio;
 import dev.shall.checker.engine.ProgressListener;
 import dev.shall.checker.engine.QuickSearch;
 import dev.shall.checker.engine.Verdict;
+import dev.shall.checker.lowering.Lane;
 import dev.shall.checker.lowering.Layout;
 import dev.shall.checker.lowering.Obligation;
 import dev.shall.checker.lowering.OptionAssignment;
 import dev.shall.checker.report.Finding;
 import dev.shall.checker.report.RunReport;
 import dev.shall.checker.trace.Traces;
+import dev.shall.model.MessageType;
 import dev.shall.model.Procedure;
 import dev.shall.model.Property;
 import dev.shall.model.SourceLocation;
@@ -255,6 +257,12 @@ public final class CheckRunner {
 			procedure.getProperties().forEach(p -> obligations.add(Obligation.of(p)));
 			obligations.add(Obligation.bounds());
 			procedure.getTransitions().forEach(t -> obligations.add(Obligation.reach(t)));
+			// semantics §7.4: one question per message type a lane carries to its receiver
+			for (Lane lane : layout.lanes()) {
+				for (MessageType message : lane.messages()) {
+					obligations.add(Obligation.unhandled(message, lane.channel(), lane.receiver()));
+				}
+			}
 			for (Obligation obligation : obligations) {
 				// once the whole run is out of time or interrupted, the remaining questions are
 				// reported unknown (not left out): a report never looks more complete than it is
@@ -338,7 +346,14 @@ public final class CheckRunner {
 					result, seconds, property.getLocation(), layout);
 		}
 		case BOUNDS -> finding(file, procedure, obligation.name(), Finding.Kind.BOUNDS, null, null, options, instances,
-				result.verdict(), "holds", result, seconds, procedure.getLocation(), layout);
+				result.verdict(), declared(procedure, options, obligation), result, seconds, procedure.getLocation(),
+				layout);
+		case UNHANDLED -> {
+			Obligation.Arrival arrival = obligation.arrival();
+			// reported at the message's declaration: what arrives and finds no handler
+			yield finding(file, procedure, obligation.name(), Finding.Kind.UNHANDLED, arrival.describe(), null, options, instances, result.verdict(), declared(
+							procedure, options, obligation), result, seconds, arrival.message().getLocation(), layout);
+		}
 		case REACHABILITY -> {
 			Transition transition = obligation.transition();
 			// the question asked is "can the step happen": a run reaching it is the good outcome
@@ -348,8 +363,8 @@ public final class CheckRunner {
 			default -> Verdict.UNKNOWN;
 			};
 			yield finding(file, procedure, obligation.name(), Finding.Kind.DEAD_STEP, Obligation.subject(transition),
-					cite(transition.getSpec(), transition.getClause()), options, instances, verdict, "holds", result,
-					seconds, transition.getLocation(), layout);
+					cite(transition.getSpec(), transition.getClause()), options, instances, verdict, declared(procedure,
+							options, obligation), result, seconds, transition.getLocation(), layout);
 		}
 		};
 	}
@@ -400,6 +415,15 @@ public final class CheckRunner {
 		return new Finding(file.toString(), procedure.getName(), name, kind, step, clause, new LinkedHashMap<>(options
 				.byName()), instances, verdict, expected, result.engine(), result.bound(), result.certificate(), seconds,
 				reason, trace, location == null ? 0 : location.getLine(), location == null ? 0 : location.getColumn());
+	}
+
+	/**
+	 * The verdict the author declares for a question other than a property (semantics §7.5):
+	 * {@code violated} — a dead step, an unhandled message, the bounds exceeded — where an
+	 * {@code expect} says so, else {@code holds}.
+	 */
+	private static String declared(Procedure procedure, OptionAssignment options, Obligation obligation) {
+		return options.declaresFinding(procedure, obligation) ? "violated" : "holds";
 	}
 
 	private static String cite(String spec, String clause) {

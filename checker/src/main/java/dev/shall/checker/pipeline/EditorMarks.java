@@ -26,7 +26,7 @@ public final class EditorMarks {
 	private EditorMarks() {
 	}
 
-	/** Marks in the procedure's order: properties, then steps and events, then the bounds. */
+	/** Marks in the procedure's order: properties, then steps and events, then the bounds, then the arrivals asked about. */
 	public static List<CheckMark> of(Procedure procedure, List<Finding> findings) {
 		Map<String, List<CheckMark.Verdict>> byQuestion = new LinkedHashMap<>();
 		for (Finding finding : findings) {
@@ -40,12 +40,27 @@ public final class EditorMarks {
 							.getName()))));
 		}
 		for (Transition transition : procedure.getTransitions()) {
-			marks.add(mark(CheckMark.Question.DEAD_STEP, transition.getName(), Obligation.subject(transition), cite(
+			// an otherwise block or an ignore (semantics §3.6) is its own subject: its step keeps its name
+			boolean own = transition.getKind() == dev.shall.model.TransitionKind.STEP || transition
+					.getKind() == dev.shall.model.TransitionKind.ENVIRONMENT;
+			marks.add(mark(CheckMark.Question.DEAD_STEP, own ? transition.getName() : Obligation.subject(transition),
+					Obligation.subject(transition), cite(
 					transition.getSpec(), transition.getClause()), transition.getLocation(), byQuestion.get(key(
 							Finding.Kind.DEAD_STEP, Obligation.reach(transition).name()))));
 		}
 		marks.add(mark(CheckMark.Question.BOUNDS, procedure.getName(), BOUNDS, null, procedure.getLocation(), byQuestion
 				.get(key(Finding.Kind.BOUNDS, BOUNDS))));
+		// semantics §7.4: one per message type a lane carries, at the message's declaration
+		java.util.Set<String> asked = new java.util.LinkedHashSet<>();
+		for (Finding finding : findings) {
+			if (finding.kind() == Finding.Kind.UNHANDLED && asked.add(finding.property())) {
+				dev.shall.model.MessageType message = procedure.getMessages().stream().filter(m -> finding.step()
+						.startsWith(m.getName() + " on ")).findFirst().orElse(null);
+				marks.add(mark(CheckMark.Question.UNHANDLED, finding.step(), finding.property(), null, message == null
+						? procedure.getLocation() : message.getLocation(), byQuestion.get(key(Finding.Kind.UNHANDLED,
+								finding.property()))));
+			}
+		}
 		return marks;
 	}
 

@@ -152,7 +152,8 @@ public final class DiffReport {
 		JsonObject options = properties.getAsJsonObject("options");
 		for (RevisionDiff.Entry entry : entries) {
 			boolean sameRule = entry.property().equals(ruleId) || ruleId.equals("withinDeclaredBounds")
-					&& entry.kind() == Finding.Kind.BOUNDS || ruleId.equals("deadStep") && entry.kind() == Finding.Kind.DEAD_STEP;
+					&& entry.kind() == Finding.Kind.BOUNDS || ruleId.equals("deadStep") && entry.kind() == Finding.Kind.DEAD_STEP
+					|| ruleId.equals("unhandledMessage") && entry.kind() == Finding.Kind.UNHANDLED;
 			if (sameRule && entry.after() != null && entry.after().label().equals(properties.get("verdict").getAsString())
 					&& entry.options().size() == options.size() && entry.options().entrySet().stream().allMatch(
 							o -> options.has(o.getKey()) && options.get(o.getKey()).getAsString().equals(o.getValue()))) {

@@ -8,13 +8,17 @@ import dev.shall.checker.trace.Trace;
 import dev.shall.checker.trace.TraceDocument;
 
 /**
- * One verdict as reported: a property, a dead-step question or the bounds check, for one
- * procedure and one combination of options.
+ * One verdict as reported: a property, a dead-step question, the bounds check or an
+ * unhandled-message question, for one procedure and one combination of options.
  *
- * @param kind     what was asked: a property, whether a step can happen, or the bounds
- * @param step     for a dead-step question, the step or event asked about ({@code step X} or
- *                 {@code event X}); null otherwise
- * @param expected the verdict the author declared ({@code holds} when nothing is declared)
+ * @param kind     what was asked: a property, whether a step can happen, the bounds, whether a
+ *                 message is handled
+ * @param step     the subject of a question other than a property: for a dead-step question the
+ *                 step or event asked about ({@code step X}, {@code event X}), for an
+ *                 unhandled-message question the arrival ({@code M on c at R}); null otherwise
+ * @param expected the verdict the author declared ({@code holds} when nothing is declared; for a
+ *                 dead step or an unhandled message, {@code violated} where an {@code expect}
+ *                 declares the finding, semantics §7.5)
  * @param bound    the depth proven free of violations (or the trace length when violated)
  * @param certificate what confirmed the verdict ({@link Certificate.Missing} when nothing did)
  * @param trace    the run that violates the property, or that reaches the step; null otherwise
@@ -30,7 +34,7 @@ public record Finding(String file, String procedure, String property, Kind kind,
 
 	/** The kinds of question; {@link #toString()} is the name reports and fingerprints use. */
 	public enum Kind {
-		PROPERTY("property"), DEAD_STEP("dead-step"), BOUNDS("bounds");
+		PROPERTY("property"), DEAD_STEP("dead-step"), BOUNDS("bounds"), UNHANDLED("unhandled-message");
 
 		private final String label;
 
@@ -38,7 +42,7 @@ public record Finding(String file, String procedure, String property, Kind kind,
 			this.label = label;
 		}
 
-		/** {@code property}, {@code dead-step} or {@code bounds}: the JSON and SARIF name (stable). */
+		/** {@code property}, {@code dead-step}, {@code bounds} or {@code unhandled-message}: the JSON and SARIF name (stable). */
 		public String label() {
 			return label;
 		}
@@ -63,9 +67,23 @@ public record Finding(String file, String procedure, String property, Kind kind,
 		if (verdict == Verdict.UNKNOWN) {
 			return false;
 		}
-		if (kind == Kind.DEAD_STEP) {
-			return false; // reported as a warning: the language cannot yet declare a step dead on purpose
+		if (kind == Kind.DEAD_STEP || kind == Kind.UNHANDLED) {
+			// undeclared, a dead step or an unhandled message is a warning (semantics §7.5); declared,
+			// it must be found
+			return expected.equals(Verdict.VIOLATED.label()) && verdict == Verdict.HOLDS;
 		}
 		return !verdict.label().equals(expected);
+	}
+
+	/** A dead step or an unhandled message that no {@code expect} declares: a warning in every report. */
+	public boolean warning() {
+		return (kind == Kind.DEAD_STEP || kind == Kind.UNHANDLED) && verdict == Verdict.VIOLATED
+				&& !expected.equals(Verdict.VIOLATED.label());
+	}
+
+	/** A dead step or an unhandled message that an {@code expect} declares, and that was found. */
+	public boolean declaredFinding() {
+		return (kind == Kind.DEAD_STEP || kind == Kind.UNHANDLED) && verdict == Verdict.VIOLATED
+				&& expected.equals(Verdict.VIOLATED.label());
 	}
 }

@@ -63,9 +63,13 @@ public final class HtmlReport {
 				sections.append(section(finding, anchor, svg, chart));
 			}
 			String css = finding.mismatch() ? "mismatch" : finding.verdict() == Verdict.UNKNOWN ? "unknown"
-					: finding.kind() == Finding.Kind.DEAD_STEP && finding.verdict() == Verdict.VIOLATED ? "dead" : "ok";
-			String verdict = finding.kind() == Finding.Kind.DEAD_STEP && finding.verdict() == Verdict.VIOLATED ? "DEAD STEP"
-					: finding.verdict().label();
+					: finding.warning() ? "dead" : "ok";
+			String verdict = finding.kind() == Finding.Kind.DEAD_STEP && finding.verdict() == Verdict.VIOLATED
+					? finding.declaredFinding() ? "dead step (declared)" : "DEAD STEP"
+					: finding.kind() == Finding.Kind.UNHANDLED && finding.verdict() == Verdict.VIOLATED
+							? finding.declaredFinding() ? "unhandled (declared)" : "UNHANDLED"
+							: finding.kind() == Finding.Kind.UNHANDLED && finding.verdict() == Verdict.HOLDS ? "handled"
+									: finding.verdict().label();
 			html.append("<tr class=\"").append(css).append("\"><td>").append(escape(finding.procedure())).append("</td><td>")
 					.append(escape(finding.options().isEmpty() ? "" : finding.options().toString())).append("</td><td>")
 					.append(anchor == null ? escape(finding.property()) : "<a href=\"#" + anchor + "\">"
@@ -90,8 +94,11 @@ public final class HtmlReport {
 	private static String section(Finding finding, String anchor, String svg, int number) {
 		StringBuilder html = new StringBuilder();
 		html.append("<section id=\"").append(anchor).append("\"><h2>").append(escape(finding.procedure())).append(": ")
-				.append(escape(finding.property())).append(" violated").append(finding.mismatch() ? " (declared: "
-						+ escape(finding.expected()) + ")" : " (as declared)").append("</h2><p>")
+				.append(escape(finding.kind() == Finding.Kind.UNHANDLED ? "unhandled: " + finding.step()
+						: finding.property() + " violated")).append(finding.mismatch() ? " (declared: "
+						+ escape(finding.expected()) + ")" : finding.warning() ? "" : " (as declared)").append("</h2><p>")
+				.append(finding.kind() == Finding.Kind.UNHANDLED ? escape("No step takes it in the last state, and "
+						+ "nothing ignores or defers it: " + TextReport.receiverState(finding)) + "</p><p>" : "")
 				.append(escape(finding.file())).append(":").append(finding.line())
 				.append(finding.options().isEmpty() ? "" : " — options " + escape(finding.options().toString()))
 				.append(finding.clause() == null ? "" : " — " + escape(finding.clause()))

@@ -73,7 +73,14 @@ public final class JUnitReport {
 			xml.writeEndElement();
 		} else if (finding.kind() == Finding.Kind.DEAD_STEP && finding.verdict() == Verdict.VIOLATED) {
 			xml.writeStartElement("system-out");
-			characters(xml, "dead step: " + finding.step() + " can never happen");
+			characters(xml, "dead step" + (finding.declaredFinding() ? " (declared)" : "") + ": " + finding.step()
+					+ " can never happen");
+			xml.writeEndElement();
+		} else if (finding.kind() == Finding.Kind.UNHANDLED && finding.verdict() == Verdict.VIOLATED) {
+			// a warning, not a failure, unless declared otherwise (semantics §7.5); the run is kept
+			xml.writeStartElement("system-out");
+			characters(xml, "unhandled message" + (finding.declaredFinding() ? " (declared)" : "") + ": "
+					+ finding.step() + " finds no step that takes it\n" + trace(finding));
 			xml.writeEndElement();
 		}
 		xml.writeEndElement();

@@ -40,8 +40,9 @@ public final class SarifReport {
 		Map<String, JsonObject> rules = new LinkedHashMap<>();
 		JsonArray results = new JsonArray();
 		for (Finding finding : report.results()) {
-			if (finding.kind() == Finding.Kind.DEAD_STEP && finding.verdict() == Verdict.HOLDS) {
-				continue; // a step that can happen is not a finding
+			if ((finding.kind() == Finding.Kind.DEAD_STEP || finding.kind() == Finding.Kind.UNHANDLED)
+					&& finding.verdict() == Verdict.HOLDS && !finding.mismatch()) {
+				continue; // a step that can happen, a message always handled: not findings
 			}
 			results.add(result(finding, rules));
 		}
@@ -73,12 +74,18 @@ public final class SarifReport {
 	}
 
 	private static JsonObject result(Finding finding, Map<String, JsonObject> rules) {
-		String ruleId = finding.kind() == Finding.Kind.BOUNDS ? "withinDeclaredBounds"
-				: finding.kind() == Finding.Kind.DEAD_STEP ? "deadStep" : finding.property();
-		int ruleIndex = rule(rules, ruleId, finding.kind() == Finding.Kind.PROPERTY
-				? "Property " + finding.property() + (finding.clause() == null ? "" : " (" + finding.clause() + ")")
-				: finding.kind() == Finding.Kind.BOUNDS ? "No step overflows a channel or leaves a declared range"
-						: "Every step of the CR text can happen");
+		String ruleId = switch (finding.kind()) {
+		case BOUNDS -> "withinDeclaredBounds";
+		case DEAD_STEP -> "deadStep";
+		case UNHANDLED -> "unhandledMessage";
+		case PROPERTY -> finding.property();
+		};
+		int ruleIndex = rule(rules, ruleId, switch (finding.kind()) {
+		case PROPERTY -> "Property " + finding.property() + (finding.clause() == null ? "" : " (" + finding.clause() + ")");
+		case BOUNDS -> "No step overflows a channel or leaves a declared range";
+		case DEAD_STEP -> "Every step of the CR text can happen";
+		case UNHANDLED -> "Every message that arrives is taken, ignored or deferred by its receiver";
+		});
 		JsonObject result = new JsonObject();
 		result.addProperty("ruleId", ruleId);
 		result.addProperty("ruleIndex", ruleIndex);
@@ -91,7 +98,7 @@ public final class SarifReport {
 		} else if (finding.verdict() == Verdict.UNKNOWN) {
 			kind = "open";
 			level = "warning";
-		} else if (finding.kind() == Finding.Kind.DEAD_STEP) {
+		} else if (finding.warning()) {
 			kind = "fail";
 			level = "warning";
 		} else if (expectedViolation) {
@@ -193,10 +200,17 @@ public final class SarifReport {
 		String what = switch (finding.kind()) {
 		case DEAD_STEP -> finding.verdict() == Verdict.VIOLATED ? "Dead step: " + finding.step() + " can never happen" : "Unknown whether " + finding.property();
 		case BOUNDS -> "Declared bounds: " + finding.verdict().label();
+		case UNHANDLED -> switch (finding.verdict()) {
+		case VIOLATED -> "Unhandled message: " + finding.step() + " finds no step that takes it"
+				+ (finding.trace() == null ? "" : " (" + TextReport.receiverState(finding) + ")");
+		case HOLDS -> "Every " + finding.step() + " is handled";
+		default -> "Unknown whether " + finding.property();
+		};
 		default -> finding.property() + " " + finding.verdict().label();
 		};
 		String expectation = finding.mismatch() ? " (declared: " + finding.expected() + ")"
-				: finding.verdict() == Verdict.VIOLATED && finding.kind() == Finding.Kind.PROPERTY ? " (as declared)" : "";
+				: finding.verdict() == Verdict.VIOLATED && finding.kind() != Finding.Kind.DEAD_STEP
+						&& !finding.warning() && !"holds".equals(finding.expected()) ? " (as declared)" : "";
 		String trace = finding.trace() != null && finding.verdict() == Verdict.VIOLATED
 				&& finding.kind() != Finding.Kind.DEAD_STEP ? " by a " + finding.trace().steps().size() + "-step run" : "";
 		String reason = finding.verdict() == Verdict.UNKNOWN && finding.reason() != null ? ": " + finding.reason() : "";

@@ -34,6 +34,11 @@ public final class TextReport {
 			out.println(Escaping.visible("  " + line(finding)));
 			if (finding.verdict() == Verdict.VIOLATED && finding.trace() != null && finding.kind() != Finding.Kind.DEAD_STEP) {
 				writeTrace(finding, out);
+				if (finding.kind() == Finding.Kind.UNHANDLED) {
+					out.println(Escaping.visible("      ✗ " + finding.step() + ": no step of " + receiver(finding)
+							+ " takes it in this state, and nothing ignores or defers it"));
+					out.println(Escaping.visible("        " + receiverState(finding)));
+				}
 			}
 		}
 		out.println();
@@ -46,7 +51,13 @@ public final class TextReport {
 		if (finding.kind() == Finding.Kind.DEAD_STEP) {
 			verdict = switch (finding.verdict()) {
 			case HOLDS -> "reachable";
-			case VIOLATED -> "DEAD STEP";
+			case VIOLATED -> finding.declaredFinding() ? "dead step" : "DEAD STEP";
+			default -> "unknown";
+			};
+		} else if (finding.kind() == Finding.Kind.UNHANDLED) {
+			verdict = switch (finding.verdict()) {
+			case HOLDS -> "handled";
+			case VIOLATED -> finding.declaredFinding() ? "unhandled" : "UNHANDLED";
 			default -> "unknown";
 			};
 		} else {
@@ -58,9 +69,9 @@ public final class TextReport {
 		}
 		if (finding.mismatch()) {
 			line.append("  ← expected ").append(finding.expected());
-		} else if (finding.verdict() != Verdict.UNKNOWN && finding.kind() != Finding.Kind.DEAD_STEP
-				&& !"holds".equals(finding.expected())) {
-			line.append("  (as expected)");
+		} else if (finding.verdict() != Verdict.UNKNOWN && !"holds".equals(finding.expected())) {
+			line.append(finding.kind() == Finding.Kind.DEAD_STEP || finding.kind() == Finding.Kind.UNHANDLED
+					? "  (declared)" : "  (as expected)");
 		}
 		line.append(String.format("  — %s", finding.engine()));
 		if (finding.verdict() == Verdict.UNKNOWN) {
@@ -77,6 +88,24 @@ public final class TextReport {
 		line.append(finding.certified() ? ", certified (" + finding.certificate().kind() + ")" : "");
 		line.append(String.format(", %.2fs", finding.seconds()));
 		return line.toString();
+	}
+
+	/** The receiving role of an unhandled-message finding, from its subject {@code M on c at R}. */
+	private static String receiver(Finding finding) {
+		int at = finding.step().lastIndexOf(" at ");
+		return at < 0 ? "the receiver" : finding.step().substring(at + 4);
+	}
+
+	/**
+	 * The receiver's variables in the last state of an unhandled-message run (semantics §7.4: the
+	 * state in which nothing takes the message), {@code UE: handedOver = true, newContext = false}.
+	 */
+	static String receiverState(Finding finding) {
+		String role = receiver(finding);
+		String variables = finding.trace().lastState(0).entrySet().stream().filter(e -> e.getKey().startsWith(role
+				+ ".")).map(e -> e.getKey().substring(role.length() + 1) + " = " + e.getValue()).collect(Collectors
+						.joining(", "));
+		return role + (variables.isEmpty() ? " (no variables)" : ": " + variables);
 	}
 
 	private static void writeTrace(Finding finding, PrintWriter out) {

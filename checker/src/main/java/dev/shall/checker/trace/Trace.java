@@ -39,6 +39,20 @@ public record Trace(List<Map<String, String>> initial, List<TraceStep> steps, En
 		this(initial, steps, Ending.FINITE);
 	}
 
+	/**
+	 * The variables of one instance in the run's last state, as {@code Role.variable → value} in
+	 * the layout's order: the initial state with every step's changes applied.
+	 */
+	public Map<String, String> lastState(int instance) {
+		Map<String, String> state = new LinkedHashMap<>(initial.get(instance));
+		for (TraceStep step : steps) {
+			if (step.instance() == instance) {
+				state.putAll(step.changed());
+			}
+		}
+		return state;
+	}
+
 	/** How many instances (sessions) the run has. */
 	public int instances() {
 		return initial.size();

@@ -113,7 +113,7 @@ public final class Traces {
 		Action action = layout.actions().get(move.action());
 		Transition transition = action.transition();
 		String role = transition != null ? transition.getActor().getName() : action.lane().name();
-		String label = transition != null ? transition.getName() : action.name();
+		String label = action.name();
 		String clause = transition != null ? transition.getClause() : null;
 		Map<String, String> state = valuation(layout, after, move.instance());
 		Map<String, String> previous = valuation(layout, before, move.instance());

@@ -118,6 +118,7 @@ class TraceFormatTest {
 		case PROPERTY -> "property";
 		case REACHABILITY -> "dead-step";
 		case BOUNDS -> "bounds";
+		case UNHANDLED -> "unhandled-message";
 		}, obligation.name());
 	}
 

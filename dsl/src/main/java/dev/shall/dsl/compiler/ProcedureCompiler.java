@@ -151,7 +151,177 @@ public final class ProcedureCompiler {
 			}
 			}
 		}
+		// semantics §3.6: after every step, so that an otherwise or ignore sees every handler's guard;
+		// appended, so that a model without them keeps its moves in the order it had
+		for (EObject member : source.getMembers()) {
+			switch (member) {
+			case Step step when step.getOtherwise() != null -> procedure.getTransitions().add(otherwise(step, procedure));
+			case dev.shall.dsl.shall.Handling handling when handling.getKind() == dev.shall.dsl.shall.HandlingKind.IGNORE ->
+				procedure.getTransitions().add(ignore(handling, procedure));
+			case dev.shall.dsl.shall.Handling handling -> procedure.getDeferrals().add(defer(handling));
+			default -> {
+			}
+			}
+		}
+		for (EObject member : source.getMembers()) {
+			if (member instanceof dev.shall.dsl.shall.FindingExpectation expectation) {
+				procedure.getFindingExpectations().add(findingExpectation(expectation));
+			}
+		}
 		return procedure;
+	}
+
+	// ------------------------------------------------------------------ unhandled messages
+
+	/**
+	 * The otherwise block of a step {@code R shall receive M on c when G { S } otherwise { S' }} is
+	 * the step {@code R shall receive M on c when not G1 and … and not Gk { S' }}, G1…Gk the guards
+	 * of every step and event of R that receives M on c (G among them): it runs when M arrives and
+	 * nothing of R takes it (semantics §3.6). Same strength as its step.
+	 */
+	private Transition otherwise(Step step, Procedure procedure) {
+		Transition main = lookup(step);
+		Transition result = located(F.createTransition(), step.getOtherwise());
+		result.setName(main.getName());
+		result.setKind(TransitionKind.OTHERWISE);
+		result.setStrength(main.getStrength());
+		result.setDescription(main.getDescription());
+		result.setActor(main.getActor());
+		result.setSpec(main.getSpec());
+		result.setClause(main.getClause());
+		result.setOtherwiseOf(main);
+		result.setReceive(org.eclipse.emf.ecore.util.EcoreUtil.copy(main.getReceive()));
+		result.setGuard(noHandler(main.getReceive(), main.getActor(), procedure, step.getOtherwise()));
+		statements(step.getOtherwise(), result.getBody());
+		return result;
+	}
+
+	/**
+	 * {@code ignore M on c at R when G} is the shall step {@code R shall receive M on c when G and
+	 * not G1 and … and not Gk {}}: it discards what nothing else of R takes (semantics §3.6).
+	 */
+	private Transition ignore(dev.shall.dsl.shall.Handling handling, Procedure procedure) {
+		Transition result = located(F.createTransition(), handling);
+		dev.shall.model.Receive receive = arrival(handling.getReceive());
+		result.setName(receive.getMessage().getName());
+		result.setKind(TransitionKind.IGNORE);
+		result.setStrength(Strength.SHALL);
+		result.setDescription(handling.getDescription());
+		result.setActor(lookup(handling.getActor()));
+		cite(result, handling.getCitation(), handling);
+		result.setReceive(receive);
+		dev.shall.model.Expression none = noHandler(receive, result.getActor(), procedure, handling);
+		result.setGuard(handling.getGuard() == null ? none : and(expression(handling.getGuard()), none, handling));
+		return result;
+	}
+
+	private dev.shall.model.Deferral defer(dev.shall.dsl.shall.Handling handling) {
+		dev.shall.model.Deferral result = located(F.createDeferral(), handling);
+		result.setDescription(handling.getDescription());
+		result.setRole(lookup(handling.getActor()));
+		result.setReceive(arrival(handling.getReceive()));
+		cite(result, handling.getCitation(), handling);
+		if (handling.getGuard() != null) {
+			result.setGuard(expression(handling.getGuard()));
+		}
+		return result;
+	}
+
+	private dev.shall.model.Receive arrival(Receive receive) {
+		dev.shall.model.Receive result = located(F.createReceive(), receive);
+		result.setChannel(lookup(receive.getChannel()));
+		result.setMessage(lookup(receive.getMessage()));
+		return result;
+	}
+
+	/**
+	 * {@code not G1 and … and not Gk} over the steps and events of the role that receive the
+	 * message on the channel (copies: the guards stay where they are); {@code true} when there is
+	 * none, {@code false} when one of them has no guard.
+	 */
+	private dev.shall.model.Expression noHandler(dev.shall.model.Receive receive, dev.shall.model.Role role,
+			Procedure procedure, EObject at) {
+		dev.shall.model.Expression result = null;
+		for (Transition handler : procedure.getTransitions()) {
+			if (!handles(handler, receive, role)) {
+				continue;
+			}
+			dev.shall.model.Expression none;
+			if (handler.getGuard() == null) {
+				dev.shall.model.BoolConstant never = located(F.createBoolConstant(), at);
+				never.setValue(false);
+				none = never;
+			} else {
+				none = not(org.eclipse.emf.ecore.util.EcoreUtil.copy(handler.getGuard()), at);
+			}
+			result = result == null ? none : and(result, none, at);
+		}
+		if (result == null) {
+			dev.shall.model.BoolConstant always = located(F.createBoolConstant(), at);
+			always.setValue(true);
+			return always;
+		}
+		return result;
+	}
+
+	/** Whether the transition is a step or event (not an otherwise or ignore) of the role receiving the message on the channel. */
+	private static boolean handles(Transition transition, dev.shall.model.Receive receive, dev.shall.model.Role role) {
+		return (transition.getKind() == TransitionKind.STEP || transition.getKind() == TransitionKind.ENVIRONMENT)
+				&& transition.getActor() == role && transition.getReceive() != null
+				&& transition.getReceive().getChannel() == receive.getChannel()
+				&& transition.getReceive().getMessage() == receive.getMessage();
+	}
+
+	private dev.shall.model.Expression and(dev.shall.model.Expression left, dev.shall.model.Expression right,
+			EObject at) {
+		dev.shall.model.Binary both = located(F.createBinary(), at);
+		both.setOperator(BinaryOperator.AND);
+		both.setLeft(left);
+		both.setRight(right);
+		return both;
+	}
+
+	/** {@code expect dead step X [otherwise]}, {@code expect unhandled M on c [at R]}, {@code expect bounds violated} (semantics §7.5). */
+	private dev.shall.model.FindingExpectation findingExpectation(dev.shall.dsl.shall.FindingExpectation expectation) {
+		dev.shall.model.FindingExpectation result = located(F.createFindingExpectation(), expectation);
+		result.setDescription(expectation.getDescription());
+		if (expectation.isDead() && expectation.isIgnore()) {
+			result.setKind(dev.shall.model.FindingKind.DEAD_STEP);
+			dev.shall.model.Receive receive = arrival(expectation.getReceive());
+			dev.shall.model.Role role = lookup(expectation.getRole());
+			Procedure procedure = (Procedure) role.eContainer();
+			result.setTransition(procedure.getTransitions().stream().filter(t -> t.getKind() == TransitionKind.IGNORE
+					&& t.getActor() == role && t.getReceive().getChannel() == receive.getChannel() && t.getReceive()
+							.getMessage() == receive.getMessage()).findFirst().orElseThrow(() -> new CompilationException(
+									"no ignore of " + receive.getMessage().getName() + " on " + receive.getChannel()
+											.getName() + " at " + role.getName())));
+		} else if (expectation.isDead()) {
+			result.setKind(dev.shall.model.FindingKind.DEAD_STEP);
+			Transition step = lookup(expectation.getTransition());
+			Transition expected = step;
+			if (expectation.isOtherwise()) {
+				Procedure procedure = (Procedure) step.eContainer();
+				expected = procedure.getTransitions().stream().filter(t -> t.getOtherwiseOf() == step).findFirst()
+						.orElseThrow(() -> new CompilationException("step " + step.getName() + " has no otherwise block"));
+			}
+			result.setTransition(expected);
+		} else if (expectation.isUnhandled()) {
+			result.setKind(dev.shall.model.FindingKind.UNHANDLED);
+			result.setReceive(arrival(expectation.getReceive()));
+			dev.shall.dsl.shall.Channel channel = expectation.getReceive().getChannel();
+			// the validator asks for "at R" where the channel carries messages both ways
+			Role receiver = expectation.getRole() != null ? expectation.getRole() : channel.getEndpointB();
+			result.setRole(lookup(receiver));
+		} else {
+			result.setKind(dev.shall.model.FindingKind.BOUNDS);
+		}
+		for (OptionCondition condition : expectation.getConditions()) {
+			OptionTest test = located(F.createOptionTest(), condition);
+			test.setOption(lookup(condition.getOption()));
+			test.setValue(lookup(condition.getValue()));
+			result.getConditions().add(test);
+		}
+		return result;
 	}
 
 	// ------------------------------------------------------------------ declarations

@@ -93,7 +93,7 @@ public class ShallScopeProvider extends AbstractShallScopeProvider {
 			return send == null || send.getMessage() == null || send.getMessage().eIsProxy() ? IScope.NULLSCOPE
 					: scope(describe(send.getMessage().getFields()));
 		}
-		if (reference == p.getFiredRef_Transition()) {
+		if (reference == p.getFiredRef_Transition() || reference == p.getFindingExpectation_Transition()) {
 			List<EObject> transitions = new ArrayList<>();
 			transitions.addAll(members(procedure, Step.class));
 			transitions.addAll(members(procedure, Event.class));
@@ -109,7 +109,8 @@ public class ShallScopeProvider extends AbstractShallScopeProvider {
 			return scope(describe(types));
 		}
 		if (reference == p.getChannel_EndpointA() || reference == p.getChannel_EndpointB()
-				|| reference == p.getStep_Actor() || reference == p.getEvent_Actor() || reference == p.getTimer_Role()) {
+				|| reference == p.getStep_Actor() || reference == p.getEvent_Actor() || reference == p.getTimer_Role()
+				|| reference == p.getHandling_Actor() || reference == p.getFindingExpectation_Role()) {
 			return scope(describe(members(procedure, Role.class)));
 		}
 		if (reference == p.getOptionCondition_Option()) {
@@ -225,8 +226,15 @@ public class ShallScopeProvider extends AbstractShallScopeProvider {
 		return variables;
 	}
 
-	/** The role whose behaviour contains the context: the actor of a step or event. */
+	/**
+	 * The role whose behaviour contains the context: the actor of a step or event, or the role of
+	 * an {@code ignore} or {@code defer} (whose guard reads that role's state, semantics §3.6).
+	 */
 	public static Role actorOf(EObject context) {
+		dev.shall.dsl.shall.Handling handling = EcoreUtil2.getContainerOfType(context, dev.shall.dsl.shall.Handling.class);
+		if (handling != null) {
+			return handling.getActor() == null || handling.getActor().eIsProxy() ? null : handling.getActor();
+		}
 		Step step = EcoreUtil2.getContainerOfType(context, Step.class);
 		if (step != null) {
 			return step.getActor() == null || step.getActor().eIsProxy() ? null : step.getActor();
@@ -240,6 +248,10 @@ public class ShallScopeProvider extends AbstractShallScopeProvider {
 
 	/** The receive clause of the step or event that contains the context, if any. */
 	public static Receive receiveOf(EObject context) {
+		dev.shall.dsl.shall.Handling handling = EcoreUtil2.getContainerOfType(context, dev.shall.dsl.shall.Handling.class);
+		if (handling != null) {
+			return handling.getReceive();
+		}
 		Step step = EcoreUtil2.getContainerOfType(context, Step.class);
 		if (step != null) {
 			return step.getReceive();

@@ -76,6 +76,24 @@ public final class IssueCodes {
 	 */
 	public static final String EXPIRY_STRENGTH = PREFIX + "expiry-strength";
 	/**
+	 * An {@code otherwise} block on a step that receives nothing (it says what happens when a
+	 * received message finds no handler, semantics §3.6), or a second one for the same message,
+	 * channel and role: which of the two would run is not said.
+	 */
+	public static final String OTHERWISE = PREFIX + "otherwise";
+	/**
+	 * An {@code otherwise} that never runs, or an {@code ignore} or {@code defer} that never applies:
+	 * a step of the role takes the message whatever its state (no guard), or an otherwise block
+	 * already takes every arrival nothing else takes (semantics §3.6).
+	 */
+	public static final String NEVER_APPLIES = PREFIX + "never-applies";
+	/**
+	 * A declared finding that cannot be asked as written: {@code expect dead step X otherwise} of a
+	 * step without an otherwise block, {@code expect unhandled M on c} without {@code at R} on a
+	 * channel that carries messages both ways, or with a role that does not receive on c.
+	 */
+	public static final String FINDING_EXPECTATION = PREFIX + "finding-expectation";
+	/**
 	 * A check of shall itself failed on this element (a fault of shall, not of the file); the rest
 	 * of the file is still checked.
 	 */

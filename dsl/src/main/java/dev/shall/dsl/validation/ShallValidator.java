@@ -865,6 +865,138 @@ public class ShallValidator extends AbstractShallValidator {
 		checkTimerRole(stop.getTimer(), stop, P.getStopTimer_Timer(), "stop it");
 	}
 
+	// ------------------------------------------------------------------ unhandled messages (semantics §3.6)
+
+	@Check
+	public void checkOtherwise(Step step) {
+		if (step.getOtherwise() == null) {
+			return;
+		}
+		if (step.getReceive() == null) {
+			error("otherwise says what " + (step.getActor() == null ? "the role" : step.getActor().getName())
+					+ " does with a received message that no step takes; step " + step.getName()
+					+ " receives nothing", step, P.getStep_Otherwise(), IssueCodes.OTHERWISE);
+			return;
+		}
+		Receive receive = step.getReceive();
+		if (!resolved(receive) || step.getActor() == null || step.getActor().eIsProxy()) {
+			return;
+		}
+		dev.shall.dsl.shall.Procedure procedure = EcoreUtil2.getContainerOfType(step, dev.shall.dsl.shall.Procedure.class);
+		for (EObject member : procedure.getMembers()) {
+			if (member instanceof Step other && other != step && other.getOtherwise() != null
+					&& sameArrival(other.getReceive(), other.getActor(), receive, step.getActor())
+					&& procedure.getMembers().indexOf(other) < procedure.getMembers().indexOf(step)) {
+				error("A second otherwise for " + receive.getMessage().getName() + " on " + receive.getChannel().getName()
+						+ " at " + step.getActor().getName() + " (step " + other.getName()
+						+ " has one): which would run is not said", step, P.getStep_Otherwise(), IssueCodes.OTHERWISE);
+			}
+		}
+		Object unguarded = unguardedHandler(procedure, receive, step.getActor());
+		if (unguarded != null) {
+			warning("This otherwise never runs: " + unguarded + " takes every " + receive.getMessage().getName()
+					+ " on " + receive.getChannel().getName(), step, P.getStep_Otherwise(), IssueCodes.NEVER_APPLIES);
+		}
+	}
+
+	@Check
+	public void checkHandling(dev.shall.dsl.shall.Handling handling) {
+		checkCondition(handling.getGuard(), handling, P.getHandling_Guard(), "The condition of " + handling.getKind()
+				.getLiteral());
+		Receive receive = handling.getReceive();
+		if (!resolved(receive) || handling.getActor() == null || handling.getActor().eIsProxy()) {
+			return;
+		}
+		dev.shall.dsl.shall.Procedure procedure = EcoreUtil2.getContainerOfType(handling,
+				dev.shall.dsl.shall.Procedure.class);
+		for (EObject member : procedure.getMembers()) {
+			if (member instanceof Step step && step.getOtherwise() != null
+					&& sameArrival(step.getReceive(), step.getActor(), receive, handling.getActor())) {
+				error("This " + handling.getKind().getLiteral() + " never applies: the otherwise of step "
+						+ step.getName() + " takes every " + receive.getMessage().getName()
+						+ " that no step takes", handling, P.getHandling_Kind(), IssueCodes.NEVER_APPLIES);
+				return;
+			}
+		}
+		Object unguarded = unguardedHandler(procedure, receive, handling.getActor());
+		if (unguarded != null) {
+			warning("This " + handling.getKind().getLiteral() + " never applies: " + unguarded + " takes every "
+					+ receive.getMessage().getName() + " on " + receive.getChannel().getName(), handling,
+					P.getHandling_Kind(), IssueCodes.NEVER_APPLIES);
+		}
+	}
+
+	@Check
+	public void checkFindingExpectation(dev.shall.dsl.shall.FindingExpectation expectation) {
+		Set<OptionDecl> options = new HashSet<>();
+		for (OptionCondition condition : expectation.getConditions()) {
+			if (condition.getOption() != null && !condition.getOption().eIsProxy() && !options.add(condition.getOption())) {
+				error("The option " + condition.getOption().getName() + " is named twice in one expectation", condition,
+						P.getOptionCondition_Option(), IssueCodes.EXPECTATION);
+			}
+		}
+		if (expectation.isDead() && expectation.isOtherwise() && expectation.getTransition() instanceof Step step
+				&& step.getOtherwise() == null) {
+			error("Step " + step.getName() + " has no otherwise block", expectation,
+					P.getFindingExpectation_Otherwise(), IssueCodes.FINDING_EXPECTATION);
+		}
+		if (expectation.isDead() && expectation.isOtherwise() && expectation.getTransition() instanceof Event) {
+			error("An event has no otherwise block", expectation, P.getFindingExpectation_Otherwise(),
+					IssueCodes.FINDING_EXPECTATION);
+		}
+		if (expectation.isDead() && expectation.isIgnore() && resolved(expectation.getReceive())
+				&& expectation.getRole() != null && !expectation.getRole().eIsProxy()) {
+			Receive receive = expectation.getReceive();
+			boolean declared = EcoreUtil2.getContainerOfType(expectation, dev.shall.dsl.shall.Procedure.class)
+					.getMembers().stream().anyMatch(m -> m instanceof dev.shall.dsl.shall.Handling handling
+							&& handling.getKind() == dev.shall.dsl.shall.HandlingKind.IGNORE && sameArrival(handling
+									.getReceive(), handling.getActor(), receive, expectation.getRole()));
+			if (!declared) {
+				error("No ignore of " + receive.getMessage().getName() + " on " + receive.getChannel().getName() + " at "
+						+ expectation.getRole().getName() + " is declared", expectation, P.getFindingExpectation_Receive(),
+						IssueCodes.FINDING_EXPECTATION);
+			}
+		}
+		if (expectation.isUnhandled() && resolved(expectation.getReceive())) {
+			Channel channel = expectation.getReceive().getChannel();
+			Role role = expectation.getRole();
+			if (role == null && channel.isBidirectional()) {
+				error(channel.getName() + " carries messages both ways: say at which role, e.g. at "
+						+ channel.getEndpointB().getName(), expectation, P.getFindingExpectation_Receive(),
+						IssueCodes.FINDING_EXPECTATION);
+			} else if (role != null && !role.eIsProxy() && channel.getEndpointB() != role
+					&& !(channel.isBidirectional() && channel.getEndpointA() == role)) {
+				error(role.getName() + " does not receive on " + channel.getName() + ", which carries messages "
+						+ direction(channel), expectation, P.getFindingExpectation_Role(), IssueCodes.FINDING_EXPECTATION);
+			}
+		}
+	}
+
+	private static boolean resolved(Receive receive) {
+		return receive != null && receive.getChannel() != null && !receive.getChannel().eIsProxy()
+				&& receive.getMessage() != null && !receive.getMessage().eIsProxy();
+	}
+
+	private static boolean sameArrival(Receive receive, Role actor, Receive other, Role otherActor) {
+		return receive != null && actor == otherActor && receive.getChannel() == other.getChannel()
+				&& receive.getMessage() == other.getMessage();
+	}
+
+	/** A step or event of the role that receives the message on the channel with no guard, as "step X"; or null. */
+	private static String unguardedHandler(dev.shall.dsl.shall.Procedure procedure, Receive receive, Role role) {
+		for (EObject member : procedure.getMembers()) {
+			if (member instanceof Step step && step.getExpiry() == null && step.getGuard() == null
+					&& sameArrival(step.getReceive(), step.getActor(), receive, role)) {
+				return "step " + step.getName();
+			}
+			if (member instanceof Event event && event.getGuard() == null
+					&& sameArrival(event.getReceive(), event.getActor(), receive, role)) {
+				return "event " + event.getName();
+			}
+		}
+		return null;
+	}
+
 	@Check
 	public void checkExpiry(Step step) {
 		Expiry expiry = step.getExpiry();

@@ -34,10 +34,11 @@ public record CheckMark(Question question, String subject, String name, String c
 	/**
 	 * The kinds of question ({@link #label()} as in the reports). For {@link #DEAD_STEP} the
 	 * question is "can the step happen": {@code holds} when a run reaches it, {@code violated}
-	 * when none does.
+	 * when none does. For {@link #UNHANDLED} it is "is every such message handled": {@code
+	 * violated} when a run leaves one that no step takes (semantics §7.4).
 	 */
 	public enum Question {
-		PROPERTY("property"), DEAD_STEP("dead-step"), BOUNDS("bounds");
+		PROPERTY("property"), DEAD_STEP("dead-step"), BOUNDS("bounds"), UNHANDLED("unhandled-message");
 
 		private final String label;
 
@@ -67,8 +68,8 @@ public record CheckMark(Question question, String subject, String name, String c
 	 *                  procedure has no options
 	 * @param expected  the verdict the author declared ({@code HOLDS} when nothing is declared)
 	 * @param mismatch  whether the verdict is decided and differs from the declared one, as the
-	 *                  command line counts it (exit code 1); never for a dead step, which the
-	 *                  language cannot declare yet
+	 *                  command line counts it (exit code 1); for a dead step or an unhandled
+	 *                  message only when an {@code expect} declares it and it is not found
 	 * @param engine    the engine that answered
 	 * @param bound     the depth proven free of violations, or the run's length when violated; -1
 	 *                  when none
@@ -141,14 +142,18 @@ public record CheckMark(Question question, String subject, String name, String c
 
 	/**
 	 * How an editor marks the question: a property whose verdict differs from the declared one is
-	 * an error and an unknown one is information; a step that no run reaches, and a reachable
-	 * state outside the declared bounds, are warnings.
+	 * an error and an unknown one is information; a step that no run reaches, a message left
+	 * unhandled and a reachable state outside the declared bounds are warnings unless an {@code
+	 * expect} declares them (semantics §7.5); a declared one that is not found is an error.
 	 */
 	public Severity severity() {
 		return switch (question) {
 		case PROPERTY -> firstMismatch() != null ? Severity.ERROR : firstUnknown() != null ? Severity.INFO
 				: Severity.NONE;
-		case DEAD_STEP, BOUNDS -> firstViolated() != null ? Severity.WARNING : Severity.NONE;
+		case DEAD_STEP, UNHANDLED -> firstMismatch() != null ? Severity.ERROR : firstWarning() != null
+				? Severity.WARNING : Severity.NONE;
+		case BOUNDS -> firstWarning() != null ? Severity.WARNING : firstMismatch() != null ? Severity.ERROR
+				: Severity.NONE;
 		};
 	}
 
@@ -159,8 +164,14 @@ public record CheckMark(Question question, String subject, String name, String c
 			return "";
 		case ERROR: {
 			Verdict mismatch = firstMismatch();
-			return subject + " is " + mismatch.verdict().label() + ", declared " + mismatch.expected().label()
+			return switch (question) {
+			case DEAD_STEP -> name + " is declared dead, but a run reaches it" + mismatch.when() + summary(mismatch);
+			case UNHANDLED -> subject + " is declared unhandled, but every one that arrives is handled"
+					+ mismatch.when();
+			case BOUNDS -> "The bounds are declared violated, but no step exceeds them" + mismatch.when();
+			default -> subject + " is " + mismatch.verdict().label() + ", declared " + mismatch.expected().label()
 					+ mismatch.when() + summary(mismatch);
+			};
 		}
 		case INFO: {
 			Verdict unknown = firstUnknown();
@@ -168,10 +179,13 @@ public record CheckMark(Question question, String subject, String name, String c
 			return subject + ": unknown" + depth + unknown.when() + " (" + unknown.reason() + ")";
 		}
 		default: {
-			Verdict violated = firstViolated();
-			return question == Question.DEAD_STEP
-					? "Dead step: " + subject + " can never happen" + violated.when()
-					: "A step overflows a channel or leaves a declared range" + violated.when() + summary(violated);
+			Verdict violated = firstWarning();
+			return switch (question) {
+			case DEAD_STEP -> "Dead step: " + subject + " can never happen" + violated.when();
+			case UNHANDLED -> "Unhandled message: " + subject + " arrives where no step takes it, and nothing "
+					+ "ignores or defers it" + violated.when() + summary(violated);
+			default -> "A step overflows a channel or leaves a declared range" + violated.when() + summary(violated);
+			};
 		}
 		}
 	}
@@ -185,7 +199,8 @@ public record CheckMark(Question question, String subject, String name, String c
 		if (question == Question.DEAD_STEP) {
 			Verdict dead = firstViolated();
 			if (dead != null) {
-				hover.append("\n\nDead step: no run reaches it").append(dead.when()).append(".");
+				hover.append("\n\nDead step").append(dead.expected() == Answer.VIOLATED ? " (declared)" : "")
+						.append(": no run reaches it").append(dead.when()).append(".");
 			}
 			return hover.toString();
 		}
@@ -202,7 +217,7 @@ public record CheckMark(Question question, String subject, String name, String c
 	public List<Related> related() {
 		Verdict shown = switch (severity()) {
 		case ERROR -> firstMismatch();
-		case WARNING -> question == Question.BOUNDS ? firstViolated() : null;
+		case WARNING -> question == Question.BOUNDS || question == Question.UNHANDLED ? firstWarning() : null;
 		default -> null;
 		};
 		List<Related> related = new ArrayList<>();
@@ -222,6 +237,12 @@ public record CheckMark(Question question, String subject, String name, String c
 
 	private Verdict firstUnknown() {
 		return verdicts.stream().filter(v -> v.verdict() == Answer.UNKNOWN).findFirst().orElse(null);
+	}
+
+	/** A violation nothing declares: for a dead step, an unhandled message or the bounds, a warning. */
+	private Verdict firstWarning() {
+		return verdicts.stream().filter(v -> v.verdict() == Answer.VIOLATED && v.expected() != Answer.VIOLATED)
+				.findFirst().orElse(null);
 	}
 
 	private Verdict firstViolated() {
