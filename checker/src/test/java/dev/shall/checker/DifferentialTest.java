@@ -135,6 +135,8 @@ class DifferentialTest {
 	/** Models with a timer (semantics §3.5), and the obligations compared on them. */
 	private int timerModels;
 	private int timerObligations;
+	private int handlingModels;
+	private int handlingObligations;
 
 	@Test
 	void enginesAgreeWithBreadthFirstSearchAndWithTheDefinitionsOnRandomProcedures() throws Exception {
@@ -160,6 +162,10 @@ class DifferentialTest {
 			if (generator.hasTimer()) {
 				timerModels++;
 				timerObligations += compared.values().stream().mapToInt(Integer::intValue).sum() - comparedBefore;
+			}
+			if (generator.hasHandling()) {
+				handlingModels++;
+				handlingObligations += compared.values().stream().mapToInt(Integer::intValue).sum() - comparedBefore;
 			}
 			seconds.merge("profile " + generator.profile().name().toLowerCase(), (System.nanoTime() - modelStarted)
 					/ 1e9, Double::sum);
@@ -547,6 +553,8 @@ class DifferentialTest {
 				+ "k-induction%n", MODELS, profiles, violated, provedByInduction));
 		out.append(String.format("  %d models with a timer (semantics §3.5); %d of the comparisons below were made on them%n", timerModels,
 				timerObligations));
+		out.append(String.format("  %d models with otherwise, ignore or defer (semantics §3.6); %d of the comparisons below were made on them%n",
+				handlingModels, handlingObligations));
 		out.append(String.format("  %-10s %10s %12s %14s%n", "kind", "compared", "disagreeing", "disagreements"));
 		for (Kind kind : Kind.values()) {
 			long count = disagreements.stream().filter(d -> d.kind() == kind).count();

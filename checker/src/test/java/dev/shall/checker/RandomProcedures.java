@@ -56,6 +56,14 @@ public final class RandomProcedures {
 	 */
 	private final boolean timer;
 	private final String timerRole;
+	/**
+	 * Whether the classic model says what happens to messages no step takes (semantics §3.6):
+	 * otherwise blocks on guarded receives, ignores and defers. Drawn from a stream of its own, so
+	 * that a model without them is the text it was before.
+	 */
+	private final Random handlings;
+	private final boolean handling;
+	private final java.util.Set<String> otherwise = new java.util.HashSet<>();
 
 	/** The classic profile, as before (other tests replay its models by seed). */
 	public RandomProcedures(long seed) {
@@ -69,6 +77,13 @@ public final class RandomProcedures {
 		Random timers = new Random(seed * 1_000_003L + 14);
 		this.timer = timers.nextInt(3) == 0;
 		this.timerRole = profile != Profile.CLASSIC || timers.nextBoolean() ? "A" : "B";
+		this.handlings = new Random(seed * 1_000_003L + 15);
+		this.handling = profile == Profile.CLASSIC && handlings.nextInt(3) == 0;
+	}
+
+	/** Whether the model has otherwise blocks, ignores or defers (a third of the classic models). */
+	boolean hasHandling() {
+		return handling;
 	}
 
 	/** Whether the model declares a timer (a third of the models of each profile). */
@@ -172,6 +187,9 @@ public final class RandomProcedures {
 				expiryStep("x" + x, option);
 			}
 		}
+		if (handling) {
+			handlings();
+		}
 		if (random.nextBoolean()) {
 			String role = random.nextBoolean() ? "A" : "B";
 			text.append("event ev at ").append(role).append(" when ").append(condition(role, null, option))
@@ -201,7 +219,30 @@ public final class RandomProcedures {
 		if (guard != null) {
 			text.append(" when ").append(guard);
 		}
-		text.append(" { ").append(statements(role, received, option, 2)).append(timerStatement(role)).append(" }\n");
+		text.append(" { ").append(statements(role, received, option, 2)).append(timerStatement(role)).append(" }");
+		if (handling && received != null && guard != null && handlings.nextBoolean() && otherwise.add(role + received)) {
+			// semantics §3.6: what the role does with the message when no guard of its handlers holds
+			text.append(" otherwise { ").append(handlings.nextInt(3) == 0 ? "" : statements(role, received, option, 1))
+					.append(" }");
+		}
+		text.append('\n');
+	}
+
+	/** Ignores and defers (semantics §3.6) of messages without an otherwise block, sometimes unconditional. */
+	private void handlings() {
+		for (String role : List.of("A", "B")) {
+			for (String message : List.of("M1", "M2")) {
+				if (otherwise.contains(role + message) || handlings.nextInt(3) > 0) {
+					continue;
+				}
+				text.append(handlings.nextBoolean() ? "ignore " : "defer ").append(message).append(" as m on c at ")
+						.append(role);
+				if (handlings.nextInt(4) > 0) {
+					text.append(" when ").append(condition(role, message, false));
+				}
+				text.append('\n');
+			}
+		}
 	}
 
 	/** A step that handles the expiry of t (semantics §3.5): always shall; it may restart the timer. */

@@ -88,6 +88,10 @@ public final class JsonReport {
 		r.addProperty("procedure", finding.procedure());
 		r.addProperty("property", finding.property());
 		r.addProperty("kind", finding.kind().label());
+		if (finding.step() != null) {
+			// the step, or the arrival (M on c at R), that a dead-step or unhandled-message question is about
+			r.addProperty("step", finding.step());
+		}
 		r.addProperty("clause", finding.clause());
 		JsonObject options = new JsonObject();
 		finding.options().forEach(options::addProperty);
