@@ -34,13 +34,14 @@ public record TraceDocument(String file, String procedure, Question question, Ma
 	 * The question a trace answers, as the reports name it.
 	 *
 	 * @param kind {@code property} (the run violates it), {@code dead-step} (the run reaches the
-	 *             step) or {@code bounds} (the run reaches a state with a blocked move, semantics §7.2)
+	 *             step), {@code bounds} (the run reaches a state with a blocked move, semantics §7.2)
+	 *             or {@code unhandled-message} (the run leaves a message no step takes, §7.4)
 	 * @param name the property's name, or the question as reported ({@code step 6 can happen})
 	 */
 	public record Question(String kind, String name) {
 
 		/** Every kind of question, as {@code Finding.Kind} labels them. */
-		public static final Set<String> KINDS = Set.of("property", "dead-step", "bounds");
+		public static final Set<String> KINDS = Set.of("property", "dead-step", "bounds", "unhandled-message");
 
 		public Question {
 			Objects.requireNonNull(kind, "kind");

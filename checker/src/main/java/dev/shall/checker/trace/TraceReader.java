@@ -457,7 +457,7 @@ final class TraceReader {
 					+ "\"name\"", Set.of("kind", "name"));
 			Located<String> kind = required(fields, "question", "kind");
 			if (!TraceDocument.Question.KINDS.contains(kind.value())) {
-				throw new BadTrace(file, kind.place(), "expected property, dead-step or bounds, found \""
+				throw new BadTrace(file, kind.place(), "expected property, dead-step, bounds or unhandled-message, found \""
 						+ TraceFormat.clip(kind.value(), 40) + "\"");
 			}
 			question = new TraceDocument.Question(kind.value(), required(fields, "question", "name").value());
