@@ -33,6 +33,13 @@ public class QuickCheckResults {
 		return byQuestion == null ? null : byQuestion.get(key(question, subject));
 	}
 
+	/** The marks of one kind of question whose subject starts with {@code prefix}, e.g. every arrival of a message. */
+	public List<CheckMark> marks(String document, CheckMark.Question question, String prefix) {
+		Map<String, CheckMark> byQuestion = marks.get(document);
+		return byQuestion == null ? List.of() : byQuestion.values().stream().filter(m -> m.question() == question && m
+				.subject().startsWith(prefix)).sorted(java.util.Comparator.comparing(CheckMark::subject)).toList();
+	}
+
 	private static String key(CheckMark.Question question, String subject) {
 		return question.label() + "|" + subject;
 	}

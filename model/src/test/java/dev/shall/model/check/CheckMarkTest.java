@@ -1,6 +1,7 @@
 package dev.shall.model.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +63,40 @@ class CheckMarkTest {
 		assertEquals(CheckMark.Severity.NONE, alive.severity());
 		assertEquals("", alive.message());
 		assertEquals("**step take** — 1.2", alive.hover());
+	}
+
+	@Test
+	void anUnhandledMessageIsAWarningWithTheRunUnlessDeclared() {
+		CheckMark unhandled = new CheckMark(Question.UNHANDLED, "M on c at B", "M on c at B is handled", null, 4, 1,
+				List.of(new Verdict(Map.of(), Answer.VIOLATED, Answer.HOLDS, false, "quick", 3, "replayed-run", null,
+						RUN)));
+		assertEquals(CheckMark.Severity.WARNING, unhandled.severity());
+		assertEquals("Unhandled message: M on c at B arrives where no step takes it, and nothing ignores or defers it: "
+				+ "3-step run: 1. A greet, 2. c(A→B) lose on c(A→B), 3. B take", unhandled.message());
+		assertEquals(2, unhandled.related().size());
+		// declared (semantics §7.5): no mark; declared but every M handled: an error
+		CheckMark declared = new CheckMark(Question.UNHANDLED, "M on c at B", "M on c at B is handled", null, 4, 1,
+				List.of(new Verdict(Map.of(), Answer.VIOLATED, Answer.VIOLATED, false, "quick", 3, "replayed-run", null,
+						RUN)));
+		assertEquals(CheckMark.Severity.NONE, declared.severity());
+		CheckMark notFound = new CheckMark(Question.UNHANDLED, "M on c at B", "M on c at B is handled", null, 4, 1,
+				List.of(new Verdict(options("o", "a"), Answer.HOLDS, Answer.VIOLATED, true, "quick", 3,
+						"closed-state-set", null, List.of())));
+		assertEquals(CheckMark.Severity.ERROR, notFound.severity());
+		assertEquals("M on c at B is declared unhandled, but every one that arrives is handled when {o=a}", notFound
+				.message());
+	}
+
+	@Test
+	void aDeclaredDeadStepThatHappensIsAnError() {
+		CheckMark dead = new CheckMark(Question.DEAD_STEP, "take", "step take", "1.2", 7, 1, List.of(new Verdict(
+				Map.of(), Answer.HOLDS, Answer.VIOLATED, true, "quick", 2, "replayed-run", null, RUN)));
+		assertEquals(CheckMark.Severity.ERROR, dead.severity());
+		assertTrue(dead.message().startsWith("step take is declared dead, but a run reaches it"), dead.message());
+		CheckMark quiet = new CheckMark(Question.DEAD_STEP, "take", "step take", "1.2", 7, 1, List.of(new Verdict(
+				Map.of(), Answer.VIOLATED, Answer.VIOLATED, false, "quick", 2, "closed-state-set", null, List.of())));
+		assertEquals(CheckMark.Severity.NONE, quiet.severity());
+		assertEquals("**step take** — 1.2\n\nDead step (declared): no run reaches it.", quiet.hover());
 	}
 
 	@Test
