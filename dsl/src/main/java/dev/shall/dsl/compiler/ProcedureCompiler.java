@@ -315,12 +315,7 @@ public final class ProcedureCompiler {
 		} else {
 			result.setKind(dev.shall.model.FindingKind.BOUNDS);
 		}
-		for (OptionCondition condition : expectation.getConditions()) {
-			OptionTest test = located(F.createOptionTest(), condition);
-			test.setOption(lookup(condition.getOption()));
-			test.setValue(lookup(condition.getValue()));
-			result.getConditions().add(test);
-		}
+		optionTests(expectation.getConditions(), result.getConditions());
 		return result;
 	}
 
@@ -768,13 +763,18 @@ public final class ProcedureCompiler {
 		dev.shall.model.Expectation result = located(F.createExpectation(), expectation);
 		result.setVerdict(expectation.getVerdict() == dev.shall.dsl.shall.Verdict.VIOLATED ? Verdict.VIOLATED
 				: Verdict.HOLDS);
-		for (OptionCondition condition : expectation.getConditions()) {
+		optionTests(expectation.getConditions(), result.getConditions());
+		return result;
+	}
+
+	/** The option conditions of an expectation ({@code when o = a, p = b}) as option tests. */
+	private void optionTests(List<OptionCondition> conditions, List<OptionTest> target) {
+		for (OptionCondition condition : conditions) {
 			OptionTest test = located(F.createOptionTest(), condition);
 			test.setOption(lookup(condition.getOption()));
 			test.setValue(lookup(condition.getValue()));
-			result.getConditions().add(test);
+			target.add(test);
 		}
-		return result;
 	}
 
 	// ------------------------------------------------------------------ types and expressions

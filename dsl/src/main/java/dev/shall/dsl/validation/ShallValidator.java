@@ -928,13 +928,7 @@ public class ShallValidator extends AbstractShallValidator {
 
 	@Check
 	public void checkFindingExpectation(dev.shall.dsl.shall.FindingExpectation expectation) {
-		Set<OptionDecl> options = new HashSet<>();
-		for (OptionCondition condition : expectation.getConditions()) {
-			if (condition.getOption() != null && !condition.getOption().eIsProxy() && !options.add(condition.getOption())) {
-				error("The option " + condition.getOption().getName() + " is named twice in one expectation", condition,
-						P.getOptionCondition_Option(), IssueCodes.EXPECTATION);
-			}
-		}
+		checkOptionConditions(expectation.getConditions());
 		if (expectation.isDead() && expectation.isOtherwise() && expectation.getTransition() instanceof Step step
 				&& step.getOtherwise() == null) {
 			error("Step " + step.getName() + " has no otherwise block", expectation,
@@ -1267,13 +1261,16 @@ public class ShallValidator extends AbstractShallValidator {
 
 	private void checkExpectations(PropertyDecl property) {
 		for (Expectation expectation : property.getExpectations()) {
-			Set<OptionDecl> options = new HashSet<>();
-			for (OptionCondition condition : expectation.getConditions()) {
-				if (condition.getOption() != null && !condition.getOption().eIsProxy()
-						&& !options.add(condition.getOption())) {
-					error("The option " + condition.getOption().getName() + " is named twice in one expectation",
-							condition, P.getOptionCondition_Option(), IssueCodes.EXPECTATION);
-				}
+			checkOptionConditions(expectation.getConditions());
+		}
+	}
+
+	private void checkOptionConditions(List<OptionCondition> conditions) {
+		Set<OptionDecl> options = new HashSet<>();
+		for (OptionCondition condition : conditions) {
+			if (condition.getOption() != null && !condition.getOption().eIsProxy() && !options.add(condition.getOption())) {
+				error("The option " + condition.getOption().getName() + " is named twice in one expectation", condition,
+						P.getOptionCondition_Option(), IssueCodes.EXPECTATION);
 			}
 		}
 	}
