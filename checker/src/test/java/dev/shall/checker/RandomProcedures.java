@@ -64,6 +64,8 @@ public final class RandomProcedures {
 	private final Random handlings;
 	private final boolean handling;
 	private final java.util.Set<String> otherwise = new java.util.HashSet<>();
+	/** The guard of the last step of a role that receives a message, by role and message. */
+	private final java.util.Map<String, String> handlerGuards = new java.util.HashMap<>();
 
 	/** The classic profile, as before (other tests replay its models by seed). */
 	public RandomProcedures(long seed) {
@@ -220,6 +222,9 @@ public final class RandomProcedures {
 			text.append(" when ").append(guard);
 		}
 		text.append(" { ").append(statements(role, received, option, 2)).append(timerStatement(role)).append(" }");
+		if (received != null) {
+			handlerGuards.put(role + received, guard);
+		}
 		if (handling && received != null && guard != null && handlings.nextBoolean() && otherwise.add(role + received)) {
 			// semantics §3.6: what the role does with the message when no guard of its handlers holds
 			text.append(" otherwise { ").append(handlings.nextInt(3) == 0 ? "" : statements(role, received, option, 1))
@@ -237,7 +242,12 @@ public final class RandomProcedures {
 				}
 				text.append(handlings.nextBoolean() ? "ignore " : "defer ").append(message).append(" as m on c at ")
 						.append(role);
-				if (handlings.nextInt(4) > 0) {
+				String guard = handlerGuards.get(role + message);
+				int kind = handlings.nextInt(4);
+				if (kind == 0 && guard != null) {
+					// exactly where that handler refuses: the arrivals a lone handler leaves over
+					text.append(" when not (").append(guard).append(')');
+				} else if (kind > 1) {
 					text.append(" when ").append(condition(role, message, false));
 				}
 				text.append('\n');
