@@ -30,9 +30,11 @@ import dev.shall.checker.engine.QuickSearch;
 import dev.shall.checker.engine.Verdict;
 import dev.shall.checker.lowering.Layout;
 import dev.shall.checker.lowering.Obligation;
+import dev.shall.checker.lowering.VacuityCondition;
 import dev.shall.checker.lowering.OptionAssignment;
 import dev.shall.checker.report.Finding;
 import dev.shall.checker.report.RunReport;
+import dev.shall.checker.report.Vacuity;
 import dev.shall.checker.trace.Traces;
 import dev.shall.model.Procedure;
 import dev.shall.model.Property;
@@ -328,6 +330,16 @@ public final class CheckRunner {
 				: answer(request, budget, settings.engine(), certifier, progress);
 		// semantics §8.2: a verdict the other semantics did not confirm is not reported as decided
 		result = certifier.decided(result);
+		// semantics §7.5: a property that holds is asked whether it holds only vacuously
+		Vacuity vacuity = null;
+		if (obligation.kind() == Obligation.Kind.PROPERTY && result.verdict() == Verdict.HOLDS
+				&& VacuityCondition.of(obligation.property()) != null) {
+			String over = master == null ? null : master.over();
+			vacuity = over != null ? new Vacuity(Vacuity.Status.UNDECIDED, "vacuity not decided: not checked: " + over)
+					: vacuity(layout, options, instances, obligation.property(), master == null ? Budget.of(settings
+							.depth(), settings.timeout()) : master.member(settings.timeout()), settings.engine(),
+							progress);
+		}
 		double seconds = (System.nanoTime() - started) / 1e9;
 		Procedure procedure = layout.procedure();
 		return switch (obligation.kind()) {
@@ -335,7 +347,7 @@ public final class CheckRunner {
 			Property property = obligation.property();
 			yield finding(file, procedure, property.getName(), Finding.Kind.PROPERTY, null, cite(property.getSpec(), property
 					.getClause()), options, instances, result.verdict(), options.expectedVerdict(property).getLiteral(),
-					result, seconds, property.getLocation(), layout);
+					result, seconds, property.getLocation(), layout).withVacuity(vacuity);
 		}
 		case BOUNDS -> finding(file, procedure, obligation.name(), Finding.Kind.BOUNDS, null, null, options, instances,
 				result.verdict(), "holds", result, seconds, procedure.getLocation(), layout);
@@ -351,6 +363,49 @@ public final class CheckRunner {
 					cite(transition.getSpec(), transition.getClause()), options, instances, verdict, "holds", result,
 					seconds, transition.getLocation(), layout);
 		}
+		};
+	}
+
+	/**
+	 * Whether a property that holds holds only vacuously (semantics §7.5): the invariant
+	 * {@code never C} of its vacuity condition C ({@link VacuityCondition#question}), asked of the
+	 * same engines within {@code budget} (the property's own per-question timeout) and certified as
+	 * any safety question (§8.2) — in full even in the editor's quick check, whose breadth-first
+	 * answers otherwise stay uncertified (ADR 0006): vacuity is never claimed from an uncertified
+	 * answer.
+	 *
+	 * @return {@link Vacuity.Status#VACUOUS} when {@code never C} holds, certified, with the reason;
+	 *         {@link Vacuity.Status#NOT_VACUOUS} when a certified run reaches C;
+	 *         {@link Vacuity.Status#UNDECIDED} otherwise, with why
+	 * @throws IllegalArgumentException when the property has no vacuity condition
+	 */
+	static Vacuity vacuity(Layout layout, OptionAssignment options, int instances, Property property, Budget budget,
+			EngineChoice engine, ProgressListener progress) {
+		Obligation question = VacuityCondition.question(property);
+		if (question == null) {
+			throw new IllegalArgumentException(property.getName() + " has no vacuity condition");
+		}
+		Certifier certifier = new Certifier(Certifier.Scope.EVERY_VERDICT);
+		CheckResult answer = certifier.decided(answer(new CheckRequest(layout, options, instances, question), budget,
+				engine, certifier, progress));
+		String condition = VacuityCondition.role(property) + " \"" + VacuityCondition.text(VacuityCondition.of(
+				property)) + "\"";
+		return switch (answer.verdict()) {
+		case HOLDS -> new Vacuity(Vacuity.Status.VACUOUS, condition + " is true in no reachable state (proved by "
+				+ engineName(answer.engine()) + ", certified " + answer.certificate().kind() + ")");
+		case VIOLATED -> new Vacuity(Vacuity.Status.NOT_VACUOUS, condition + " is true in a reachable state ("
+				+ answer.bound() + "-step run, certified " + answer.certificate().kind() + ")");
+		case UNKNOWN -> new Vacuity(Vacuity.Status.UNDECIDED, "vacuity not decided: " + answer.reason());
+		};
+	}
+
+	/** An engine's name as a proof's reason says it. */
+	private static String engineName(String engine) {
+		return switch (engine) {
+		case "bmc" -> "BMC";
+		case "explicit" -> "breadth-first search";
+		case "quick" -> "the quick check";
+		default -> engine;
 		};
 	}
 
