@@ -75,6 +75,11 @@ public final class JUnitReport {
 			xml.writeStartElement("system-out");
 			characters(xml, "dead step: " + finding.step() + " can never happen");
 			xml.writeEndElement();
+		} else if (finding.vacuous()) {
+			// semantics §7.5: a warning, not a failure — the verdict matches its expectation
+			xml.writeStartElement("system-out");
+			characters(xml, "warning: holds vacuously: " + finding.vacuity().reason());
+			xml.writeEndElement();
 		}
 		xml.writeEndElement();
 	}

@@ -36,6 +36,9 @@ public final class SarifReport {
 
 	public static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
+	/** The rule of a property that holds only vacuously (semantics §7.5). */
+	public static final String VACUOUS_RULE = "vacuousProperty";
+
 	public void write(RunReport report, PrintWriter out) {
 		Map<String, JsonObject> rules = new LinkedHashMap<>();
 		JsonArray results = new JsonArray();
@@ -73,9 +76,13 @@ public final class SarifReport {
 	}
 
 	private static JsonObject result(Finding finding, Map<String, JsonObject> rules) {
+		// semantics §7.5: a vacuous holds is a finding of its own rule, as dead steps are
 		String ruleId = finding.kind() == Finding.Kind.BOUNDS ? "withinDeclaredBounds"
-				: finding.kind() == Finding.Kind.DEAD_STEP ? "deadStep" : finding.property();
-		int ruleIndex = rule(rules, ruleId, finding.kind() == Finding.Kind.PROPERTY
+				: finding.kind() == Finding.Kind.DEAD_STEP ? "deadStep"
+						: finding.vacuous() && !finding.mismatch() ? VACUOUS_RULE : finding.property();
+		int ruleIndex = rule(rules, ruleId, ruleId.equals(VACUOUS_RULE) && finding.kind() == Finding.Kind.PROPERTY
+				? "A property holds only because its condition is true in no reachable state"
+				: finding.kind() == Finding.Kind.PROPERTY
 				? "Property " + finding.property() + (finding.clause() == null ? "" : " (" + finding.clause() + ")")
 				: finding.kind() == Finding.Kind.BOUNDS ? "No step overflows a channel or leaves a declared range"
 						: "Every step of the CR text can happen");
@@ -91,7 +98,7 @@ public final class SarifReport {
 		} else if (finding.verdict() == Verdict.UNKNOWN) {
 			kind = "open";
 			level = "warning";
-		} else if (finding.kind() == Finding.Kind.DEAD_STEP) {
+		} else if (finding.kind() == Finding.Kind.DEAD_STEP || finding.vacuous()) {
 			kind = "fail";
 			level = "warning";
 		} else if (expectedViolation) {
@@ -164,6 +171,11 @@ public final class SarifReport {
 		properties.addProperty("certified", finding.certified());
 		properties.addProperty("certificate", finding.certificate().kind());
 		properties.addProperty("instances", finding.instances());
+		if (finding.vacuity() != null) {
+			properties.addProperty("property", finding.property()); // the ruleId may be vacuousProperty
+			properties.addProperty("vacuous", finding.vacuous());
+			properties.addProperty("vacuity", finding.vacuity().reason());
+		}
 		JsonObject options = new JsonObject();
 		finding.options().forEach(options::addProperty);
 		properties.add("options", options);
@@ -199,7 +211,8 @@ public final class SarifReport {
 				: finding.verdict() == Verdict.VIOLATED && finding.kind() == Finding.Kind.PROPERTY ? " (as declared)" : "";
 		String trace = finding.trace() != null && finding.verdict() == Verdict.VIOLATED
 				&& finding.kind() != Finding.Kind.DEAD_STEP ? " by a " + finding.trace().steps().size() + "-step run" : "";
-		String reason = finding.verdict() == Verdict.UNKNOWN && finding.reason() != null ? ": " + finding.reason() : "";
+		String reason = finding.verdict() == Verdict.UNKNOWN && finding.reason() != null ? ": " + finding.reason()
+				: finding.vacuous() ? ", vacuously: " + finding.vacuity().reason() : "";
 		return what + trace + expectation + options + reason + ".";
 	}
 

@@ -19,13 +19,18 @@ import dev.shall.model.frontend.SourceDiagnostic;
  * @param dead         steps no run reaches
  * @param stepsUnknown steps not settled either way
  * @param errors       errors in the input
+ * @param vacuous      properties that hold only vacuously (semantics §7.5), among those as expected
+ *                     or differing: a warning, not a fourth kind of verdict
  */
 public record Summary(long verdicts, long asExpected, long differ, long unknown, long steps, long reachable, long dead,
-		long stepsUnknown, long errors) {
+		long stepsUnknown, long errors, long vacuous) {
 
 	public static Summary of(RunReport report) {
-		long verdicts = 0, differ = 0, unknown = 0, steps = 0, reachable = 0, dead = 0, stepsUnknown = 0;
+		long verdicts = 0, differ = 0, unknown = 0, steps = 0, reachable = 0, dead = 0, stepsUnknown = 0, vacuous = 0;
 		for (Finding finding : report.results()) {
+			if (finding.vacuous()) {
+				vacuous++;
+			}
 			if (finding.kind() == Finding.Kind.DEAD_STEP) {
 				steps++;
 				switch (finding.verdict()) {
@@ -44,13 +49,17 @@ public record Summary(long verdicts, long asExpected, long differ, long unknown,
 		}
 		long errors = report.diagnostics().stream().filter(d -> d.severity() == SourceDiagnostic.Severity.ERROR).count();
 		return new Summary(verdicts, verdicts - differ - unknown, differ, unknown, steps, reachable, dead, stepsUnknown,
-				errors);
+				errors, vacuous);
 	}
 
-	/** One line: {@code 2 verdicts on properties and bounds: 1 as expected, 1 differ, 0 unknown; 0 dead steps; 0 errors in the input}. */
+	/**
+	 * One line: {@code 2 verdicts on properties and bounds: 1 as expected, 1 differ, 0 unknown; 0 dead steps; 0 errors
+	 * in the input}, with {@code (1 holds vacuously)} after the verdicts when some property does.
+	 */
 	public String text() {
-		return String.format("%d verdicts on properties and bounds: %d as expected, %d differ, %d unknown; %d dead "
-				+ "step%s%s; %d error%s in the input", verdicts, asExpected, differ, unknown, dead, dead == 1 ? "" : "s",
+		return String.format("%d verdicts on properties and bounds: %d as expected, %d differ, %d unknown%s; %d dead "
+				+ "step%s%s; %d error%s in the input", verdicts, asExpected, differ, unknown, vacuous == 0 ? ""
+						: " (" + vacuous + (vacuous == 1 ? " holds" : " hold") + " vacuously)", dead, dead == 1 ? "" : "s",
 				stepsUnknown == 0 ? "" : ", " + stepsUnknown + " step" + (stepsUnknown == 1 ? "" : "s")
 						+ " not known to be reachable",
 				errors, errors == 1 ? "" : "s");
