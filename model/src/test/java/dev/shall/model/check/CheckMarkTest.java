@@ -51,6 +51,21 @@ class CheckMarkTest {
 	}
 
 	@Test
+	void aVacuousHoldsIsAWarningWithItsReasonAndADifferenceStaysAnError() {
+		Verdict vacuous = new Verdict(options("o", "a"), Answer.HOLDS, Answer.HOLDS, false, "quick", 4, "closed-state-set",
+				null, List.of(), "the agreement's condition \"step 3\" is true in no reachable state");
+		CheckMark mark = new CheckMark(Question.PROPERTY, "p", "p", null, 3, 1, List.of(vacuous));
+		assertEquals(CheckMark.Severity.WARNING, mark.severity());
+		assertEquals("p holds vacuously when {o=a}: the agreement's condition \"step 3\" is true in no reachable state",
+				mark.message());
+		assertEquals("**p**\n\n- {o=a}: holds (vacuous) — quick, bound 4, certified (closed-state-set); vacuous: the "
+				+ "agreement's condition \"step 3\" is true in no reachable state", mark.hover());
+		CheckMark worse = new CheckMark(Question.PROPERTY, "p", "p", null, 3, 1, List.of(vacuous, new Verdict(options(
+				"o", "b"), Answer.VIOLATED, Answer.HOLDS, true, "quick", 3, "replayed-run", null, RUN)));
+		assertEquals(CheckMark.Severity.ERROR, worse.severity(), "a difference from the declared verdict comes first");
+	}
+
+	@Test
 	void aStepNoRunReachesIsAWarning() {
 		CheckMark dead = new CheckMark(Question.DEAD_STEP, "take", "step take", "1.2", 7, 1, List.of(new Verdict(
 				options("o", "a"), Answer.VIOLATED, Answer.HOLDS, false, "quick", 5, "closed-state-set", null, List.of())));
