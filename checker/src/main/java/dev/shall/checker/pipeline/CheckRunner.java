@@ -251,6 +251,7 @@ public final class CheckRunner {
 			return findings;
 		}
 		List<OptionAssignment> combinations = selected(procedure, settings.options(), file, diagnostics);
+		List<VacuityQuestion> vacuityQuestions = new ArrayList<>();
 		// 3. check, 4. report: a finding per combination and question
 		for (OptionAssignment options : combinations) {
 			List<Obligation> obligations = new ArrayList<>();
@@ -261,10 +262,34 @@ public final class CheckRunner {
 				// once the whole run is out of time or interrupted, the remaining questions are
 				// reported unknown (not left out): a report never looks more complete than it is
 				listener.checking(procedure.getName(), obligation.name());
-				findings.add(check(layout, options, instances, obligation, file, settings, listener::depthDone));
+				Finding finding = check(layout, options, instances, obligation, file, settings, listener::depthDone);
+				if (obligation.kind() == Obligation.Kind.PROPERTY && finding.verdict() == Verdict.HOLDS
+						&& VacuityCondition.of(obligation.property()) != null) {
+					vacuityQuestions.add(new VacuityQuestion(findings.size(), options, obligation.property()));
+				}
+				findings.add(finding);
 			}
 		}
+		// semantics §7.5: every property that holds is asked whether it holds only vacuously — after
+		// every other question, so that within a total budget (--total-timeout, the editor's quick
+		// check) vacuity never takes the time of a verdict
+		for (VacuityQuestion question : vacuityQuestions) {
+			Finding finding = findings.get(question.index());
+			listener.checking(procedure.getName(), finding.property() + " (vacuity)");
+			long started = System.nanoTime();
+			String over = master == null ? null : master.over();
+			Vacuity vacuity = over != null ? new Vacuity(Vacuity.Status.UNDECIDED, "vacuity not decided: not checked: "
+					+ over) : vacuity(layout, question.options(), instances, question.property(), master == null
+							? Budget.of(settings.depth(), settings.timeout()) : master.member(settings.timeout()),
+							settings.engine(), listener::depthDone);
+			double seconds = (System.nanoTime() - started) / 1e9;
+			findings.set(question.index(), finding.withVacuity(vacuity).withSeconds(finding.seconds() + seconds));
+		}
 		return findings;
+	}
+
+	/** A property that holds, to be asked whether it holds only vacuously: its finding's place, its combination. */
+	private record VacuityQuestion(int index, OptionAssignment options, Property property) {
 	}
 
 	/**
@@ -330,16 +355,6 @@ public final class CheckRunner {
 				: answer(request, budget, settings.engine(), certifier, progress);
 		// semantics §8.2: a verdict the other semantics did not confirm is not reported as decided
 		result = certifier.decided(result);
-		// semantics §7.5: a property that holds is asked whether it holds only vacuously
-		Vacuity vacuity = null;
-		if (obligation.kind() == Obligation.Kind.PROPERTY && result.verdict() == Verdict.HOLDS
-				&& VacuityCondition.of(obligation.property()) != null) {
-			String over = master == null ? null : master.over();
-			vacuity = over != null ? new Vacuity(Vacuity.Status.UNDECIDED, "vacuity not decided: not checked: " + over)
-					: vacuity(layout, options, instances, obligation.property(), master == null ? Budget.of(settings
-							.depth(), settings.timeout()) : master.member(settings.timeout()), settings.engine(),
-							progress);
-		}
 		double seconds = (System.nanoTime() - started) / 1e9;
 		Procedure procedure = layout.procedure();
 		return switch (obligation.kind()) {
@@ -347,7 +362,7 @@ public final class CheckRunner {
 			Property property = obligation.property();
 			yield finding(file, procedure, property.getName(), Finding.Kind.PROPERTY, null, cite(property.getSpec(), property
 					.getClause()), options, instances, result.verdict(), options.expectedVerdict(property).getLiteral(),
-					result, seconds, property.getLocation(), layout).withVacuity(vacuity);
+					result, seconds, property.getLocation(), layout);
 		}
 		case BOUNDS -> finding(file, procedure, obligation.name(), Finding.Kind.BOUNDS, null, null, options, instances,
 				result.verdict(), "holds", result, seconds, procedure.getLocation(), layout);

@@ -41,6 +41,12 @@ public record Finding(String file, String procedure, String property, Kind kind,
 		return verdict == Verdict.HOLDS && vacuity != null && vacuity.vacuous();
 	}
 
+	/** The finding with its time in seconds (its vacuity question included). */
+	public Finding withSeconds(double seconds) {
+		return new Finding(file, procedure, property, kind, step, clause, options, instances, verdict, expected, engine,
+				bound, certificate, seconds, reason, trace, line, column, vacuity);
+	}
+
 	/** The finding with the answer to its vacuity question. */
 	public Finding withVacuity(Vacuity vacuity) {
 		return new Finding(file, procedure, property, kind, step, clause, options, instances, verdict, expected, engine,
