@@ -65,7 +65,9 @@ public final class JUnitReport {
 			attribute(xml, "message", finding.property() + " is " + finding.verdict().label() + ", expected "
 					+ finding.expected());
 			attribute(xml, "type", finding.verdict().label());
-			characters(xml, trace(finding));
+			// a holds declared violated may hold only vacuously: that is the likelier explanation (§7.5)
+			characters(xml, trace(finding) + (finding.vacuous() ? "\nwarning: holds vacuously: " + finding.vacuity()
+					.reason() : ""));
 			xml.writeEndElement();
 		} else if (finding.verdict() == Verdict.UNKNOWN) {
 			xml.writeStartElement("skipped");
