@@ -53,8 +53,8 @@ public final class DocumentCheck {
 
 	/** What the verdicts of a property amount to, worst first. */
 	public enum Status {
-		DIFFERS("differs from its expectation"), UNKNOWN("unknown"), NOT_CHECKED("not checked"),
-		AS_DECLARED("as declared");
+		DIFFERS("differs from its expectation"), VACUOUS("holds vacuously"), UNKNOWN("unknown"),
+		NOT_CHECKED("not checked"), AS_DECLARED("as declared");
 
 		private final String label;
 
@@ -183,6 +183,8 @@ public final class DocumentCheck {
 	static Verdict verdict(CheckMark mark) {
 		List<CheckMark.Verdict> verdicts = mark.verdicts();
 		Status status = verdicts.stream().anyMatch(CheckMark.Verdict::mismatch) ? Status.DIFFERS
+				// semantics §7.5: a warning, as the marker is
+				: verdicts.stream().anyMatch(CheckMark.Verdict::vacuous) ? Status.VACUOUS
 				: verdicts.stream().anyMatch(v -> v.verdict() == CheckMark.Answer.UNKNOWN) ? Status.UNKNOWN
 						: verdicts.isEmpty() ? Status.NOT_CHECKED : Status.AS_DECLARED;
 		List<String> details = new ArrayList<>();

@@ -37,7 +37,7 @@ import dev.shall.model.Procedure;
  * Unhandled messages (semantics §3.6, §7.4, ADR 0015) in both semantics: the question's verdicts
  * and shortest runs agree between breadth-first search (interpreter), BMC and k-induction (the
  * encoding), each certified by the other side; otherwise blocks and ignores are steps the encoding
- * takes exactly as the interpreter does; and the runner reports declared findings (§7.5).
+ * takes exactly as the interpreter does; and the runner reports declared findings (§7.6).
  */
 class UnhandledMessagesTest {
 

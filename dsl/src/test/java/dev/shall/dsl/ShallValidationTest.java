@@ -144,6 +144,67 @@ class ShallValidationTest {
 	}
 
 	@Test
+	void aConditionFalseInEveryStateIsAVacuousConditionAtTheCondition() throws Exception {
+		// A.n is never assigned (0 initially); A.phase is: only the first four conditions are static
+		ShallFile file = parse("""
+				step 1 clause "1": B shall { phase := busy }
+				property agreement clause "1": agree A.k with B.k when A.n == 2
+				property trigger clause "1": A.n > 0 leads to B.phase == busy
+				property second clause "1": B.phase == busy before A.n == 1 and B.phase == busy
+				property premise clause "1": always A.n == 3 implies A.phase == busy
+				property freshness clause "1": fresh B.k when B.phase == busy
+				property dynamic clause "1": agree A.k with B.k when B.phase == busy
+				property onlyInitially clause "1": agree A.k with B.k when A.n == 0 and B.phase == busy
+				property optionDependent clause "1": agree A.k with B.k when waitRule == applied or A.n == 1
+				property invariant clause "1": never A.n == 3 and B.phase == busy
+				""");
+		List<Issue> issues = validation.validate(file).stream()
+				.filter(i -> IssueCodes.VACUOUS_CONDITION.equals(i.getCode())).toList();
+		assertEquals(4, issues.size(), issues::toString);
+		assertTrue(issues.stream().allMatch(i -> i.getSeverity() == Severity.ERROR), issues::toString);
+		assertEquals(List.of(FIRST_BODY_LINE + 1, FIRST_BODY_LINE + 2, FIRST_BODY_LINE + 3, FIRST_BODY_LINE + 4), issues
+				.stream().map(Issue::getLineNumber).toList());
+		assertEquals("The agreement's condition is false in every state (false initially, and decided by variables "
+				+ "that no step or event assigns), so agreement holds only vacuously", issues.get(0).getMessage());
+		assertEquals(56, issues.get(0).getColumn(), "at the condition");
+		assertTrue(issues.get(1).getMessage().startsWith("The response's trigger"), issues.get(1).getMessage());
+		assertTrue(issues.get(2).getMessage().startsWith("The precedence's second condition"), issues.get(2)
+				.getMessage());
+		assertTrue(issues.get(3).getMessage().startsWith("The invariant's premise"), issues.get(3).getMessage());
+	}
+
+	@Test
+	void aConditionOverAVariableAStepAssignsIsNotStaticallyVacuous() throws Exception {
+		ShallFile file = parse("""
+				step 1 clause "1": A shall { n := 2 }
+				event reset at A { delete d }
+				property agreement clause "1": agree A.k with B.k when A.n == 2
+				property present clause "1": agree A.k with B.k when A.d != none
+				""");
+		assertEquals(List.of(), validation.validate(file).stream().filter(i -> IssueCodes.VACUOUS_CONDITION.equals(i
+				.getCode())).toList());
+	}
+
+	@Test
+	void aRuleWhoseConditionIsVacuousForItsArgumentsIsReportedAtTheProperty(
+			@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws Exception {
+		java.nio.file.Files.writeString(folder.resolve("agree.shall"), """
+				rules Agree clause "1"
+				rule agreeWhen(c: condition, x: value, y: value) clause "1": agree x with y when c
+				""");
+		ShallFile file = parser.parse("import \"agree.shall\"\n" + HEADER + """
+				step 1 clause "1": B shall { phase := busy }
+				property vacuous clause "1": rule Agree.agreeWhen(A.n == 1, A.k, B.k)
+				property fine clause "1": rule Agree.agreeWhen(B.phase == busy, A.k, B.k)
+				""", org.eclipse.emf.common.util.URI.createFileURI(folder.resolve("p.shall").toString()), resourceSets
+						.get());
+		Issue issue = single(file, IssueCodes.VACUOUS_CONDITION);
+		assertEquals(FIRST_BODY_LINE + 2, issue.getLineNumber(), "at the application whose condition is vacuous");
+		assertTrue(issue.getMessage().endsWith("(applied to these arguments, the rule's condition)"), issue
+				.getMessage());
+	}
+
+	@Test
 	void derivedKeyMaterialOnAnUnprotectedChannelIsAWarning() throws Exception {
 		ShallFile file = parse("""
 				channel air : A -> B unprotected

@@ -38,7 +38,7 @@ import dev.shall.model.Unary;
 import dev.shall.model.UnaryOperator;
 
 /**
- * Otherwise blocks, ignore and defer (semantics §3.6, ADR 0015) and declared findings (§7.5): the
+ * Otherwise blocks, ignore and defer (semantics §3.6, ADR 0015) and declared findings (§7.6): the
  * syntax, one validation rule per test with its issue code, and the translation into core steps
  * that both semantics execute.
  */

@@ -85,6 +85,25 @@ class DocumentCheckTest {
 	}
 
 	@Test
+	void aPropertyThatHoldsOnlyVacuouslyIsAWarningAndAStatusOfItsOwn() throws Exception {
+		// semantics §7.5: with lowerNonce=initiator and closeRedundant=closes, A deletes the redundant
+		// SA in the step that stores it, so the response's trigger A.extra != none never holds
+		Path file = Path.of(System.getProperty("shall.root"), "examples/more/ikev2-rekey-collision.shall");
+		String text = Files.readString(file);
+		DocumentCheck.Result result = DocumentCheck.check(text, URI.createFileURI(file.toString()),
+				Duration.ofSeconds(10), () -> false);
+		DocumentCheck.Verdict row = verdictOf(result, "noRedundantSaLeft");
+		assertEquals(DocumentCheck.Status.VACUOUS, row.status(), row.details());
+		assertEquals(1, row.verdicts().stream().filter(CheckMark.Verdict::vacuous).count(), row.details());
+		int line = lineOf(text, "property noRedundantSaLeft");
+		DocumentCheck.Problem problem = result.problems().stream().filter(p -> p.line() == line).findFirst()
+				.orElseThrow(() -> new AssertionError(result.problems().toString()));
+		assertEquals(DocumentCheck.Severity.WARNING, problem.severity());
+		assertTrue(problem.message().startsWith("noRedundantSaLeft holds vacuously when {lowerNonce=initiator, "
+				+ "closeRedundant=closes}: the response's trigger \"A.extra != none\""), problem.message());
+	}
+
+	@Test
 	void syntaxErrorsStopBeforeTheModelCheck() throws Exception {
 		String text = Files.readString(seed003()).replace("role UE {", "role UE ");
 		DocumentCheck.Result result = DocumentCheck.check(text, URI.createFileURI(seed003().toString()),

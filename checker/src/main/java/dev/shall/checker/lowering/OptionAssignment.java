@@ -56,7 +56,7 @@ public record OptionAssignment(Map<Option, OptionValue> values) {
 	}
 
 	/**
-	 * Whether the author declares the finding known under this combination (semantics §7.5): a
+	 * Whether the author declares the finding known under this combination (semantics §7.6): a
 	 * dead step ({@code expect dead step X}), an unhandled message ({@code expect unhandled M on c
 	 * at R}) or the bounds violated ({@code expect bounds violated}). Property questions are
 	 * declared with their property ({@link #expectedVerdict}); for them this is false.

@@ -31,9 +31,11 @@ import dev.shall.checker.engine.Verdict;
 import dev.shall.checker.lowering.Lane;
 import dev.shall.checker.lowering.Layout;
 import dev.shall.checker.lowering.Obligation;
+import dev.shall.checker.lowering.VacuityCondition;
 import dev.shall.checker.lowering.OptionAssignment;
 import dev.shall.checker.report.Finding;
 import dev.shall.checker.report.RunReport;
+import dev.shall.checker.report.Vacuity;
 import dev.shall.checker.trace.Traces;
 import dev.shall.model.MessageType;
 import dev.shall.model.Procedure;
@@ -251,6 +253,7 @@ public final class CheckRunner {
 			return findings;
 		}
 		List<OptionAssignment> combinations = selected(procedure, settings.options(), file, diagnostics);
+		List<VacuityQuestion> vacuityQuestions = new ArrayList<>();
 		// 3. check, 4. report: a finding per combination and question
 		for (OptionAssignment options : combinations) {
 			List<Obligation> obligations = new ArrayList<>();
@@ -267,10 +270,34 @@ public final class CheckRunner {
 				// once the whole run is out of time or interrupted, the remaining questions are
 				// reported unknown (not left out): a report never looks more complete than it is
 				listener.checking(procedure.getName(), obligation.name());
-				findings.add(check(layout, options, instances, obligation, file, settings, listener::depthDone));
+				Finding finding = check(layout, options, instances, obligation, file, settings, listener::depthDone);
+				if (obligation.kind() == Obligation.Kind.PROPERTY && finding.verdict() == Verdict.HOLDS
+						&& VacuityCondition.of(obligation.property()) != null) {
+					vacuityQuestions.add(new VacuityQuestion(findings.size(), options, obligation.property()));
+				}
+				findings.add(finding);
 			}
 		}
+		// semantics §7.5: every property that holds is asked whether it holds only vacuously — after
+		// every other question, so that within a total budget (--total-timeout, the editor's quick
+		// check) vacuity never takes the time of a verdict
+		for (VacuityQuestion question : vacuityQuestions) {
+			Finding finding = findings.get(question.index());
+			listener.checking(procedure.getName(), finding.property() + " (vacuity)");
+			long started = System.nanoTime();
+			String over = master == null ? null : master.over();
+			Vacuity vacuity = over != null ? new Vacuity(Vacuity.Status.UNDECIDED, "vacuity not decided: not checked: "
+					+ over) : vacuity(layout, question.options(), instances, question.property(), master == null
+							? Budget.of(settings.depth(), settings.timeout()) : master.member(settings.timeout()),
+							settings.engine(), listener::depthDone);
+			double seconds = (System.nanoTime() - started) / 1e9;
+			findings.set(question.index(), finding.withVacuity(vacuity).withSeconds(finding.seconds() + seconds));
+		}
 		return findings;
+	}
+
+	/** A property that holds, to be asked whether it holds only vacuously: its finding's place, its combination. */
+	private record VacuityQuestion(int index, OptionAssignment options, Property property) {
 	}
 
 	/**
@@ -370,6 +397,49 @@ public final class CheckRunner {
 	}
 
 	/**
+	 * Whether a property that holds holds only vacuously (semantics §7.5): the invariant
+	 * {@code never C} of its vacuity condition C ({@link VacuityCondition#question}), asked of the
+	 * same engines within {@code budget} (the property's own per-question timeout) and certified as
+	 * any safety question (§8.2) — in full even in the editor's quick check, whose breadth-first
+	 * answers otherwise stay uncertified (ADR 0006): vacuity is never claimed from an uncertified
+	 * answer.
+	 *
+	 * @return {@link Vacuity.Status#VACUOUS} when {@code never C} holds, certified, with the reason;
+	 *         {@link Vacuity.Status#NOT_VACUOUS} when a certified run reaches C;
+	 *         {@link Vacuity.Status#UNDECIDED} otherwise, with why
+	 * @throws IllegalArgumentException when the property has no vacuity condition
+	 */
+	static Vacuity vacuity(Layout layout, OptionAssignment options, int instances, Property property, Budget budget,
+			EngineChoice engine, ProgressListener progress) {
+		Obligation question = VacuityCondition.question(property);
+		if (question == null) {
+			throw new IllegalArgumentException(property.getName() + " has no vacuity condition");
+		}
+		Certifier certifier = new Certifier(Certifier.Scope.EVERY_VERDICT);
+		CheckResult answer = certifier.decided(answer(new CheckRequest(layout, options, instances, question), budget,
+				engine, certifier, progress));
+		String condition = VacuityCondition.role(property) + " \"" + VacuityCondition.text(VacuityCondition.of(
+				property)) + "\"";
+		return switch (answer.verdict()) {
+		case HOLDS -> new Vacuity(Vacuity.Status.VACUOUS, condition + " is true in no reachable state (proved by "
+				+ engineName(answer.engine()) + ", certified " + answer.certificate().kind() + ")");
+		case VIOLATED -> new Vacuity(Vacuity.Status.NOT_VACUOUS, condition + " is true in a reachable state ("
+				+ answer.bound() + "-step run, certified " + answer.certificate().kind() + ")");
+		case UNKNOWN -> new Vacuity(Vacuity.Status.UNDECIDED, "vacuity not decided: " + answer.reason());
+		};
+	}
+
+	/** An engine's name as a proof's reason says it. */
+	private static String engineName(String engine) {
+		return switch (engine) {
+		case "bmc" -> "BMC";
+		case "explicit" -> "breadth-first search";
+		case "quick" -> "the quick check";
+		default -> engine;
+		};
+	}
+
+	/**
 	 * The engines' answer, through the certification stage. Running out of budget or of heap while
 	 * the encoding is built is an {@code unknown} with the reason, like running out during the
 	 * search.
@@ -418,7 +488,7 @@ public final class CheckRunner {
 	}
 
 	/**
-	 * The verdict the author declares for a question other than a property (semantics §7.5):
+	 * The verdict the author declares for a question other than a property (semantics §7.6):
 	 * {@code violated} — a dead step, an unhandled message, the bounds exceeded — where an
 	 * {@code expect} says so, else {@code holds}.
 	 */

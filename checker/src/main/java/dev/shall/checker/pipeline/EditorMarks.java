@@ -77,7 +77,8 @@ public final class EditorMarks {
 		}
 		return new CheckMark.Verdict(finding.options(), answer(finding.verdict()), CheckMark.Answer.valueOf(finding
 				.expected().toUpperCase(Locale.ROOT)), finding.mismatch(), finding.engine(), finding.bound(), finding
-						.certified() ? finding.certificate().kind() : null, finding.reason(), run);
+						.certified() ? finding.certificate().kind() : null, finding.reason(), run, finding.vacuous() ? finding
+								.vacuity().reason() : null);
 	}
 
 	private static CheckMark.Answer answer(dev.shall.checker.engine.Verdict verdict) {

@@ -36,6 +36,12 @@
  * check leaves its breadth-first answers uncertified (ADR 0006); the run behind a verdict is put in the author's
  * words</td>
  * <td>{@code certify} (on {@code explicit}, {@code encoding}), {@code trace}</td></tr>
+ * <tr><td>3b. vacuity</td>
+ * <td>a property that holds and has a vacuity condition C is asked one more question, the
+ * invariant {@code never C}, through 3 and 3a (certified in full, even in the quick check); a
+ * certified holds marks the finding vacuous ({@link dev.shall.checker.report.Vacuity}; semantics
+ * §7.5, ADR 0013)</td>
+ * <td>{@code CheckRunner.vacuity}, {@code lowering/VacuityCondition}</td></tr>
  * <tr><td>4. report</td>
  * <td>each answer is a {@link dev.shall.checker.report.Finding}; the command line writes them as
  * text, JSON, SARIF, JUnit or HTML ({@link dev.shall.checker.report.RunReport} decides the exit

@@ -49,8 +49,8 @@ public final class DiffReport {
 	private void text(PrintWriter out) {
 		for (RevisionDiff.Entry entry : entries) {
 			out.println(Escaping.visible(String.format("%-10s %-40s %-9s → %-9s %s", entry.change().label(),
-					entry.property(), label(entry.before()), label(entry.after()), entry.options().isEmpty() ? ""
-							: entry.options())));
+					entry.property(), label(entry.before(), entry.vacuousBefore()), label(entry.after(), entry
+							.vacuousAfter()), entry.options().isEmpty() ? "" : entry.options())));
 		}
 		out.println();
 		out.println(Escaping.visible(RevisionDiff.summary(entries)));
@@ -71,6 +71,11 @@ public final class DiffReport {
 			change.addProperty("change", entry.change().label());
 			change.addProperty("old", entry.before() == null ? null : entry.before().label());
 			change.addProperty("new", entry.after() == null ? null : entry.after().label());
+			if (entry.vacuousBefore() || entry.vacuousAfter()) {
+				// semantics §7.5: present only when either side holds vacuously
+				change.addProperty("oldVacuous", entry.vacuousBefore());
+				change.addProperty("newVacuous", entry.vacuousAfter());
+			}
 			changes.add(change);
 		}
 		root.add("changes", changes);
@@ -91,7 +96,8 @@ public final class DiffReport {
 				xml.writeStartElement("testcase");
 				JUnitReport.attribute(xml, "classname", entry.kind() + (entry.options().isEmpty() ? "" : " " + entry.options()));
 				JUnitReport.attribute(xml, "name", entry.property());
-				String what = entry.change().label() + ": " + label(entry.before()) + " → " + label(entry.after());
+				String what = entry.change().label() + ": " + label(entry.before(), entry.vacuousBefore()) + " → "
+						+ label(entry.after(), entry.vacuousAfter());
 				switch (entry.change()) {
 				case BROKEN -> {
 					xml.writeStartElement("failure");
@@ -151,7 +157,9 @@ public final class DiffReport {
 	private RevisionDiff.Entry entryFor(String ruleId, JsonObject properties) {
 		JsonObject options = properties.getAsJsonObject("options");
 		for (RevisionDiff.Entry entry : entries) {
-			boolean sameRule = entry.property().equals(ruleId) || ruleId.equals("withinDeclaredBounds")
+			boolean sameRule = entry.property().equals(ruleId) || ruleId.equals(SarifReport.VACUOUS_RULE)
+					&& entry.kind() == Finding.Kind.PROPERTY && properties.has("property") && entry.property().equals(
+							properties.get("property").getAsString()) || ruleId.equals("withinDeclaredBounds")
 					&& entry.kind() == Finding.Kind.BOUNDS || ruleId.equals("deadStep") && entry.kind() == Finding.Kind.DEAD_STEP
 					|| ruleId.equals("unhandledMessage") && entry.kind() == Finding.Kind.UNHANDLED;
 			if (sameRule && entry.after() != null && entry.after().label().equals(properties.get("verdict").getAsString())
@@ -165,6 +173,10 @@ public final class DiffReport {
 
 	private long count(RevisionDiff.Change change) {
 		return entries.stream().filter(e -> e.change() == change).count();
+	}
+
+	private static String label(dev.shall.checker.engine.Verdict verdict, boolean vacuous) {
+		return label(verdict) + (vacuous ? " (vacuous)" : "");
 	}
 
 	private static String label(dev.shall.checker.engine.Verdict verdict) {

@@ -18,14 +18,44 @@ import dev.shall.checker.trace.TraceDocument;
  *                 unhandled-message question the arrival ({@code M on c at R}); null otherwise
  * @param expected the verdict the author declared ({@code holds} when nothing is declared; for a
  *                 dead step or an unhandled message, {@code violated} where an {@code expect}
- *                 declares the finding, semantics §7.5)
+ *                 declares the finding, semantics §7.6)
  * @param bound    the depth proven free of violations (or the trace length when violated)
  * @param certificate what confirmed the verdict ({@link Certificate.Missing} when nothing did)
  * @param trace    the run that violates the property, or that reaches the step; null otherwise
+ * @param vacuity  for a property that holds and has a vacuity condition (semantics §7.5), whether it
+ *                 holds only vacuously; null when the question was not asked
  */
 public record Finding(String file, String procedure, String property, Kind kind, String step, String clause,
 		Map<String, String> options, int instances, Verdict verdict, String expected, String engine, int bound,
-		Certificate certificate, double seconds, String reason, Trace trace, int line, int column) {
+		Certificate certificate, double seconds, String reason, Trace trace, int line, int column, Vacuity vacuity) {
+
+	/** A finding whose vacuity was not asked. */
+	public Finding(String file, String procedure, String property, Kind kind, String step, String clause,
+			Map<String, String> options, int instances, Verdict verdict, String expected, String engine, int bound,
+			Certificate certificate, double seconds, String reason, Trace trace, int line, int column) {
+		this(file, procedure, property, kind, step, clause, options, instances, verdict, expected, engine, bound,
+				certificate, seconds, reason, trace, line, column, null);
+	}
+
+	/**
+	 * Whether the property holds only vacuously (semantics §7.5): a warning in every report, never
+	 * a mismatch — a vacuous holds still matches {@code expect holds}.
+	 */
+	public boolean vacuous() {
+		return verdict == Verdict.HOLDS && vacuity != null && vacuity.vacuous();
+	}
+
+	/** The finding with its time in seconds (its vacuity question included). */
+	public Finding withSeconds(double seconds) {
+		return new Finding(file, procedure, property, kind, step, clause, options, instances, verdict, expected, engine,
+				bound, certificate, seconds, reason, trace, line, column, vacuity);
+	}
+
+	/** The finding with the answer to its vacuity question. */
+	public Finding withVacuity(Vacuity vacuity) {
+		return new Finding(file, procedure, property, kind, step, clause, options, instances, verdict, expected, engine,
+				bound, certificate, seconds, reason, trace, line, column, vacuity);
+	}
 
 	/** Whether the certification stage confirmed the verdict (semantics §8.2). */
 	public boolean certified() {
@@ -68,7 +98,7 @@ public record Finding(String file, String procedure, String property, Kind kind,
 			return false;
 		}
 		if (kind == Kind.DEAD_STEP || kind == Kind.UNHANDLED) {
-			// undeclared, a dead step or an unhandled message is a warning (semantics §7.5); declared,
+			// undeclared, a dead step or an unhandled message is a warning (semantics §7.6); declared,
 			// it must be found
 			return expected.equals(Verdict.VIOLATED.label()) && verdict == Verdict.HOLDS;
 		}

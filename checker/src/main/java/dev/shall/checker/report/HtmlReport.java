@@ -31,7 +31,7 @@ public final class HtmlReport {
 				.append("body{font-family:Helvetica,Arial,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;"
 						+ "margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;font-size:13px;text-align:left;vertical-align:top}"
 						+ "th{background:#f0f0f0}.mismatch{background:#fde8e8}.unknown{background:#fff6d6}.dead{background:#fff0e0}"
-						+ ".ok{background:#f2fbf2}section{margin-top:2.5em}.chart{overflow-x:auto;border:1px solid #ddd;padding:4px}"
+						+ ".ok{background:#f2fbf2}.vacuous{background:#fff0e0;font-style:italic}section{margin-top:2.5em}.chart{overflow-x:auto;border:1px solid #ddd;padding:4px}"
 						+ "code{font-size:12px}tr.loop td{background:#f3eefa;color:#4b2c7a;font-weight:bold}tr.cycle td:first-child"
 						+ "{border-left:4px solid #6a3d9a}</style></head><body>\n");
 		List<Finding> results = report.results();
@@ -63,7 +63,7 @@ public final class HtmlReport {
 				sections.append(section(finding, anchor, svg, chart));
 			}
 			String css = finding.mismatch() ? "mismatch" : finding.verdict() == Verdict.UNKNOWN ? "unknown"
-					: finding.warning() ? "dead" : "ok";
+					: finding.warning() ? "dead" : finding.vacuous() ? "vacuous" : "ok";
 			String verdict = finding.kind() == Finding.Kind.DEAD_STEP && finding.verdict() == Verdict.VIOLATED
 					? finding.declaredFinding() ? "dead step (declared)" : "DEAD STEP"
 					: finding.kind() == Finding.Kind.UNHANDLED && finding.verdict() == Verdict.VIOLATED
@@ -77,6 +77,8 @@ public final class HtmlReport {
 					.append("</td><td>").append(escape(finding.clause() == null ? "" : finding.clause())).append("</td><td>")
 					.append(verdict).append(finding.reason() != null && finding.verdict() == Verdict.UNKNOWN ? " — "
 							+ escape(finding.reason()) : "")
+					// semantics §7.5: the warning and its reason
+					.append(finding.vacuous() ? " (vacuous) — " + escape(finding.vacuity().reason()) : "")
 					.append("</td><td>").append(escape(finding.expected())).append("</td><td>")
 					.append(escape(finding.engine() == null ? "" : finding.engine())).append("</td><td>")
 					.append(finding.bound()).append("</td><td>").append(finding.certified() ? "<span title=\"" + escape(finding.certificate().describe()) + "\">"

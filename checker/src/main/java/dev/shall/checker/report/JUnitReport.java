@@ -65,7 +65,9 @@ public final class JUnitReport {
 			attribute(xml, "message", finding.property() + " is " + finding.verdict().label() + ", expected "
 					+ finding.expected());
 			attribute(xml, "type", finding.verdict().label());
-			characters(xml, trace(finding));
+			// a holds declared violated may hold only vacuously: that is the likelier explanation (§7.5)
+			characters(xml, trace(finding) + (finding.vacuous() ? "\nwarning: holds vacuously: " + finding.vacuity()
+					.reason() : ""));
 			xml.writeEndElement();
 		} else if (finding.verdict() == Verdict.UNKNOWN) {
 			xml.writeStartElement("skipped");
@@ -77,10 +79,15 @@ public final class JUnitReport {
 					+ " can never happen");
 			xml.writeEndElement();
 		} else if (finding.kind() == Finding.Kind.UNHANDLED && finding.verdict() == Verdict.VIOLATED) {
-			// a warning, not a failure, unless declared otherwise (semantics §7.5); the run is kept
+			// a warning, not a failure, unless declared otherwise (semantics §7.6); the run is kept
 			xml.writeStartElement("system-out");
 			characters(xml, "unhandled message" + (finding.declaredFinding() ? " (declared)" : "") + ": "
 					+ finding.step() + " finds no step that takes it\n" + trace(finding));
+			xml.writeEndElement();
+		} else if (finding.vacuous()) {
+			// semantics §7.5: a warning, not a failure — the verdict matches its expectation
+			xml.writeStartElement("system-out");
+			characters(xml, "warning: holds vacuously: " + finding.vacuity().reason());
 			xml.writeEndElement();
 		}
 		xml.writeEndElement();

@@ -109,6 +109,11 @@ public final class JsonReport {
 		if (finding.reason() != null) {
 			r.addProperty("reason", finding.reason());
 		}
+		if (finding.vacuity() != null) {
+			// semantics §7.5: asked of every property that holds and has a vacuity condition
+			r.addProperty("vacuous", finding.vacuous());
+			r.addProperty("vacuity", finding.vacuity().reason());
+		}
 		if (finding.trace() != null) {
 			// one trace format for every trace shall writes or reads (docs/trace-format.md)
 			r.add("trace", TraceFormat.toJson(finding.traceDocument()));

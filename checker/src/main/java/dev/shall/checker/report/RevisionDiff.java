@@ -21,9 +21,19 @@ public final class RevisionDiff {
 		}
 	}
 
-	/** @param step for a dead-step question, the step or event asked about; null otherwise */
+	/**
+	 * @param step          for a dead-step question, the step or event asked about; null otherwise
+	 * @param vacuousBefore whether the old revision's verdict holds only vacuously (semantics §7.5)
+	 * @param vacuousAfter  the same for the new revision
+	 */
 	public record Entry(String property, Finding.Kind kind, String step, Map<String, String> options, Change change,
-			Verdict before, Verdict after) {
+			Verdict before, Verdict after, boolean vacuousBefore, boolean vacuousAfter) {
+
+		/** An entry with no vacuous verdict on either side. */
+		public Entry(String property, Finding.Kind kind, String step, Map<String, String> options, Change change,
+				Verdict before, Verdict after) {
+			this(property, kind, step, options, change, before, after, false, false);
+		}
 	}
 
 	public List<Entry> compare(RunReport before, RunReport after) {
@@ -34,16 +44,18 @@ public final class RevisionDiff {
 			Finding was = entry.getValue();
 			Finding is = now.get(entry.getKey());
 			if (is == null) {
-				entries.add(new Entry(was.property(), was.kind(), was.step(), was.options(), Change.REMOVED, was.verdict(), null));
+				entries.add(new Entry(was.property(), was.kind(), was.step(), was.options(), Change.REMOVED, was.verdict(), null,
+						was.vacuous(), false));
 			} else {
 				entries.add(new Entry(was.property(), was.kind(), was.step(), was.options(), change(was.verdict(), is.verdict()), was
-						.verdict(), is.verdict()));
+						.verdict(), is.verdict(), was.vacuous(), is.vacuous()));
 			}
 		}
 		for (Map.Entry<String, Finding> entry : now.entrySet()) {
 			if (!old.containsKey(entry.getKey())) {
 				Finding is = entry.getValue();
-				entries.add(new Entry(is.property(), is.kind(), is.step(), is.options(), Change.NEW, null, is.verdict()));
+				entries.add(new Entry(is.property(), is.kind(), is.step(), is.options(), Change.NEW, null, is.verdict(), false,
+						is.vacuous()));
 			}
 		}
 		return entries;
@@ -87,6 +99,13 @@ public final class RevisionDiff {
 				text.append(' ').append(change == Change.FIXED ? "Fixed: " : "Broken: ").append(String.join("; ", names
 						.get(change))).append('.');
 			}
+		}
+		// semantics §7.5: a property that holds only vacuously is a warning, in the diff too
+		List<String> vacuous = entries.stream().filter(Entry::vacuousAfter).map(e -> e.property() + (e.options()
+				.isEmpty() ? "" : " " + e.options()) + (e.vacuousBefore() ? "" : " (newly)")).toList();
+		if (!vacuous.isEmpty()) {
+			text.append(' ').append(vacuous.size()).append(vacuous.size() == 1 ? " holds" : " hold").append(
+					" only vacuously in the new revision: ").append(String.join("; ", vacuous)).append('.');
 		}
 		return text.toString();
 	}

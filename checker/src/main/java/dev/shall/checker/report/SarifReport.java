@@ -36,6 +36,9 @@ public final class SarifReport {
 
 	public static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
+	/** The rule of a property that holds only vacuously (semantics §7.5). */
+	public static final String VACUOUS_RULE = "vacuousProperty";
+
 	public void write(RunReport report, PrintWriter out) {
 		Map<String, JsonObject> rules = new LinkedHashMap<>();
 		JsonArray results = new JsonArray();
@@ -74,14 +77,17 @@ public final class SarifReport {
 	}
 
 	private static JsonObject result(Finding finding, Map<String, JsonObject> rules) {
+		// semantics §7.5: a vacuous holds is a finding of its own rule, as dead steps are
 		String ruleId = switch (finding.kind()) {
 		case BOUNDS -> "withinDeclaredBounds";
 		case DEAD_STEP -> "deadStep";
 		case UNHANDLED -> "unhandledMessage";
-		case PROPERTY -> finding.property();
+		case PROPERTY -> finding.vacuous() && !finding.mismatch() ? VACUOUS_RULE : finding.property();
 		};
 		int ruleIndex = rule(rules, ruleId, switch (finding.kind()) {
-		case PROPERTY -> "Property " + finding.property() + (finding.clause() == null ? "" : " (" + finding.clause() + ")");
+		case PROPERTY -> ruleId.equals(VACUOUS_RULE)
+				? "A property holds only because its condition is true in no reachable state"
+				: "Property " + finding.property() + (finding.clause() == null ? "" : " (" + finding.clause() + ")");
 		case BOUNDS -> "No step overflows a channel or leaves a declared range";
 		case DEAD_STEP -> "Every step of the CR text can happen";
 		case UNHANDLED -> "Every message that arrives is taken, ignored or deferred by its receiver";
@@ -98,7 +104,7 @@ public final class SarifReport {
 		} else if (finding.verdict() == Verdict.UNKNOWN) {
 			kind = "open";
 			level = "warning";
-		} else if (finding.warning()) {
+		} else if (finding.warning() || finding.vacuous()) {
 			kind = "fail";
 			level = "warning";
 		} else if (expectedViolation) {
@@ -171,6 +177,11 @@ public final class SarifReport {
 		properties.addProperty("certified", finding.certified());
 		properties.addProperty("certificate", finding.certificate().kind());
 		properties.addProperty("instances", finding.instances());
+		if (finding.vacuity() != null) {
+			properties.addProperty("property", finding.property()); // the ruleId may be vacuousProperty
+			properties.addProperty("vacuous", finding.vacuous());
+			properties.addProperty("vacuity", finding.vacuity().reason());
+		}
 		JsonObject options = new JsonObject();
 		finding.options().forEach(options::addProperty);
 		properties.add("options", options);
@@ -213,7 +224,8 @@ public final class SarifReport {
 						&& !finding.warning() && !"holds".equals(finding.expected()) ? " (as declared)" : "";
 		String trace = finding.trace() != null && finding.verdict() == Verdict.VIOLATED
 				&& finding.kind() != Finding.Kind.DEAD_STEP ? " by a " + finding.trace().steps().size() + "-step run" : "";
-		String reason = finding.verdict() == Verdict.UNKNOWN && finding.reason() != null ? ": " + finding.reason() : "";
+		String reason = finding.verdict() == Verdict.UNKNOWN && finding.reason() != null ? ": " + finding.reason()
+				: finding.vacuous() ? ", vacuously: " + finding.vacuity().reason() : "";
 		return what + trace + expectation + options + reason + ".";
 	}
 

@@ -8,7 +8,7 @@ import dev.shall.model.frontend.SourceDiagnostic;
  * add up. Verdicts on properties and bounds split into as expected, differ and unknown; the
  * questions "can step X happen" and "is message M handled" split apart from them: dead steps and
  * unhandled messages are findings, warnings unless an {@code expect} declares them (semantics
- * §7.5), and a declared one that is not found differs from its declaration. (Counting an unknown
+ * §7.6), and a declared one that is not found differs from its declaration. (Counting an unknown
  * step among the unknown verdicts while leaving it out of their total once printed a negative
  * "as expected".)
  *
@@ -25,14 +25,20 @@ import dev.shall.model.frontend.SourceDiagnostic;
  * @param unhandledDeclared of those, the ones an {@code expect unhandled} declares
  * @param notFound      declared dead steps and unhandled messages that the check did not find
  * @param errors        errors in the input
+ * @param vacuous       properties that hold only vacuously (semantics §7.5), among those as expected
+ *                      or differing: a warning, not a fourth kind of verdict
  */
 public record Summary(long verdicts, long asExpected, long differ, long unknown, long steps, long reachable, long dead,
-		long deadDeclared, long stepsUnknown, long unhandled, long unhandledDeclared, long notFound, long errors) {
+		long deadDeclared, long stepsUnknown, long unhandled, long unhandledDeclared, long notFound, long errors,
+		long vacuous) {
 
 	public static Summary of(RunReport report) {
 		long verdicts = 0, differ = 0, unknown = 0, steps = 0, reachable = 0, dead = 0, deadDeclared = 0,
-				stepsUnknown = 0, unhandled = 0, unhandledDeclared = 0, notFound = 0;
+				stepsUnknown = 0, unhandled = 0, unhandledDeclared = 0, notFound = 0, vacuous = 0;
 		for (Finding finding : report.results()) {
+			if (finding.vacuous()) {
+				vacuous++;
+			}
 			if (finding.kind() == Finding.Kind.DEAD_STEP || finding.kind() == Finding.Kind.UNHANDLED) {
 				boolean step = finding.kind() == Finding.Kind.DEAD_STEP;
 				if (step) {
@@ -65,17 +71,19 @@ public record Summary(long verdicts, long asExpected, long differ, long unknown,
 		}
 		long errors = report.diagnostics().stream().filter(d -> d.severity() == SourceDiagnostic.Severity.ERROR).count();
 		return new Summary(verdicts, verdicts - differ - unknown, differ, unknown, steps, reachable, dead, deadDeclared,
-				stepsUnknown, unhandled, unhandledDeclared, notFound, errors);
+				stepsUnknown, unhandled, unhandledDeclared, notFound, errors, vacuous);
 	}
 
 	/**
 	 * One line: {@code 2 verdicts on properties and bounds: 1 as expected, 1 differ, 0 unknown; 3
-	 * dead steps (1 declared); 2 unhandled messages (2 declared); 0 errors in the input}.
+	 * dead steps (1 declared); 2 unhandled messages (2 declared); 0 errors in the input}, with
+	 * {@code (1 holds vacuously)} after the verdicts when some property does.
 	 */
 	public String text() {
-		return String.format("%d verdicts on properties and bounds: %d as expected, %d differ, %d unknown; %d dead "
+		return String.format("%d verdicts on properties and bounds: %d as expected, %d differ, %d unknown%s; %d dead "
 				+ "step%s%s%s; %d unhandled message%s%s;%s %d error%s in the input", verdicts, asExpected, differ,
-				unknown, dead, dead == 1 ? "" : "s", deadDeclared == 0 ? "" : " (" + deadDeclared + " declared)",
+				unknown, vacuous == 0 ? "" : " (" + vacuous + (vacuous == 1 ? " holds" : " hold") + " vacuously)",
+				dead, dead == 1 ? "" : "s", deadDeclared == 0 ? "" : " (" + deadDeclared + " declared)",
 				stepsUnknown == 0 ? "" : ", " + stepsUnknown + " step" + (stepsUnknown == 1 ? "" : "s")
 						+ " not known to be reachable",
 				unhandled, unhandled == 1 ? "" : "s", unhandledDeclared == 0 ? "" : " (" + unhandledDeclared

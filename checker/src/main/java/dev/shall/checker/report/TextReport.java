@@ -32,6 +32,10 @@ public final class TextReport {
 				group = header;
 			}
 			out.println(Escaping.visible("  " + line(finding)));
+			if (finding.vacuous()) {
+				// semantics §7.5: a warning, with the reason, under the verdict
+				out.println(Escaping.visible("             warning: " + finding.vacuity().reason()));
+			}
 			if (finding.verdict() == Verdict.VIOLATED && finding.trace() != null && finding.kind() != Finding.Kind.DEAD_STEP) {
 				writeTrace(finding, out);
 				if (finding.kind() == Finding.Kind.UNHANDLED) {
@@ -61,7 +65,9 @@ public final class TextReport {
 			default -> "unknown";
 			};
 		} else {
-			verdict = finding.verdict() == Verdict.VIOLATED ? "VIOLATED" : finding.verdict().label();
+			// semantics §7.5: a vacuous holds says so in its verdict, with the reason on the next line
+			verdict = finding.verdict() == Verdict.VIOLATED ? "VIOLATED" : finding.vacuous() ? "holds (vacuous)"
+					: finding.verdict().label();
 		}
 		StringBuilder line = new StringBuilder(String.format("%-10s %s", verdict, finding.property()));
 		if (finding.clause() != null) {

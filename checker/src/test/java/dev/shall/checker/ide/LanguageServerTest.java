@@ -134,6 +134,36 @@ class LanguageServerTest {
 	}
 
 	@Test
+	void aPropertyThatHoldsOnlyVacuouslyIsAWarningWithTheReason() throws Exception {
+		// semantics §7.5: retry can never happen, so nothing ever sets A.again
+		String text = """
+				procedure Pong clause "1"
+				role A { var sent : bool = false  var again : bool = false }
+				role B { var got : bool = false }
+				channel c : A -> B reliable capacity 1
+				message Hello
+				step greet clause "1.1": A shall "send hello" when not sent { send Hello on c  sent := true }
+				step take clause "1.2": B shall "take hello" receive Hello on c { got := true }
+				step retry clause "1.3": A may "send again" when sent and not sent { again := true }
+				property answered clause "1.4": A.again leads to B.got
+				""";
+		Path file = workspace.resolve("pong.shall");
+		Files.writeString(file, text);
+		String uri = file.toUri().toString();
+		server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "shall", 1,
+				text)));
+		Diagnostic vacuous = awaitDiagnostic(uri, d -> d.getMessage().getLeft().startsWith("answered holds vacuously"));
+		assertEquals(DiagnosticSeverity.Warning, vacuous.getSeverity());
+		assertEquals(8, vacuous.getRange().getStart().getLine(), "marked at the property's line (0-based 8)");
+		assertTrue(vacuous.getMessage().getLeft().contains("the response's trigger \"A.again\" is true in no reachable"
+				+ " state (proved by "), vacuous.getMessage().getLeft());
+		Hover hover = server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(uri),
+				new Position(8, 11))).get(10, TimeUnit.SECONDS);
+		String shown = hover.getContents().getRight().getValue();
+		assertTrue(shown.contains("holds (vacuous)") && shown.contains("vacuous: the response's trigger"), shown);
+	}
+
+	@Test
 	void syntaxErrorsArriveWithoutModelCheckResults() throws Exception {
 		Path file = workspace.resolve("broken.shall");
 		String text = PROCEDURE.replace("role B {", "role B ");

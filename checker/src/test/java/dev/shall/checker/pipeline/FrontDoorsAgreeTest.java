@@ -77,6 +77,7 @@ class FrontDoorsAgreeTest {
 		double editor = (System.nanoTime() - started) / 1e9;
 		int asked = 0;
 		int settled = 0;
+		int vacuousOnlyOnTheCommandLine = 0;
 		for (CheckMark mark : marks) {
 			String question = mark.question() == CheckMark.Question.DEAD_STEP ? mark.name() + " can happen" : mark.name();
 			for (CheckMark.Verdict verdict : mark.verdicts()) {
@@ -89,6 +90,15 @@ class FrontDoorsAgreeTest {
 				if (verdict.verdict() != CheckMark.Answer.UNKNOWN && !decided.equals("unknown")) {
 					assertEquals(decided, verdict.verdict().label(), key + ": the editor says " + verdict.describe());
 					settled++;
+					// semantics §7.5: a vacuity both decided is decided alike (the editor marks only vacuous ones)
+					if (verdict.vacuous()) {
+						assertTrue(finding.has("vacuous") && (finding.get("vacuous").getAsBoolean() || finding.get(
+								"vacuity").getAsString().startsWith("vacuity not decided")), key
+										+ ": the editor says vacuous, the command line " + finding);
+					} else if (finding.has("vacuous") && finding.get("vacuous").getAsBoolean()) {
+						assertTrue(!verdict.vacuous(), key);
+						vacuousOnlyOnTheCommandLine++;
+					}
 				}
 			}
 		}
@@ -96,6 +106,8 @@ class FrontDoorsAgreeTest {
 		System.out.printf("%s: %d questions, %d settled by both (command line %.1f s, editor %.1f s)%n", file
 				.getFileName(), asked, settled, cli, editor);
 		assertTrue(settled > 0, "the quick check settles some question of " + file);
+		assertEquals(0, vacuousOnlyOnTheCommandLine, "a vacuity the command line proves, the quick check proves too "
+				+ "on the examples (small state spaces)");
 	}
 
 	private static String key(String kind, String question, Map<String, String> options) {

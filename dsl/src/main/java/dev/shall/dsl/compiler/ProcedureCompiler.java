@@ -281,7 +281,7 @@ public final class ProcedureCompiler {
 		return both;
 	}
 
-	/** {@code expect dead step X [otherwise]}, {@code expect unhandled M on c [at R]}, {@code expect bounds violated} (semantics §7.5). */
+	/** {@code expect dead step X [otherwise]}, {@code expect unhandled M on c [at R]}, {@code expect bounds violated} (semantics §7.6). */
 	private dev.shall.model.FindingExpectation findingExpectation(dev.shall.dsl.shall.FindingExpectation expectation) {
 		dev.shall.model.FindingExpectation result = located(F.createFindingExpectation(), expectation);
 		result.setDescription(expectation.getDescription());

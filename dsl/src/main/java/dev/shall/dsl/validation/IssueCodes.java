@@ -20,6 +20,13 @@ public final class IssueCodes {
 	public static final String CHANNEL_ENDPOINT = PREFIX + "channel-endpoint";
 	/** A property whose value can never change, so that checking it says nothing. */
 	public static final String CONSTANT_PROPERTY = PREFIX + "constant-property";
+	/**
+	 * A property whose vacuity condition (semantics §7.5: an agreement's or freshness's
+	 * {@code when}, a precedence's second condition, a response's trigger, an {@code always}'s
+	 * premise) reads only variables no step or event assigns and is false in the initial state: it
+	 * is true in no state, so the property holds only vacuously, whatever the procedure does.
+	 */
+	public static final String VACUOUS_CONDITION = PREFIX + "vacuous-condition";
 	/** A procedure, step, event, property or rule without the clause of the text it models. */
 	public static final String MISSING_CLAUSE = PREFIX + "missing-clause";
 	/** An integer range whose lower bound exceeds its upper bound. */

@@ -1122,6 +1122,8 @@ public class ShallValidator extends AbstractShallValidator {
 				error("The property " + property.getName()
 						+ " mentions no state and no step, so its verdict cannot depend on the procedure", property,
 						P.getPropertyDecl_Name(), IssueCodes.CONSTANT_PROPERTY);
+			} else {
+				checkVacuityCondition(property, property.getFormula(), Map.of());
 			}
 		}
 		RuleApplication application = property.getApplication();
@@ -1198,6 +1200,155 @@ public class ShallValidator extends AbstractShallValidator {
 		if (rule.getFormula() != null && !mentionsSomethingThatChanges(rule.getFormula(), bindings)) {
 			error("Applied to these arguments, the rule " + rule.getName() + " mentions no state and no step",
 					property, P.getPropertyDecl_Name(), IssueCodes.CONSTANT_PROPERTY);
+		} else if (rule.getFormula() != null) {
+			checkVacuityCondition(property, rule.getFormula(), bindings);
+		}
+	}
+
+	// ------------------------------------------------------------------ vacuity (semantics §7.5)
+
+	/**
+	 * The static case of vacuity (semantics §7.5), an error like {@link IssueCodes#CONSTANT_PROPERTY}
+	 * because, like it, the verdict cannot depend on the procedure: the formula's vacuity condition
+	 * reads only variables that no step or event of the file assigns (or deletes), and is false in
+	 * the initial state, so it is false in every state and the property holds only vacuously. An
+	 * option test, a message field, a key derivation, a step or a timer makes the condition
+	 * undecided here (the checker's vacuity question answers it). A formula of a rule is read with
+	 * its arguments; the error is then at the property.
+	 */
+	private void checkVacuityCondition(PropertyDecl property, Formula formula, Map<RuleParameter, Expression> bindings) {
+		Expression condition;
+		EStructuralFeature feature;
+		String what;
+		switch (formula) {
+		case Agreement agreement -> {
+			condition = agreement.getCondition();
+			feature = P.getAgreement_Condition();
+			what = "The agreement's condition";
+		}
+		case Freshness freshness -> {
+			condition = freshness.getCondition();
+			feature = P.getFreshness_Condition();
+			what = "The freshness condition";
+		}
+		case Precedence precedence -> {
+			condition = precedence.getSecond();
+			feature = P.getPrecedence_Second();
+			what = "The precedence's second condition";
+		}
+		case Response response -> {
+			condition = response.getTrigger();
+			feature = P.getResponse_Trigger();
+			what = "The response's trigger";
+		}
+		case Always always when always.getCondition() instanceof Binary implication
+				&& implication.getOperator() == dev.shall.dsl.shall.BinaryOperator.IMPLIES -> {
+			condition = implication.getLeft();
+			feature = P.getAlways_Condition();
+			what = "The invariant's premise";
+		}
+		default -> {
+			return;
+		}
+		}
+		if (condition == null) {
+			return;
+		}
+		Set<Variable> assigned = assignedVariables(property);
+		Object value = initialValue(condition, bindings, assigned);
+		if (!Boolean.FALSE.equals(value)) {
+			return;
+		}
+		String message = what + " is false in every state (false initially, and decided by variables that no step or"
+				+ " event assigns), so " + property.getName() + " holds only vacuously";
+		if (bindings.isEmpty()) {
+			error(message, formula, feature, IssueCodes.VACUOUS_CONDITION);
+		} else {
+			error(message + " (applied to these arguments, the rule's condition)", property, P.getPropertyDecl_Name(),
+					IssueCodes.VACUOUS_CONDITION);
+		}
+	}
+
+	/** The variables a step or event of the property's file assigns or deletes. */
+	private static Set<Variable> assignedVariables(EObject anywhere) {
+		Set<Variable> assigned = new HashSet<>();
+		EObject root = EcoreUtil2.getRootContainer(anywhere);
+		for (Assignment assignment : EcoreUtil2.getAllContentsOfType(root, Assignment.class)) {
+			assigned.add(assignment.getVariable());
+		}
+		for (Delete delete : EcoreUtil2.getAllContentsOfType(root, Delete.class)) {
+			assigned.add(delete.getVariable());
+		}
+		return assigned;
+	}
+
+	/** A value this static reading cannot know: it depends on the state, an option or a message. */
+	private static final Object UNDECIDED = new Object();
+
+	/** The value of {@code none} in {@link #initialValue}. */
+	private static final Object NONE = new Object();
+
+	/**
+	 * The expression's value in every state, when it reads only variables nobody assigns (their
+	 * initial values): a Boolean, an Integer, an enumeration literal or key atom, {@link #NONE}; or
+	 * {@link #UNDECIDED}. Kleene's logic for {@code and}, {@code or}, {@code implies}, so that
+	 * {@code false and <undecided>} is still false.
+	 */
+	private Object initialValue(Expression expression, Map<RuleParameter, Expression> bindings, Set<Variable> assigned) {
+		switch (expression) {
+		case dev.shall.dsl.shall.BoolLiteral bool:
+			return bool.isValue();
+		case IntLiteral integer:
+			return integer.getValue();
+		case dev.shall.dsl.shall.NoneLiteral none:
+			return NONE;
+		case Not not: {
+			Object operand = initialValue(not.getOperand(), bindings, assigned);
+			return operand instanceof Boolean b ? !b : UNDECIDED;
+		}
+		case NameRef ref: {
+			EObject target = ref.getTarget();
+			if (target instanceof Variable variable && !variable.eIsProxy()) {
+				return assigned.contains(variable) || variable.getInitial() == null ? UNDECIDED
+						: initialValue(variable.getInitial(), Map.of(), assigned);
+			}
+			if (target instanceof dev.shall.dsl.shall.EnumLiteral || target instanceof dev.shall.dsl.shall.KeyAtom) {
+				return target;
+			}
+			if (target instanceof RuleParameter parameter && bindings.containsKey(parameter)) {
+				return initialValue(bindings.get(parameter), Map.of(), assigned);
+			}
+			return UNDECIDED; // a field, an option, an unresolved name
+		}
+		case Binary binary: {
+			Object left = initialValue(binary.getLeft(), bindings, assigned);
+			Object right = initialValue(binary.getRight(), bindings, assigned);
+			return switch (binary.getOperator()) {
+			case AND -> Boolean.FALSE.equals(left) || Boolean.FALSE.equals(right) ? Boolean.FALSE
+					: left instanceof Boolean && right instanceof Boolean ? Boolean.TRUE : UNDECIDED;
+			case OR -> Boolean.TRUE.equals(left) || Boolean.TRUE.equals(right) ? Boolean.TRUE
+					: left instanceof Boolean && right instanceof Boolean ? Boolean.FALSE : UNDECIDED;
+			case IMPLIES -> Boolean.FALSE.equals(left) || Boolean.TRUE.equals(right) ? Boolean.TRUE
+					: left instanceof Boolean && right instanceof Boolean ? Boolean.FALSE : UNDECIDED;
+			case EQ -> left == UNDECIDED || right == UNDECIDED ? UNDECIDED : left.equals(right);
+			case NE -> left == UNDECIDED || right == UNDECIDED ? UNDECIDED : !left.equals(right);
+			case LT, LE, GT, GE, ADD, SUB -> {
+				if (!(left instanceof Integer l) || !(right instanceof Integer r)) {
+					yield UNDECIDED;
+				}
+				yield switch (binary.getOperator()) {
+				case LT -> l < r;
+				case LE -> l <= r;
+				case GT -> l > r;
+				case GE -> l >= r;
+				case ADD -> l + r;
+				default -> l - r;
+				};
+			}
+			};
+		}
+		default:
+			return UNDECIDED; // a step, a timer, a key derivation
 		}
 	}
 

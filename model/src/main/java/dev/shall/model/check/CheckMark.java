@@ -79,13 +79,27 @@ public record CheckMark(Question question, String subject, String name, String c
 	 * @param reason    why the verdict is unknown, or a note on a decided one; null when none
 	 * @param run       the run that violates the property or reaches the step, step by step; empty
 	 *                  when there is none
+	 * @param vacuity   for a property that holds only vacuously (semantics §7.5), why: its
+	 *                  condition is true in no reachable state, and how that was proved; null
+	 *                  otherwise (not vacuous, or not decided)
 	 */
 	public record Verdict(Map<String, String> options, Answer verdict, Answer expected, boolean mismatch,
-			String engine, int bound, String certificate, String reason, List<RunStep> run) {
+			String engine, int bound, String certificate, String reason, List<RunStep> run, String vacuity) {
 
 		public Verdict {
 			options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
 			run = List.copyOf(run);
+		}
+
+		/** A verdict that is not vacuous. */
+		public Verdict(Map<String, String> options, Answer verdict, Answer expected, boolean mismatch, String engine,
+				int bound, String certificate, String reason, List<RunStep> run) {
+			this(options, verdict, expected, mismatch, engine, bound, certificate, reason, run, null);
+		}
+
+		/** Whether the property holds only vacuously (semantics §7.5): a warning, not a mismatch. */
+		public boolean vacuous() {
+			return vacuity != null && verdict == Answer.HOLDS;
 		}
 
 		/** Whether the other semantics confirmed the verdict (semantics §8.2). */
@@ -103,10 +117,10 @@ public record CheckMark(Question question, String subject, String name, String c
 		 * quick, bound 9, certified (replayed-run)"}.
 		 */
 		public String describe() {
-			return (options.isEmpty() ? "" : options + ": ") + verdict.label() + (mismatch ? " (declared: "
-					+ expected.label() + ")" : "") + " — " + engine + ", bound " + bound + (certified() ? ", certified ("
-							+ certificate + ")" : "")
-					+ (reason != null ? ", " + reason : "");
+			return (options.isEmpty() ? "" : options + ": ") + verdict.label() + (vacuous() ? " (vacuous)" : "")
+					+ (mismatch ? " (declared: " + expected.label() + ")" : "") + " — " + engine + ", bound " + bound
+					+ (certified() ? ", certified (" + certificate + ")" : "") + (reason != null ? ", " + reason : "")
+					+ (vacuous() ? "; vacuous: " + vacuity : "");
 		}
 
 		/** {@code " when {o=a, p=b}"}, or nothing when the procedure has no options. */
@@ -142,14 +156,15 @@ public record CheckMark(Question question, String subject, String name, String c
 
 	/**
 	 * How an editor marks the question: a property whose verdict differs from the declared one is
-	 * an error and an unknown one is information; a step that no run reaches, a message left
-	 * unhandled and a reachable state outside the declared bounds are warnings unless an {@code
-	 * expect} declares them (semantics §7.5); a declared one that is not found is an error.
+	 * an error, one that holds only vacuously (semantics §7.5) a warning, and an unknown one is
+	 * information; a step that no run reaches, a message left unhandled and a reachable state
+	 * outside the declared bounds are warnings unless an {@code expect} declares them (semantics
+	 * §7.6); a declared one that is not found is an error.
 	 */
 	public Severity severity() {
 		return switch (question) {
-		case PROPERTY -> firstMismatch() != null ? Severity.ERROR : firstUnknown() != null ? Severity.INFO
-				: Severity.NONE;
+		case PROPERTY -> firstMismatch() != null ? Severity.ERROR : firstVacuous() != null ? Severity.WARNING
+				: firstUnknown() != null ? Severity.INFO : Severity.NONE;
 		case DEAD_STEP, UNHANDLED -> firstMismatch() != null ? Severity.ERROR : firstWarning() != null
 				? Severity.WARNING : Severity.NONE;
 		case BOUNDS -> firstWarning() != null ? Severity.WARNING : firstMismatch() != null ? Severity.ERROR
@@ -179,6 +194,10 @@ public record CheckMark(Question question, String subject, String name, String c
 			return subject + ": unknown" + depth + unknown.when() + " (" + unknown.reason() + ")";
 		}
 		default: {
+			if (question == Question.PROPERTY) {
+				Verdict vacuous = firstVacuous();
+				return subject + " holds vacuously" + vacuous.when() + ": " + vacuous.vacuity();
+			}
 			Verdict violated = firstWarning();
 			return switch (question) {
 			case DEAD_STEP -> "Dead step: " + subject + " can never happen" + violated.when();
@@ -233,6 +252,10 @@ public record CheckMark(Question question, String subject, String name, String c
 
 	private Verdict firstMismatch() {
 		return verdicts.stream().filter(Verdict::mismatch).findFirst().orElse(null);
+	}
+
+	private Verdict firstVacuous() {
+		return verdicts.stream().filter(Verdict::vacuous).findFirst().orElse(null);
 	}
 
 	private Verdict firstUnknown() {

@@ -52,6 +52,21 @@ class CheckMarkTest {
 	}
 
 	@Test
+	void aVacuousHoldsIsAWarningWithItsReasonAndADifferenceStaysAnError() {
+		Verdict vacuous = new Verdict(options("o", "a"), Answer.HOLDS, Answer.HOLDS, false, "quick", 4, "closed-state-set",
+				null, List.of(), "the agreement's condition \"step 3\" is true in no reachable state");
+		CheckMark mark = new CheckMark(Question.PROPERTY, "p", "p", null, 3, 1, List.of(vacuous));
+		assertEquals(CheckMark.Severity.WARNING, mark.severity());
+		assertEquals("p holds vacuously when {o=a}: the agreement's condition \"step 3\" is true in no reachable state",
+				mark.message());
+		assertEquals("**p**\n\n- {o=a}: holds (vacuous) — quick, bound 4, certified (closed-state-set); vacuous: the "
+				+ "agreement's condition \"step 3\" is true in no reachable state", mark.hover());
+		CheckMark worse = new CheckMark(Question.PROPERTY, "p", "p", null, 3, 1, List.of(vacuous, new Verdict(options(
+				"o", "b"), Answer.VIOLATED, Answer.HOLDS, true, "quick", 3, "replayed-run", null, RUN)));
+		assertEquals(CheckMark.Severity.ERROR, worse.severity(), "a difference from the declared verdict comes first");
+	}
+
+	@Test
 	void aStepNoRunReachesIsAWarning() {
 		CheckMark dead = new CheckMark(Question.DEAD_STEP, "take", "step take", "1.2", 7, 1, List.of(new Verdict(
 				options("o", "a"), Answer.VIOLATED, Answer.HOLDS, false, "quick", 5, "closed-state-set", null, List.of())));
@@ -74,7 +89,7 @@ class CheckMarkTest {
 		assertEquals("Unhandled message: M on c at B arrives where no step takes it, and nothing ignores or defers it: "
 				+ "3-step run: 1. A greet, 2. c(A→B) lose on c(A→B), 3. B take", unhandled.message());
 		assertEquals(2, unhandled.related().size());
-		// declared (semantics §7.5): no mark; declared but every M handled: an error
+		// declared (semantics §7.6): no mark; declared but every M handled: an error
 		CheckMark declared = new CheckMark(Question.UNHANDLED, "M on c at B", "M on c at B is handled", null, 4, 1,
 				List.of(new Verdict(Map.of(), Answer.VIOLATED, Answer.VIOLATED, false, "quick", 3, "replayed-run", null,
 						RUN)));
