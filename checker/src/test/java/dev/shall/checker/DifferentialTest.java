@@ -135,6 +135,9 @@ class DifferentialTest {
 	/** Models with a timer (semantics §3.5), and the obligations compared on them. */
 	private int timerModels;
 	private int timerObligations;
+	/** Models whose properties use past time or correspondence (semantics §6.5, §6.6), and their comparisons. */
+	private int pastTimeModels;
+	private int pastTimeObligations;
 
 	@Test
 	void enginesAgreeWithBreadthFirstSearchAndWithTheDefinitionsOnRandomProcedures() throws Exception {
@@ -160,6 +163,10 @@ class DifferentialTest {
 			if (generator.hasTimer()) {
 				timerModels++;
 				timerObligations += compared.values().stream().mapToInt(Integer::intValue).sum() - comparedBefore;
+			}
+			if (generator.hasPastTime()) {
+				pastTimeModels++;
+				pastTimeObligations += compared.values().stream().mapToInt(Integer::intValue).sum() - comparedBefore;
 			}
 			seconds.merge("profile " + generator.profile().name().toLowerCase(), (System.nanoTime() - modelStarted)
 					/ 1e9, Double::sum);
@@ -536,6 +543,8 @@ class DifferentialTest {
 				+ "k-induction%n", MODELS, profiles, violated, provedByInduction));
 		out.append(String.format("  %d models with a timer (semantics §3.5); %d of the comparisons below were made on them%n", timerModels,
 				timerObligations));
+		out.append(String.format("  %d models with past time or correspondence (semantics §6.5, §6.6); %d of the "
+				+ "comparisons below were made on them%n", pastTimeModels, pastTimeObligations));
 		out.append(String.format("  %-10s %10s %12s %14s%n", "kind", "compared", "disagreeing", "disagreements"));
 		for (Kind kind : Kind.values()) {
 			long count = disagreements.stream().filter(d -> d.kind() == kind).count();

@@ -188,6 +188,32 @@ public final class ExplicitChecker {
 		return interpreter.successors(state).stream().filter(Interpreter.Outcome::taken).toList();
 	}
 
+	/**
+	 * For a correspondence (semantics §6.6): the instances whose counter saturated on the run to a
+	 * bad state, when every instance the last state violates the property in is one of them — the
+	 * violation may then be an artefact of the bound. Empty when some violating instance never
+	 * saturated (the violation is real), for any other property, or when the moves do not replay.
+	 */
+	public static List<Integer> saturatedViolation(Layout layout, OptionAssignment options, int instances,
+			Obligation obligation, List<Move> moves) {
+		ExplicitProperty property = new ExplicitProperty(obligation, layout, options);
+		List<ConcreteState> states = replay(new Interpreter(layout, options, instances, property), moves);
+		List<Integer> saturated = new ArrayList<>();
+		if (states == null) {
+			return saturated;
+		}
+		ConcreteState last = states.get(states.size() - 1);
+		for (int i = 0; i < instances; i++) {
+			if (property.isBadIn(last, i)) {
+				if (!property.saturated(last, i)) {
+					return List.of();
+				}
+				saturated.add(i);
+			}
+		}
+		return saturated;
+	}
+
 	/** Whether the last state of the replayed moves is bad for the obligation (the certificate of a violation). */
 	public static boolean confirmsViolation(Layout layout, OptionAssignment options, int instances,
 			Obligation obligation, List<Move> moves) {
