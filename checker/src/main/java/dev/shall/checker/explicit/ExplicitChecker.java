@@ -122,6 +122,12 @@ public final class ExplicitChecker {
 		return new ArrayList<>(seen);
 	}
 
+	/** The interpreter whose states carry the obligation's monitor (semantics §6), for stages after the search. */
+	public static Interpreter monitored(Layout layout, OptionAssignment options, int instances, Obligation obligation) {
+		ExplicitProperty property = new ExplicitProperty(obligation, layout, options);
+		return new Interpreter(layout, options, instances, property.supported() ? property : Monitor.NONE);
+	}
+
 	/** Replays moves from the initial state; the states visited, or null if a move is not enabled. */
 	public static List<ConcreteState> replay(Interpreter interpreter, List<Move> moves) {
 		List<ConcreteState> states = new ArrayList<>();

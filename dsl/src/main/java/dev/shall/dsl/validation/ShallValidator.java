@@ -934,9 +934,11 @@ public class ShallValidator extends AbstractShallValidator {
 				"The condition after preceded by");
 		checkCondition(correspondence.getSecond(), correspondence, P.getCorrespondence_Second(),
 				"The condition after each");
-		// an absent bound parses as 0 and takes the default
+		// an absent bound is 0 too (and takes the default): only a written one can be wrong
 		int bound = correspondence.getBound();
-		if (bound != 0 && (bound < 1 || bound > dev.shall.model.frontend.Limits.MAX_CORRESPONDENCE_BOUND)) {
+		boolean written = !org.eclipse.xtext.nodemodel.util.NodeModelUtils.findNodesForFeature(correspondence,
+				P.getCorrespondence_Bound()).isEmpty();
+		if (written && (bound < 1 || bound > dev.shall.model.frontend.Limits.MAX_CORRESPONDENCE_BOUND)) {
 			error("The bound of a correspondence counts unanswered conditions: from 1 to "
 					+ dev.shall.model.frontend.Limits.MAX_CORRESPONDENCE_BOUND + ", not " + bound, correspondence,
 					P.getCorrespondence_Bound(), IssueCodes.CORRESPONDENCE_BOUND);
