@@ -146,7 +146,7 @@ final class MonitorEncoding {
 		}
 	}
 
-	/** The literal under which the instance violates the safety property in the state (semantics §6.1–§6.3, §6.5). */
+	/** The literal under which the instance violates the safety property in the state (semantics §6.1–§6.3, §6.6). */
 	int bad(SymbolicState state, int instance) {
 		SymbolicEvaluator.Env env = propertyEnv(state, instance);
 		switch (obligation.property()) {
