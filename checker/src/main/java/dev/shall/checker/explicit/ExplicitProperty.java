@@ -151,6 +151,9 @@ final class ExplicitProperty implements Monitor {
 			return current;
 		}
 		int p = pastTime.size();
+		if (p == 0) {
+			return nextOwn(before, instance, current);
+		}
 		long[] own = nextOwn(before, instance, java.util.Arrays.copyOfRange(current, p, current.length));
 		long[] next = new long[p + own.length];
 		// semantics §6.5: each bit becomes its occurrence's value in the state being left
