@@ -124,8 +124,8 @@ public final class ExplicitChecker {
 
 	/** The interpreter whose states carry the obligation's monitor (semantics §6), for stages after the search. */
 	public static Interpreter monitored(Layout layout, OptionAssignment options, int instances, Obligation obligation) {
-		ExplicitProperty property = new ExplicitProperty(obligation, layout, options);
-		return new Interpreter(layout, options, instances, property.supported() ? property : Monitor.NONE);
+		// a response's monitor too (its pending flag and past-time bits), as the response checker keeps it
+		return new Interpreter(layout, options, instances, new ExplicitProperty(obligation, layout, options));
 	}
 
 	/** Replays moves from the initial state; the states visited, or null if a move is not enabled. */
