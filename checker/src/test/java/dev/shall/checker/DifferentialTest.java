@@ -278,6 +278,11 @@ class DifferentialTest {
 				: LIVENESS_INDUCTION_TIMEOUT;
 		CheckResult induction = run(kind, where, text, "k-induction", () -> Fixtures.certified(new KInduction(),
 				request, Budget.of(30, inductionTimeout)));
+		// semantics §8.2: an answer the other semantics refuses to certify is a disagreement, whatever the
+		// reference says (a violation the interpreter cannot replay is no "holds" either)
+		agree(!refused(bmc) && !refused(induction), kind, "certified answers: the other semantics certifies "
+				+ "every answer it checks", where, bfs, describe("bmc", bmc) + "; " + describe("k-induction",
+						induction), text);
 		// semantics §6.6: an unknown for a saturated counter needs a bad state, which only a violated reference has
 		agree(reference.violated() || !saturatedUnknown(bmc) && !saturatedUnknown(induction), kind, "saturation: "
 				+ "an unknown for a saturated counter is a bad state", where, bfs, describe("bmc", bmc) + "; "
@@ -483,6 +488,11 @@ class DifferentialTest {
 	 * The result, or null (nothing to compare) when the engine ran out of time or conflicts: a budget
 	 * is not a verdict. Counted as inconclusive in the report.
 	 */
+	private static boolean refused(CheckResult result) {
+		return result != null && result.verdict() == Verdict.UNKNOWN && result.reason() != null && result.reason()
+				.contains("the two semantics disagree");
+	}
+
 	private static boolean saturatedUnknown(CheckResult result) {
 		return result != null && result.verdict() == Verdict.UNKNOWN && result.reason() != null && result.reason()
 				.contains("raise the bound with `within N`");

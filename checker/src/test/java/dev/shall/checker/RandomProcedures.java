@@ -372,12 +372,14 @@ public final class RandomProcedures {
 	 * that counters saturate on some runs).
 	 */
 	private String pastProperty() {
-		return switch (past.nextInt(7)) {
+		return switch (past.nextInt(8)) {
 		case 0 -> "never " + pastCondition(2);
 		case 1 -> "always " + pastCondition(2) + " or " + pastAtom();
 		case 2 -> pastCondition(1) + " before " + pastAtom();
 		case 3 -> pastAtom() + " leads to " + pastCondition(1);
 		case 4 -> "always " + pastAtom() + " implies " + pastCondition(2);
+		// the pattern of the texts: "no Y since the latest Z" when X happens
+		case 5 -> "always " + stepAtom() + " implies (not " + stepAtom() + " since " + pastAtom() + ")";
 		default -> "each " + pastAtom() + " preceded by " + (past.nextBoolean() ? pastAtom() : pastCondition(1))
 				+ (past.nextBoolean() ? "" : " within " + (1 + past.nextInt(3)));
 		};
@@ -396,10 +398,14 @@ public final class RandomProcedures {
 		};
 	}
 
+	private String stepAtom() {
+		return "step " + steps.get(past.nextInt(steps.size()));
+	}
+
 	/** A step that just happened or a test of a variable, of either role. */
 	private String pastAtom() {
 		if (past.nextBoolean()) {
-			return "step " + steps.get(past.nextInt(steps.size()));
+			return stepAtom();
 		}
 		String[] variable = variables.get(past.nextInt(variables.size()));
 		String name = variable[0] + "." + variable[1];
