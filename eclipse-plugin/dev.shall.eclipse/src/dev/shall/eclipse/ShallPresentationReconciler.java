@@ -25,7 +25,8 @@ public class ShallPresentationReconciler extends PresentationReconciler {
 			"on", "option", "or", "procedure", "property", "receive", "reliable", "role", "rule", "rules", "send",
 			"shall", "may", "spec", "step", "to", "true", "unprotected", "value", "var", "when", "with", "holds",
 			"violated", "integrity", "ciphered", "integrity-and-ciphered", "lossy", "reordering", "duplicating",
-			"replaying", "implies", "timer", "start", "stop", "expiry", "of", "is", "stopped", "running", "expired" };
+			"replaying", "implies", "timer", "start", "stop", "expiry", "of", "is", "stopped", "running", "expired",
+			"once", "since", "each", "preceded", "within" };
 
 	public ShallPresentationReconciler() {
 		Token keyword = new Token(new TextAttribute(new Color(127, 0, 85), null, SWT.BOLD));

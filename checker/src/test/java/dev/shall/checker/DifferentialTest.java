@@ -127,6 +127,8 @@ class DifferentialTest {
 	private final List<Object[]> slowest = new ArrayList<>();
 	/** Per engine, the comparisons left undecided because the engine ran out of time or conflicts. */
 	private final Map<String, Integer> inconclusive = new TreeMap<>();
+	/** Per engine, the violations found on a run whose correspondence counter saturated (unknown, semantics §6.6). */
+	private final Map<String, Integer> saturated = new TreeMap<>();
 	private RandomProcedures.Profile profile;
 	private boolean hugeRange;
 	private final Map<String, Integer> byCause = new TreeMap<>();
@@ -137,6 +139,9 @@ class DifferentialTest {
 	private int timerObligations;
 	private int handlingModels;
 	private int handlingObligations;
+	/** Models whose properties use past time or correspondence (semantics §6.5, §6.6), and their comparisons. */
+	private int pastTimeModels;
+	private int pastTimeObligations;
 
 	@Test
 	void enginesAgreeWithBreadthFirstSearchAndWithTheDefinitionsOnRandomProcedures() throws Exception {
@@ -166,6 +171,10 @@ class DifferentialTest {
 			if (generator.hasHandling()) {
 				handlingModels++;
 				handlingObligations += compared.values().stream().mapToInt(Integer::intValue).sum() - comparedBefore;
+			}
+			if (generator.hasPastTime()) {
+				pastTimeModels++;
+				pastTimeObligations += compared.values().stream().mapToInt(Integer::intValue).sum() - comparedBefore;
 			}
 			seconds.merge("profile " + generator.profile().name().toLowerCase(), (System.nanoTime() - modelStarted)
 					/ 1e9, Double::sum);
@@ -289,6 +298,15 @@ class DifferentialTest {
 				: LIVENESS_INDUCTION_TIMEOUT;
 		CheckResult induction = run(kind, where, text, "k-induction", () -> Fixtures.certified(new KInduction(),
 				request, Budget.of(30, inductionTimeout)));
+		// semantics §8.2: an answer the other semantics refuses to certify is a disagreement, whatever the
+		// reference says (a violation the interpreter cannot replay is no "holds" either)
+		agree(!refused(bmc) && !refused(induction), kind, "certified answers: the other semantics certifies "
+				+ "every answer it checks", where, bfs, describe("bmc", bmc) + "; " + describe("k-induction",
+						induction), text);
+		// semantics §6.6: an unknown for a saturated counter needs a bad state, which only a violated reference has
+		agree(reference.violated() || !saturatedUnknown(bmc) && !saturatedUnknown(induction), kind, "saturation: "
+				+ "an unknown for a saturated counter is a bad state", where, bfs, describe("bmc", bmc) + "; "
+						+ describe("k-induction", induction), text);
 		bmc = decided("BMC", bmc);
 		induction = decided("k-induction", induction);
 		if (reference.violated()) {
@@ -490,7 +508,24 @@ class DifferentialTest {
 	 * The result, or null (nothing to compare) when the engine ran out of time or conflicts: a budget
 	 * is not a verdict. Counted as inconclusive in the report.
 	 */
+	private static boolean refused(CheckResult result) {
+		return result != null && result.verdict() == Verdict.UNKNOWN && result.reason() != null && result.reason()
+				.contains("the two semantics disagree");
+	}
+
+	private static boolean saturatedUnknown(CheckResult result) {
+		return result != null && result.verdict() == Verdict.UNKNOWN && result.reason() != null && result.reason()
+				.contains("raise the bound with `within N`");
+	}
+
 	private CheckResult decided(String engine, CheckResult result) {
+		if (saturatedUnknown(result)) {
+			// semantics §6.6: a violation on a run where the counter saturated is unknown; the run's
+			// replay in the interpreter decided that, so the comparison is of the bad state alone,
+			// which only a violated reference has
+			saturated.merge(engine, 1, Integer::sum);
+			return null;
+		}
 		if (result != null && result.verdict() == Verdict.UNKNOWN && result.reason() != null && (result.reason()
 				.contains("time") || result.reason().contains("conflict limit") || result.reason().equals(
 						"cancelled"))) {
@@ -558,6 +593,8 @@ class DifferentialTest {
 				timerObligations));
 		out.append(String.format("  %d models with otherwise, ignore or defer (semantics §3.6); %d of the comparisons below were made on them%n",
 				handlingModels, handlingObligations));
+		out.append(String.format("  %d models with past time or correspondence (semantics §6.5, §6.6); %d of the "
+				+ "comparisons below were made on them%n", pastTimeModels, pastTimeObligations));
 		out.append(String.format("  %-10s %10s %12s %14s%n", "kind", "compared", "disagreeing", "disagreements"));
 		for (Kind kind : Kind.values()) {
 			long count = disagreements.stream().filter(d -> d.kind() == kind).count();
@@ -565,6 +602,8 @@ class DifferentialTest {
 					disagreeing.getOrDefault(kind, 0), count));
 		}
 		out.append("  inconclusive (engine out of time or conflicts, not compared): " + inconclusive + "\n");
+		out.append("  unknown for a saturated correspondence counter (semantics §6.6; the bad state agreed): " + saturated
+				+ "\n");
 		out.append("  by rule:\n");
 		byRule.forEach((rule, count) -> out.append(String.format("  %6d  %s%n", count, rule)));
 		out.append("  by cause (the rule of today's code that reproduces the wrong answer):\n");

@@ -106,7 +106,11 @@ final class FairResponseOracle {
 		this.blockedEnables = blockedEnables;
 		this.stutterCounts = stutterCounts;
 		this.layout = layout;
-		this.interpreter = new Interpreter(layout, options, instances);
+		// past time (semantics §6.5) is read from the interpreter's history bits, which
+		// PastTimeTest checks against the clause's words on every run; the rest stays the definition's
+		this.interpreter = dev.shall.checker.lowering.PastTime.occurrences(obligation.property()).isEmpty()
+				? new Interpreter(layout, options, instances)
+				: dev.shall.checker.explicit.ExplicitChecker.monitored(layout, options, instances, obligation);
 		this.queries = new StateQueries(layout, options);
 		this.response = (Response) obligation.property();
 		for (int i = 0; i < instances; i++) {

@@ -66,6 +66,13 @@ public final class RandomProcedures {
 	private final java.util.Set<String> otherwise = new java.util.HashSet<>();
 	/** The guard of the last step of a role that receives a message, by role and message. */
 	private final java.util.Map<String, String> handlerGuards = new java.util.HashMap<>();
+	/**
+	 * Whether the model's properties may use past time and correspondence (semantics §6.5, §6.6),
+	 * and the stream that draws them: apart from the main stream, as for timers, so that a model
+	 * without them is the text it was before.
+	 */
+	private final boolean pastTime;
+	private final Random past;
 
 	/** The classic profile, as before (other tests replay its models by seed). */
 	public RandomProcedures(long seed) {
@@ -81,11 +88,18 @@ public final class RandomProcedures {
 		this.timerRole = profile != Profile.CLASSIC || timers.nextBoolean() ? "A" : "B";
 		this.handlings = new Random(seed * 1_000_003L + 15);
 		this.handling = profile == Profile.CLASSIC && handlings.nextInt(3) == 0;
+		this.past = new Random(seed * 1_000_003L + 65);
+		this.pastTime = profile == Profile.CLASSIC && past.nextInt(3) == 0;
 	}
 
 	/** Whether the model has otherwise blocks, ignores or defers (a third of the classic models). */
 	boolean hasHandling() {
 		return handling;
+	}
+
+	/** Whether the model's properties may use once, since and correspondence (a third of the classic models). */
+	boolean hasPastTime() {
+		return pastTime;
 	}
 
 	/** Whether the model declares a timer (a third of the models of each profile). */
@@ -200,7 +214,8 @@ public final class RandomProcedures {
 		}
 		int properties = 1 + random.nextInt(3);
 		for (int p = 0; p < properties; p++) {
-			text.append("property p").append(p).append(" clause \"r\": ").append(property()).append('\n');
+			text.append("property p").append(p).append(" clause \"r\": ").append(pastTime && past.nextInt(3) != 0
+					? pastProperty() : property()).append('\n');
 		}
 		return text.toString();
 	}
@@ -398,6 +413,60 @@ public final class RandomProcedures {
 					: "agree " + qualified + variable[1] + " with " + other[0] + "." + other[1] + " when step " + stepLabel();
 		}
 		default -> "fresh " + qualified + variable[1] + " when step " + stepLabel();
+		};
+	}
+
+	/**
+	 * A property with past-time operators or a correspondence (semantics §6.5, §6.6), drawn from
+	 * the past-time stream only: invariants, precedence and response over past-time conditions,
+	 * nested ones included, and correspondences between steps and conditions with small bounds (so
+	 * that counters saturate on some runs).
+	 */
+	private String pastProperty() {
+		return switch (past.nextInt(8)) {
+		case 0 -> "never " + pastCondition(2);
+		case 1 -> "always " + pastCondition(2) + " or " + pastAtom();
+		case 2 -> pastCondition(1) + " before " + pastAtom();
+		case 3 -> pastAtom() + " leads to " + pastCondition(1);
+		case 4 -> "always " + pastAtom() + " implies " + pastCondition(2);
+		// the pattern of the texts: "no Y since the latest Z" when X happens
+		case 5 -> "always " + stepAtom() + " implies (not " + stepAtom() + " since " + pastAtom() + ")";
+		default -> "each " + pastAtom() + " preceded by " + (past.nextBoolean() ? pastAtom() : pastCondition(1))
+				+ (past.nextBoolean() ? "" : " within " + (1 + past.nextInt(3)));
+		};
+	}
+
+	/** A condition with once and since, nested up to {@code depth} deep. */
+	private String pastCondition(int depth) {
+		String a = depth > 1 && past.nextInt(3) == 0 ? "(" + pastCondition(depth - 1) + ")" : pastAtom();
+		return switch (past.nextInt(6)) {
+		case 0 -> "once " + a;
+		case 1 -> "not once " + a;
+		case 2 -> "once " + a + " and " + pastAtom();
+		case 3 -> pastAtom() + " since " + a;
+		case 4 -> "(" + a + " since " + pastAtom() + ")";
+		default -> "once (" + pastAtom() + " since " + a + ")";
+		};
+	}
+
+	private String stepAtom() {
+		return "step " + steps.get(past.nextInt(steps.size()));
+	}
+
+	/** A step that just happened or a test of a variable, of either role. */
+	private String pastAtom() {
+		if (past.nextBoolean()) {
+			return stepAtom();
+		}
+		String[] variable = variables.get(past.nextInt(variables.size()));
+		String name = variable[0] + "." + variable[1];
+		return switch (variable[2]) {
+		case "bool" -> (past.nextBoolean() ? "not " : "") + name;
+		case "E" -> name + " == e" + past.nextInt(3);
+		case "K?" -> name + (past.nextBoolean() ? " == none" : " == k" + (1 + past.nextInt(2)));
+		case "K" -> name + " == k" + (1 + past.nextInt(2));
+		case "D?" -> name + (past.nextBoolean() ? " == none" : " != none");
+		default -> name + (past.nextBoolean() ? " < " : " == ") + past.nextInt(3);
 		};
 	}
 

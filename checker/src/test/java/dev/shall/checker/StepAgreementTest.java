@@ -64,9 +64,18 @@ class StepAgreementTest {
 	 */
 	static void assertEncodingTakes(Layout layout, OptionAssignment options, ConcreteState state,
 			Interpreter.Outcome outcome, String where) {
+		assertEncodingTakes(layout, options, Obligation.bounds(), state, outcome, where);
+	}
+
+	/**
+	 * The same, with the obligation's monitor in both states (semantics §6): the encoding's monitor
+	 * fields after the move are the interpreter's.
+	 */
+	static void assertEncodingTakes(Layout layout, OptionAssignment options, Obligation obligation,
+			ConcreteState state, Interpreter.Outcome outcome, String where) {
 		try (Sat4jSolver solver = new Sat4jSolver()) {
 			Circuit circuit = new Circuit(solver);
-			TransitionEncoding encoding = new TransitionEncoding(layout, options, 1, Obligation.bounds(), circuit);
+			TransitionEncoding encoding = new TransitionEncoding(layout, options, 1, obligation, circuit);
 			SymbolicState from = encoding.constantState(state);
 			TransitionEncoding.Step step = encoding.step(from);
 			circuit.assertTrue(step.legal());

@@ -1,6 +1,7 @@
 package dev.shall.checker.certify;
 
 import java.time.Duration;
+import java.util.List;
 
 import dev.shall.checker.encoding.TransitionEncoding;
 import dev.shall.checker.engine.Budget;
@@ -12,6 +13,7 @@ import dev.shall.checker.engine.Claim;
 import dev.shall.checker.engine.Verdict;
 import dev.shall.checker.explicit.ExplicitChecker;
 import dev.shall.checker.sat.SatAnswer;
+import dev.shall.model.Correspondence;
 
 /**
  * The certification stage (semantics §8.2, ADR 0009): every definitive verdict an engine gives
@@ -74,6 +76,19 @@ public final class Certifier implements Certification {
 	 */
 	@Override
 	public CheckResult certify(CheckRequest request, CheckResult result, Budget budget) {
+		if (result.verdict() == Verdict.VIOLATED && result.claim() instanceof Claim.Run run
+				&& request.obligation().property() instanceof Correspondence correspondence) {
+			List<Integer> saturated = ExplicitChecker.saturatedViolation(request.layout(), request.options(), request
+					.instances(), request.obligation(), run.moves());
+			if (!saturated.isEmpty()) {
+				// semantics §6.6: a saturated counter under-counts the first condition, so this
+				// violation may not be one; holds stays sound, violated is not known
+				return CheckResult.unknown(result.obligation(), result.engine(), -1, "violated on a "
+						+ run.moves().size() + "-step run, but on it instance " + saturated.get(0) + " had more than "
+						+ correspondence.getBound() + " unanswered first conditions, which the monitor does not "
+						+ "count: raise the bound with `within N`", result.statistics());
+			}
+		}
 		if (result.verdict() == Verdict.UNKNOWN || result.certificate() != Certificate.NOT_CHECKED
 				|| scope == Scope.QUICK && breadthFirst(result.claim())) {
 			return result;

@@ -6,8 +6,10 @@ import java.util.function.Function;
 import dev.shall.checker.lowering.Domain;
 import dev.shall.checker.lowering.Layout;
 import dev.shall.checker.lowering.Obligation;
+import dev.shall.checker.lowering.PastTime;
 import dev.shall.checker.sat.Sat4jSolver;
 import dev.shall.model.Agreement;
+import dev.shall.model.Correspondence;
 import dev.shall.model.Expression;
 import dev.shall.model.Fired;
 import dev.shall.model.Freshness;
@@ -32,6 +34,9 @@ final class MonitorEncoding {
 	private final Obligation obligation;
 	private final int instances;
 	private final int actionCount;
+	/** The past-time occurrences of the property (semantics §6.5), numbered as the interpreter numbers them. */
+	private final java.util.List<Expression> pastTime;
+	private final java.util.Map<Expression, Integer> pastTimeBit = new java.util.IdentityHashMap<>();
 
 	MonitorEncoding(Layout layout, Circuit circuit, SymbolicEvaluator evaluator, Obligation obligation, int instances) {
 		this.layout = layout;
@@ -40,6 +45,31 @@ final class MonitorEncoding {
 		this.obligation = obligation;
 		this.instances = instances;
 		this.actionCount = layout.actions().size();
+		this.pastTime = obligation.kind() == Obligation.Kind.PROPERTY ? PastTime.occurrences(obligation.property())
+				: java.util.List.of();
+		for (int j = 0; j < pastTime.size(); j++) {
+			pastTimeBit.put(pastTime.get(j), j);
+		}
+	}
+
+	/** How many history bits the past-time operators of the property keep per instance (semantics §6.5). */
+	int pastTimeCount() {
+		return pastTime.size();
+	}
+
+	/** Whether the property keeps a counter and a saturation bit: a correspondence (semantics §6.6). */
+	boolean hasCounterMonitor() {
+		return obligation.kind() == Obligation.Kind.PROPERTY && obligation.property() instanceof Correspondence;
+	}
+
+	/** The values of a correspondence's counter, 0..K. */
+	Domain counterDomain() {
+		return Domain.range(0, ((Correspondence) obligation.property()).getBound());
+	}
+
+	/** For a correspondence: the instance's counter saturated on the run to the state (semantics §6.6). */
+	int saturated(SymbolicState state, int instance) {
+		return state.saturated[instance];
 	}
 
 	/** Whether the encoding keeps the last move: for dead steps and for properties that ask {@code step X}. */
@@ -77,7 +107,8 @@ final class MonitorEncoding {
 				variables[layout.indexOf(variable)] = SymbolicValue.decode(free, domain, bits);
 			}
 			int[] firedInput = { free.input() };
-			SymbolicEvaluator.Env env = new SymbolicEvaluator.Env(variables, null, null, t -> firedInput[0], false);
+			SymbolicEvaluator.Env env = new SymbolicEvaluator.Env(variables, null, null, t -> firedInput[0], false,
+					pastTime -> free.input());
 			return evaluator.evaluate(free, value, env, Circuit.TRUE, new int[] { Circuit.FALSE }).possibleValues();
 		}
 	}
@@ -86,7 +117,21 @@ final class MonitorEncoding {
 	void update(SymbolicState before, SymbolicState next) {
 		for (int i = 0; i < instances; i++) {
 			SymbolicEvaluator.Env env = propertyEnv(before, i);
-			if (obligation.property() instanceof Response) {
+			// semantics §6.5: each history bit becomes its occurrence's value in the state being left
+			for (int j = 0; j < pastTime.size(); j++) {
+				next.past[i][j] = holds(pastTime.get(j), env);
+			}
+			if (obligation.property() instanceof Correspondence correspondence) {
+				// semantics §6.6: n + F − S, at least 0 (less only after a violation), at most K; an F
+				// beyond K is dropped and the saturation bit remembers it
+				int bound = correspondence.getBound();
+				SymbolicValue raw = SymbolicValue.apply(circuit, SymbolicValue.apply(circuit, before.counter[i],
+						SymbolicValue.bool(holds(correspondence.getFirst(), env)), Integer::sum), SymbolicValue.bool(
+								holds(correspondence.getSecond(), env)), (n, s) -> n - s);
+				next.counter[i] = raw.map(circuit, n -> Math.max(0, Math.min(bound, n)));
+				next.saturated[i] = circuit.or(before.saturated[i], raw.map(circuit, n -> n > bound ? 1 : 0).truth(
+						circuit));
+			} else if (obligation.property() instanceof Response) {
 				next.flag[i] = pending(before, i);
 			} else if (obligation.property() instanceof Precedence precedence) {
 				next.flag[i] = circuit.or(before.flag[i], holds(precedence.getFirst(), env));
@@ -101,7 +146,7 @@ final class MonitorEncoding {
 		}
 	}
 
-	/** The literal under which the instance violates the safety property in the state (semantics §6.1–§6.3, §6.5). */
+	/** The literal under which the instance violates the safety property in the state (semantics §6.1–§6.3, §6.6). */
 	int bad(SymbolicState state, int instance) {
 		SymbolicEvaluator.Env env = propertyEnv(state, instance);
 		switch (obligation.property()) {
@@ -117,6 +162,10 @@ final class MonitorEncoding {
 		case Precedence precedence:
 			return circuit.and(circuit.and(holds(precedence.getSecond(), env), circuit.not(holds(precedence.getFirst(),
 					env))), circuit.not(state.flag[instance]));
+		case Correspondence correspondence:
+			// semantics §6.6: the second condition needs an unanswered first one, this state's included
+			return circuit.and(circuit.and(holds(correspondence.getSecond(), env), circuit.not(holds(correspondence
+					.getFirst(), env))), state.counter[instance].is(circuit, 0));
 		case Freshness freshness: {
 			SymbolicValue value = evaluator.evaluate(circuit, freshness.getValue(), env, Circuit.TRUE, new int[1]);
 			int reused = Circuit.FALSE;
@@ -153,7 +202,8 @@ final class MonitorEncoding {
 	private SymbolicEvaluator.Env propertyEnv(SymbolicState state, int instance) {
 		Function<Transition, Integer> fired = transition -> state.last == null ? Circuit.FALSE
 				: state.last.is(circuit, instance * actionCount + layout.action(transition).index());
-		return new SymbolicEvaluator.Env(state.variables[instance], null, null, fired, false);
+		return new SymbolicEvaluator.Env(state.variables[instance], null, null, fired, false,
+				pastTime -> state.past[instance][pastTimeBit.get(pastTime)]);
 	}
 
 	private int holds(Expression condition, SymbolicEvaluator.Env env) {

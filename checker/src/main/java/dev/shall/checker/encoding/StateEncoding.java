@@ -64,6 +64,11 @@ final class StateEncoding {
 				state.replayable[i][lane.index()] = lane.has(Fault.REPLAY) ? lanes.emptySlot(lane) : null;
 			}
 			state.flag[i] = Circuit.FALSE;
+			// no state before the initial one: every past-time occurrence's history bit is false (§6.5)
+			state.past[i] = new int[monitors.pastTimeCount()];
+			java.util.Arrays.fill(state.past[i], Circuit.FALSE);
+			state.counter[i] = SymbolicValue.constant(0);
+			state.saturated[i] = Circuit.FALSE;
 			for (int value : freshnessUniverse) {
 				state.used[i].put(value, Circuit.FALSE);
 			}
@@ -184,6 +189,9 @@ final class StateEncoding {
 				copy.replayable[i][l] = state.replayable[i][l];
 			}
 			copy.flag[i] = state.flag[i];
+			copy.past[i] = state.past[i].clone();
+			copy.counter[i] = state.counter[i];
+			copy.saturated[i] = state.saturated[i];
 			copy.used[i] = new TreeMap<>(state.used[i]);
 		}
 		copy.last = state.last;
@@ -228,7 +236,8 @@ final class StateEncoding {
 				groups.add(group);
 			}
 		}
-		int monitorBits = (monitors.hasFlagMonitor() ? 1 : 0) + freshnessUniverse.length;
+		int monitorBits = (monitors.hasFlagMonitor() ? 1 : 0) + monitors.pastTimeCount()
+				+ (monitors.hasCounterMonitor() ? 2 : 0) + freshnessUniverse.length;
 		for (int m = 0; m < monitorBits; m++) {
 			groups.add(new int[] { next++ });
 		}
@@ -260,12 +269,21 @@ final class StateEncoding {
 				concreteSlot(lane, state.replayable()[instance][lane.index()], values);
 			}
 		}
+		// the interpreter's monitor is [past-time bits, own history] (explicit.ExplicitProperty)
 		long[] monitor = state.monitor()[instance];
+		int past = monitors.pastTimeCount();
 		if (monitors.hasFlagMonitor()) {
-			values.add(monitor.length > 0 && monitor[0] != 0 ? 1 : 0);
+			values.add(monitor[past] != 0 ? 1 : 0);
+		}
+		for (int j = 0; j < past; j++) {
+			values.add(monitor[j] != 0 ? 1 : 0);
+		}
+		if (monitors.hasCounterMonitor()) {
+			values.add((int) monitor[past]);
+			values.add(monitor[past + 1] != 0 ? 1 : 0);
 		}
 		for (int value : freshnessUniverse) {
-			values.add(java.util.Arrays.binarySearch(monitor, value) >= 0 ? 1 : 0);
+			values.add(java.util.Arrays.binarySearch(monitor, past, monitor.length, value) >= 0 ? 1 : 0);
 		}
 		return values.stream().mapToInt(Integer::intValue).toArray();
 	}
@@ -328,6 +346,13 @@ final class StateEncoding {
 	void visitMonitors(SymbolicState state, int i, FieldVisitor visitor) {
 		if (monitors.hasFlagMonitor()) {
 			state.flag[i] = visitor.visit(Domain.bool(), SymbolicValue.bool(state.flag[i])).truth(circuit);
+		}
+		for (int j = 0; j < state.past[i].length; j++) {
+			state.past[i][j] = visitor.visit(Domain.bool(), SymbolicValue.bool(state.past[i][j])).truth(circuit);
+		}
+		if (monitors.hasCounterMonitor()) {
+			state.counter[i] = visitor.visit(monitors.counterDomain(), state.counter[i]);
+			state.saturated[i] = visitor.visit(Domain.bool(), SymbolicValue.bool(state.saturated[i])).truth(circuit);
 		}
 		for (Map.Entry<Integer, Integer> used : state.used[i].entrySet()) {
 			used.setValue(visitor.visit(Domain.bool(), SymbolicValue.bool(used.getValue())).truth(circuit));

@@ -18,8 +18,10 @@ import dev.shall.model.KeyDecl;
 import dev.shall.model.KeyDerivation;
 import dev.shall.model.MessageType;
 import dev.shall.model.NoneConstant;
+import dev.shall.model.Once;
 import dev.shall.model.OptionTest;
 import dev.shall.model.ReceivedField;
+import dev.shall.model.Since;
 import dev.shall.model.Transition;
 import dev.shall.model.Unary;
 import dev.shall.model.VariableRef;
@@ -46,10 +48,16 @@ final class SymbolicEvaluator {
 	 * What an expression may read: the acting instance's variables, the fields of the message it
 	 * received (if any), which steps fired in the last move (for properties), and whether an
 	 * out-of-range derivation counts as an overflow of the step ({@code strict}: behaviour, not
-	 * properties).
+	 * properties), and for properties the literal of each past-time occurrence's history bit, its
+	 * value in the state before ({@code previous}, semantics §6.5; null in behaviour).
 	 */
 	record Env(SymbolicValue[] variables, SymbolicValue[] receivedFields, MessageType receivedType,
-			Function<Transition, Integer> fired, boolean strict) {
+			Function<Transition, Integer> fired, boolean strict, Function<Expression, Integer> previous) {
+
+		Env(SymbolicValue[] variables, SymbolicValue[] receivedFields, MessageType receivedType,
+				Function<Transition, Integer> fired, boolean strict) {
+			this(variables, receivedFields, receivedType, fired, strict, null);
+		}
 	}
 
 	/**
@@ -84,6 +92,16 @@ final class SymbolicEvaluator {
 			case NOT -> SymbolicValue.bool(Circuit.not(operand.truth(c)));
 			case NEGATE -> operand.map(c, v -> -v);
 			};
+		}
+		// semantics §6.5: once A = A ∨ Y(once A); A since B = B ∨ (A ∧ Y(A since B))
+		case Once once: {
+			int operand = evaluate(c, once.getOperand(), env, guard, overflow).truth(c);
+			return SymbolicValue.bool(c.or(operand, env.previous().apply(once)));
+		}
+		case Since since: {
+			int trigger = evaluate(c, since.getTrigger(), env, guard, overflow).truth(c);
+			int held = evaluate(c, since.getHeld(), env, guard, overflow).truth(c);
+			return SymbolicValue.bool(c.or(trigger, c.and(held, env.previous().apply(since))));
 		}
 		case KeyDerivation derivation:
 			return derive(c, derivation, env, guard, overflow);

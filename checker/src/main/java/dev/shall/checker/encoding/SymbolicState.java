@@ -25,6 +25,14 @@ public final class SymbolicState {
 	 */
 	final int[] flag;
 	final TreeMap<Integer, Integer>[] used;
+	/** Per instance, the history bit of each past-time occurrence (semantics §6.5), in {@code PastTime} order. */
+	final int[][] past;
+	/**
+	 * Per instance, a correspondence's count of unanswered first conditions (0..K) and whether it
+	 * saturated (semantics §6.6); constant 0 and false for other properties.
+	 */
+	final SymbolicValue[] counter;
+	final int[] saturated;
 	/** The encoded fields, once asked for (see TransitionEncoding#bits). */
 	java.util.List<int[]> bits;
 	/** The move that produced the state: instance · actions + action, or -1; null when nothing reads it. */
@@ -32,6 +40,9 @@ public final class SymbolicState {
 
 	@SuppressWarnings("unchecked")
 	SymbolicState(int instances, int variables, int lanes) {
+		this.past = new int[instances][];
+		this.counter = new SymbolicValue[instances];
+		this.saturated = new int[instances];
 		this.variables = new SymbolicValue[instances][variables];
 		this.queues = new Slot[instances][lanes][];
 		this.replayable = new Slot[instances][lanes];

@@ -543,7 +543,8 @@ public final class TransitionEncoding {
 	public static boolean supports(Obligation obligation) {
 		return obligation.kind() != Obligation.Kind.PROPERTY || obligation.property() instanceof Invariant
 				|| obligation.property() instanceof Agreement || obligation.property() instanceof Precedence
-				|| obligation.property() instanceof Freshness;
+				|| obligation.property() instanceof Freshness
+				|| obligation.property() instanceof dev.shall.model.Correspondence;
 	}
 
 	// ------------------------------------------------------------------ reading models

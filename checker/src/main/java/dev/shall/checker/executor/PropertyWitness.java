@@ -64,6 +64,11 @@ final class PropertyWitness {
 
 	private void conclude(Property property, List<ConcreteState> states, ConcreteState last, List<String> lines,
 			List<String> contradictions) {
+		if (!dev.shall.checker.lowering.PastTime.occurrences(property).isEmpty()) {
+			// the replay runs without the property's monitor, which past-time operators read (§6.5)
+			lines.add(property.getName() + " speaks of the run's past; the bytes above are the run's keys");
+			return;
+		}
 		switch (property) {
 		case Agreement agreement -> agreement(agreement, last, lines, contradictions);
 		case Freshness freshness -> freshness(freshness, states, lines, contradictions);

@@ -14,8 +14,10 @@ import dev.shall.model.KeyConstant;
 import dev.shall.model.KeyDerivation;
 import dev.shall.model.MessageType;
 import dev.shall.model.NoneConstant;
+import dev.shall.model.Once;
 import dev.shall.model.OptionTest;
 import dev.shall.model.ReceivedField;
+import dev.shall.model.Since;
 import dev.shall.model.Unary;
 import dev.shall.model.VariableRef;
 
@@ -48,6 +50,18 @@ final class Evaluator {
 	 */
 	int evaluate(Expression expression, int[] variables, QueuedMessage received, MessageType receivedType,
 			java.util.function.Predicate<dev.shall.model.Transition> fired) throws BoundExceeded {
+		return evaluate(expression, variables, received, receivedType, fired, null);
+	}
+
+	/**
+	 * The value of a property-side expression in one instance, past-time operators included.
+	 *
+	 * @param previously the value of a past-time occurrence in the state before (false in the
+	 *                   initial state), from the instance's monitor; null in behaviour
+	 */
+	int evaluate(Expression expression, int[] variables, QueuedMessage received, MessageType receivedType,
+			java.util.function.Predicate<dev.shall.model.Transition> fired,
+			java.util.function.Predicate<Expression> previously) throws BoundExceeded {
 		switch (expression) {
 		case BoolConstant constant -> {
 			return constant.isValue() ? 1 : 0;
@@ -77,20 +91,33 @@ final class Evaluator {
 			return fired != null && fired.test(firedRef.getTransition()) ? 1 : 0;
 		}
 		case Unary unary -> {
-			int operand = evaluate(unary.getOperand(), variables, received, receivedType, fired);
+			int operand = evaluate(unary.getOperand(), variables, received, receivedType, fired, previously);
 			return switch (unary.getOperator()) {
 			case NOT -> 1 - operand;
 			case NEGATE -> -operand;
 			};
 		}
+		// semantics §6.5: once A = A ∨ Y(once A); A since B = B ∨ (A ∧ Y(A since B)), where Y reads
+		// the occurrence's history bit (false in the initial state)
+		case Once once -> {
+			return evaluate(once.getOperand(), variables, received, receivedType, fired, previously) != 0
+					|| previously.test(once) ? 1 : 0;
+		}
+		case Since since -> {
+			if (evaluate(since.getTrigger(), variables, received, receivedType, fired, previously) != 0) {
+				return 1;
+			}
+			return evaluate(since.getHeld(), variables, received, receivedType, fired, previously) != 0
+					&& previously.test(since) ? 1 : 0;
+		}
 		case KeyDerivation derivation -> {
-			int base = evaluate(derivation.getBase(), variables, received, receivedType, fired);
+			int base = evaluate(derivation.getBase(), variables, received, receivedType, fired, previously);
 			if (base == Domain.NONE) {
 				return Domain.NONE;
 			}
 			int[] arguments = new int[derivation.getArguments().size()];
 			for (int i = 0; i < arguments.length; i++) {
-				arguments[i] = evaluate(derivation.getArguments().get(i), variables, received, receivedType, fired);
+				arguments[i] = evaluate(derivation.getArguments().get(i), variables, received, receivedType, fired, previously);
 			}
 			int term = layout.keys().derive(derivation.getKey(), KeyUniverse.declOf(derivation.getBase()), base,
 					arguments);
@@ -103,27 +130,28 @@ final class Evaluator {
 			return term;
 		}
 		case Binary binary -> {
-			return binary(binary, variables, received, receivedType, fired);
+			return binary(binary, variables, received, receivedType, fired, previously);
 		}
 		default -> throw new IllegalArgumentException("Unknown expression " + expression.eClass().getName());
 		}
 	}
 
 	private int binary(Binary binary, int[] variables, QueuedMessage received, MessageType receivedType,
-			java.util.function.Predicate<dev.shall.model.Transition> fired) throws BoundExceeded {
-		int left = evaluate(binary.getLeft(), variables, received, receivedType, fired);
+			java.util.function.Predicate<dev.shall.model.Transition> fired,
+			java.util.function.Predicate<Expression> previously) throws BoundExceeded {
+		int left = evaluate(binary.getLeft(), variables, received, receivedType, fired, previously);
 		// and, or and implies short-circuit, as an author reads them
 		switch (binary.getOperator()) {
 		case AND:
-			return left == 0 ? 0 : evaluate(binary.getRight(), variables, received, receivedType, fired);
+			return left == 0 ? 0 : evaluate(binary.getRight(), variables, received, receivedType, fired, previously);
 		case OR:
-			return left != 0 ? 1 : evaluate(binary.getRight(), variables, received, receivedType, fired);
+			return left != 0 ? 1 : evaluate(binary.getRight(), variables, received, receivedType, fired, previously);
 		case IMPLIES:
-			return left == 0 ? 1 : evaluate(binary.getRight(), variables, received, receivedType, fired);
+			return left == 0 ? 1 : evaluate(binary.getRight(), variables, received, receivedType, fired, previously);
 		default:
 			break;
 		}
-		int right = evaluate(binary.getRight(), variables, received, receivedType, fired);
+		int right = evaluate(binary.getRight(), variables, received, receivedType, fired, previously);
 		return switch (binary.getOperator()) {
 		case EQ -> left == right ? 1 : 0;
 		case NE -> left != right ? 1 : 0;

@@ -122,6 +122,12 @@ public final class ExplicitChecker {
 		return new ArrayList<>(seen);
 	}
 
+	/** The interpreter whose states carry the obligation's monitor (semantics §6), for stages after the search. */
+	public static Interpreter monitored(Layout layout, OptionAssignment options, int instances, Obligation obligation) {
+		// a response's monitor too (its pending flag and past-time bits), as the response checker keeps it
+		return new Interpreter(layout, options, instances, new ExplicitProperty(obligation, layout, options));
+	}
+
 	/** Replays moves from the initial state; the states visited, or null if a move is not enabled. */
 	public static List<ConcreteState> replay(Interpreter interpreter, List<Move> moves) {
 		List<ConcreteState> states = new ArrayList<>();
@@ -186,6 +192,32 @@ public final class ExplicitChecker {
 
 	private static List<Interpreter.Outcome> taken(Interpreter interpreter, ConcreteState state) {
 		return interpreter.successors(state).stream().filter(Interpreter.Outcome::taken).toList();
+	}
+
+	/**
+	 * For a correspondence (semantics §6.6): the instances whose counter saturated on the run to a
+	 * bad state, when every instance the last state violates the property in is one of them — the
+	 * violation may then be an artefact of the bound. Empty when some violating instance never
+	 * saturated (the violation is real), for any other property, or when the moves do not replay.
+	 */
+	public static List<Integer> saturatedViolation(Layout layout, OptionAssignment options, int instances,
+			Obligation obligation, List<Move> moves) {
+		ExplicitProperty property = new ExplicitProperty(obligation, layout, options);
+		List<ConcreteState> states = replay(new Interpreter(layout, options, instances, property), moves);
+		List<Integer> saturated = new ArrayList<>();
+		if (states == null) {
+			return saturated;
+		}
+		ConcreteState last = states.get(states.size() - 1);
+		for (int i = 0; i < instances; i++) {
+			if (property.isBadIn(last, i)) {
+				if (!property.saturated(last, i)) {
+					return List.of();
+				}
+				saturated.add(i);
+			}
+		}
+		return saturated;
 	}
 
 	/** Whether the last state of the replayed moves is bad for the obligation (the certificate of a violation). */

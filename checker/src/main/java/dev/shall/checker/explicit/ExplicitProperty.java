@@ -7,9 +7,11 @@ import dev.shall.checker.lowering.Lane;
 import dev.shall.checker.lowering.Layout;
 import dev.shall.checker.lowering.Obligation;
 import dev.shall.checker.lowering.OptionAssignment;
+import dev.shall.checker.lowering.PastTime;
 import dev.shall.model.Agreement;
 import dev.shall.model.Deferral;
 import dev.shall.model.Fault;
+import dev.shall.model.Correspondence;
 import dev.shall.model.Expression;
 import dev.shall.model.Freshness;
 import dev.shall.model.Invariant;
@@ -23,11 +25,17 @@ import dev.shall.model.Precedence;
  * <li>agreement l, r when C: bad when C holds and l or r is none or they differ;
  * <li>precedence F before S: bad when S holds, F does not, and F held in no earlier state;
  * <li>freshness v when C: bad when C holds and v (not none) equals v at an earlier state where C held;
+ * <li>correspondence each S preceded by F within K: bad when S holds, F does not, and the count of
+ * unanswered F before the state, n, is 0 (n saturates at K, and the monitor remembers that it did);
  * <li>reachability of t: "bad" when t produced the state (in any instance);
  * <li>bounds: bad when some action would exceed a bound;
  * <li>unhandled M on c at R: bad when instance 0 has a message M deliverable on c's lane to R that no
  * step of R takes and no {@code defer} keeps (semantics §7.4).
  * </ul>
+ * The monitor of an instance is {@code [h_0 … h_{P-1}, own…]}: first the history bit of each
+ * past-time occurrence of the property ({@link PastTime}, semantics §6.5), then the property's own
+ * history — precedence and response one flag, freshness the sorted values seen, correspondence
+ * {@code n, saturated}.
  */
 final class ExplicitProperty implements Monitor {
 
@@ -35,18 +43,22 @@ final class ExplicitProperty implements Monitor {
 	private final Layout layout;
 	private final StateQueries queries;
 	private final Evaluator behaviour;
+	/** The past-time occurrences of the property, whose history bits open the monitor. */
+	private final List<Expression> pastTime;
 
 	ExplicitProperty(Obligation obligation, Layout layout, OptionAssignment options) {
 		this.obligation = obligation;
 		this.layout = layout;
 		this.queries = new StateQueries(layout, options);
 		this.behaviour = new Evaluator(layout, options, true);
+		this.pastTime = obligation.kind() == Obligation.Kind.PROPERTY ? PastTime.occurrences(obligation.property())
+				: List.of();
 	}
 
 	boolean supported() {
 		return obligation.kind() != Obligation.Kind.PROPERTY || obligation.property() instanceof Invariant
 				|| obligation.property() instanceof Agreement || obligation.property() instanceof Precedence
-				|| obligation.property() instanceof Freshness;
+				|| obligation.property() instanceof Freshness || obligation.property() instanceof Correspondence;
 	}
 
 	/**
@@ -56,7 +68,7 @@ final class ExplicitProperty implements Monitor {
 	 */
 	boolean pending(ConcreteState state, int instance) {
 		dev.shall.model.Response response = (dev.shall.model.Response) obligation.property();
-		boolean before = state.monitor()[instance].length > 0 && state.monitor()[instance][0] != 0;
+		boolean before = state.monitor()[instance][pastTime.size()] != 0;
 		return (before || holds(response.getTrigger(), state, instance)) && !holds(response.getResponse(), state,
 				instance);
 	}
@@ -142,17 +154,36 @@ final class ExplicitProperty implements Monitor {
 		}
 		case Precedence precedence:
 			return holds(precedence.getSecond(), state, instance) && !holds(precedence.getFirst(), state, instance)
-					&& state.monitor()[instance][0] == 0;
+					&& state.monitor()[instance][pastTime.size()] == 0;
+		case Correspondence correspondence:
+			// semantics §6.6: the second condition needs an unanswered first one, this state's included
+			return holds(correspondence.getSecond(), state, instance) && !holds(correspondence.getFirst(), state,
+					instance) && state.monitor()[instance][pastTime.size()] == 0;
 		case Freshness freshness: {
 			if (!holds(freshness.getCondition(), state, instance)) {
 				return false;
 			}
 			int value = value(freshness.getValue(), state, instance);
-			return value != Domain.NONE && isSet(state.monitor()[instance], value);
+			return value != Domain.NONE && isSet(state.monitor()[instance], pastTime.size(), value);
 		}
 		default:
 			throw new IllegalStateException("Unsupported property " + obligation.name());
 		}
+	}
+
+	/**
+	 * For a correspondence: whether the instance's counter saturated on the run to the state, so
+	 * that a violation there may be an artefact of the bound (semantics §6.6); false for any other
+	 * property.
+	 */
+	boolean saturated(ConcreteState state, int instance) {
+		return obligation.kind() == Obligation.Kind.PROPERTY && obligation.property() instanceof Correspondence
+				&& state.monitor()[instance][pastTime.size() + 1] != 0;
+	}
+
+	/** Whether the state violates the property in the instance (semantics §6). */
+	boolean isBadIn(ConcreteState state, int instance) {
+		return obligation.kind() == Obligation.Kind.PROPERTY && isBad(state, instance);
 	}
 
 	@Override
@@ -160,12 +191,14 @@ final class ExplicitProperty implements Monitor {
 		if (obligation.kind() != Obligation.Kind.PROPERTY) {
 			return new long[0];
 		}
-		return switch (obligation.property()) {
-		case Precedence p -> new long[1];
-		case dev.shall.model.Response r -> new long[1];
-		case Freshness f -> new long[0];
-		default -> new long[0];
+		// every history bit starts false: the initial state has no state before it (semantics §6.5)
+		int own = switch (obligation.property()) {
+		case Precedence p -> 1;
+		case dev.shall.model.Response r -> 1;
+		case Correspondence c -> 2;
+		default -> 0;
 		};
+		return new long[pastTime.size() + own];
 	}
 
 	@Override
@@ -174,17 +207,45 @@ final class ExplicitProperty implements Monitor {
 		if (obligation.kind() != Obligation.Kind.PROPERTY) {
 			return current;
 		}
+		int p = pastTime.size();
+		if (p == 0) {
+			return nextOwn(before, instance, current);
+		}
+		long[] own = nextOwn(before, instance, java.util.Arrays.copyOfRange(current, p, current.length));
+		long[] next = new long[p + own.length];
+		// semantics §6.5: each bit becomes its occurrence's value in the state being left
+		for (int j = 0; j < p; j++) {
+			next[j] = holds(pastTime.get(j), before, instance) ? 1 : 0;
+		}
+		System.arraycopy(own, 0, next, p, own.length);
+		return java.util.Arrays.equals(next, current) ? current : next;
+	}
+
+	/** The property's own history after leaving {@code before}, from its history {@code current} there. */
+	private long[] nextOwn(ConcreteState before, int instance, long[] current) {
 		switch (obligation.property()) {
 		case Precedence precedence:
 			return current[0] != 0 || !holds(precedence.getFirst(), before, instance) ? current : new long[] { 1 };
 		case dev.shall.model.Response response:
 			return new long[] { pending(before, instance) ? 1 : 0 };
+		case Correspondence correspondence: {
+			// semantics §6.6: n + F − S, at least 0 (less only after a violation) and at most K; an F
+			// beyond K is dropped, and the monitor remembers that one was
+			long count = current[0] + (holds(correspondence.getFirst(), before, instance) ? 1 : 0)
+					- (holds(correspondence.getSecond(), before, instance) ? 1 : 0);
+			long saturated = current[1];
+			if (count > correspondence.getBound()) {
+				count = correspondence.getBound();
+				saturated = 1;
+			}
+			return new long[] { Math.max(0, count), saturated };
+		}
 		case Freshness freshness: {
 			if (!holds(freshness.getCondition(), before, instance)) {
 				return current;
 			}
 			int value = value(freshness.getValue(), before, instance);
-			if (value == Domain.NONE || isSet(current, value)) {
+			if (value == Domain.NONE || isSet(current, 0, value)) {
 				return current;
 			}
 			// the values seen, sorted, so that equal sets are equal arrays; a bitset indexed by the
@@ -200,8 +261,8 @@ final class ExplicitProperty implements Monitor {
 		}
 	}
 
-	private static boolean isSet(long[] set, int value) {
-		return java.util.Arrays.binarySearch(set, value) >= 0;
+	private static boolean isSet(long[] set, int from, int value) {
+		return java.util.Arrays.binarySearch(set, from, set.length, value) >= 0;
 	}
 
 	private boolean holds(Expression condition, ConcreteState state, int instance) {

@@ -31,10 +31,14 @@ public final class ConeOfInfluence {
 
 	public ConeOfInfluence(Layout layout, Obligation obligation) {
 		// Every action counts for bounds (any overflow), for response properties (fairness and
-		// stopping runs concern all shall steps) and for properties that observe which step came
-		// last (any action changes that).
+		// stopping runs concern all shall steps), for properties that observe which step came
+		// last (any action changes that) and for correspondences, which count the states where a
+		// condition holds (semantics §6.6): a move outside the cone adds such a state. Past time
+		// alone needs nothing more (§6.5): once and since have the same value on a run with a state
+		// repeated, which is all a move outside the cone makes.
 		everything = obligation.kind() == Obligation.Kind.BOUNDS || obligation.kind() == Obligation.Kind.PROPERTY
-				&& (obligation.property() instanceof dev.shall.model.Response || mentionsFired(obligation));
+				&& (obligation.property() instanceof dev.shall.model.Response
+						|| obligation.property() instanceof dev.shall.model.Correspondence || mentionsFired(obligation));
 		if (everything) {
 			return;
 		}

@@ -736,6 +736,14 @@ public final class ProcedureCompiler {
 			result.setSecond(expression(precedence.getSecond()));
 			return result;
 		}
+		case dev.shall.dsl.shall.Correspondence correspondence -> {
+			dev.shall.model.Correspondence result = F.createCorrespondence();
+			result.setFirst(expression(correspondence.getFirst()));
+			result.setSecond(expression(correspondence.getSecond()));
+			result.setBound(correspondence.getBound() > 0 ? correspondence.getBound()
+					: dev.shall.model.frontend.Limits.DEFAULT_CORRESPONDENCE_BOUND);
+			return result;
+		}
 		case dev.shall.dsl.shall.Response response -> {
 			dev.shall.model.Response result = F.createResponse();
 			result.setTrigger(expression(response.getTrigger()));
@@ -840,6 +848,17 @@ public final class ProcedureCompiler {
 		}
 		case Not not -> {
 			return not(expression(not.getOperand()), not);
+		}
+		case dev.shall.dsl.shall.Once once -> {
+			dev.shall.model.Once result = located(F.createOnce(), once);
+			result.setOperand(expression(once.getOperand()));
+			return result;
+		}
+		case dev.shall.dsl.shall.Since since -> {
+			dev.shall.model.Since result = located(F.createSince(), since);
+			result.setHeld(expression(since.getHeld()));
+			result.setTrigger(expression(since.getTrigger()));
+			return result;
 		}
 		case TimerTest test -> {
 			return timerIs(test.getTimer(), test.getState(), test);

@@ -90,6 +90,7 @@ public final class ShallTypeSystem {
 			return ANY;
 		}
 		if (expression instanceof BoolLiteral || expression instanceof FiredRef || expression instanceof Not
+				|| expression instanceof dev.shall.dsl.shall.Once || expression instanceof dev.shall.dsl.shall.Since
 				|| expression instanceof dev.shall.dsl.shall.TimerTest) {
 			return BOOL;
 		}

@@ -101,6 +101,13 @@ public final class IssueCodes {
 	 */
 	public static final String FINDING_EXPECTATION = PREFIX + "finding-expectation";
 	/**
+	 * {@code once} or {@code since} in a step's guard or body, an event or an initial value: past
+	 * time is part of a property's monitor (semantics §6.5), which no role can read.
+	 */
+	public static final String PAST_TIME_IN_GUARD = PREFIX + "past-time-in-guard";
+	/** A correspondence bound ({@code within N}) below 1 or above 255 (semantics §6.6). */
+	public static final String CORRESPONDENCE_BOUND = PREFIX + "correspondence-bound";
+	/**
 	 * A check of shall itself failed on this element (a fault of shall, not of the file); the rest
 	 * of the file is still checked.
 	 */

@@ -1031,6 +1031,46 @@ public class ShallValidator extends AbstractShallValidator {
 		}
 	}
 
+	// semantics §6.5: a past-time operator is a bit of a property's monitor, which behaviour cannot read
+	@Check
+	public void checkOnceOutsideBehaviour(dev.shall.dsl.shall.Once once) {
+		checkPastTimeOutsideBehaviour(once, "once");
+		checkCondition(once.getOperand(), once, P.getOnce_Operand(), "The operand of once");
+	}
+
+	@Check
+	public void checkSinceOutsideBehaviour(dev.shall.dsl.shall.Since since) {
+		checkPastTimeOutsideBehaviour(since, "since");
+		checkCondition(since.getHeld(), since, P.getSince_Held(), "The left operand of since");
+		checkCondition(since.getTrigger(), since, P.getSince_Trigger(), "The right operand of since");
+	}
+
+	private void checkPastTimeOutsideBehaviour(Expression pastTime, String operator) {
+		if (ShallScopeProvider.actorOf(pastTime) != null
+				|| EcoreUtil2.getContainerOfType(pastTime, Variable.class) != null) {
+			error("'" + operator + "' speaks of the run's past, which only a property can observe; a role "
+					+ "remembers what happened in a variable of its own", pastTime, null,
+					IssueCodes.PAST_TIME_IN_GUARD);
+		}
+	}
+
+	@Check
+	public void checkCorrespondenceBound(dev.shall.dsl.shall.Correspondence correspondence) {
+		checkCondition(correspondence.getFirst(), correspondence, P.getCorrespondence_First(),
+				"The condition after preceded by");
+		checkCondition(correspondence.getSecond(), correspondence, P.getCorrespondence_Second(),
+				"The condition after each");
+		// an absent bound is 0 too (and takes the default): only a written one can be wrong
+		int bound = correspondence.getBound();
+		boolean written = !org.eclipse.xtext.nodemodel.util.NodeModelUtils.findNodesForFeature(correspondence,
+				P.getCorrespondence_Bound()).isEmpty();
+		if (written && (bound < 1 || bound > dev.shall.model.frontend.Limits.MAX_CORRESPONDENCE_BOUND)) {
+			error("The bound of a correspondence counts unanswered conditions: from 1 to "
+					+ dev.shall.model.frontend.Limits.MAX_CORRESPONDENCE_BOUND + ", not " + bound, correspondence,
+					P.getCorrespondence_Bound(), IssueCodes.CORRESPONDENCE_BOUND);
+		}
+	}
+
 	// ------------------------------------------------------------------ expressions
 
 	@Check

@@ -40,6 +40,16 @@ public final class Limits {
 	public static final int MAX_MAGNITUDE = (1 << 30) - 1;
 
 	/**
+	 * The count an injective correspondence keeps when it declares no {@code within N} (semantics
+	 * §6.6): unanswered first conditions beyond it saturate the counter. Three covers a request, its
+	 * retransmissions under a timer and one replay in the procedures we model, at two bits per instance.
+	 */
+	public static final int DEFAULT_CORRESPONDENCE_BOUND = 3;
+
+	/** The largest declared bound of a correspondence: its counter is an enumerated domain of the encoding. */
+	public static final int MAX_CORRESPONDENCE_BOUND = 255;
+
+	/**
 	 * The most combinations of option values a procedure may ask to check. Every combination is a
 	 * separate check of every property, step and bound, listed in full before checking starts; 10
 	 * binary options make 1,024 of them, already hours of checking. A file beyond it is refused at
