@@ -426,9 +426,9 @@ public final class RandomProcedures {
 		return switch (past.nextInt(8)) {
 		case 0 -> "never " + pastCondition(2);
 		case 1 -> "always " + pastCondition(2) + " or " + pastAtom();
-		case 2 -> pastCondition(1) + " before " + pastAtom();
-		case 3 -> pastAtom() + " leads to " + pastCondition(1);
-		case 4 -> "always " + pastAtom() + " implies " + pastCondition(2);
+		case 2 -> pastCondition(1) + " before " + premiseAtom();
+		case 3 -> premiseAtom() + " leads to " + pastCondition(1);
+		case 4 -> "always " + premiseAtom() + " implies " + pastCondition(2);
 		// the pattern of the texts: "no Y since the latest Z" when X happens
 		case 5 -> "always " + stepAtom() + " implies (not " + stepAtom() + " since " + pastAtom() + ")";
 		default -> "each " + pastAtom() + " preceded by " + (past.nextBoolean() ? pastAtom() : pastCondition(1))
@@ -447,6 +447,22 @@ public final class RandomProcedures {
 		case 4 -> "(" + a + " since " + pastAtom() + ")";
 		default -> "once (" + pastAtom() + " since " + a + ")";
 		};
+	}
+
+	/**
+	 * An atom for a precedence's second condition, a response's trigger or an invariant's premise:
+	 * one over a variable no step assigns may be false in every state, which the validator refuses
+	 * (shall.vacuous-condition, semantics §7.5), so a step takes its place there.
+	 */
+	private String premiseAtom() {
+		String atom = pastAtom();
+		if (atom.startsWith("step ")) {
+			return atom;
+		}
+		String name = atom.replaceFirst("^not ", "").split(" ")[0];
+		String variable = name.substring(name.indexOf('.') + 1);
+		return text.indexOf(" " + variable + " := ") >= 0 || text.indexOf("delete " + variable) >= 0 ? atom
+				: stepAtom();
 	}
 
 	private String stepAtom() {

@@ -162,7 +162,7 @@ class ReplayRobustnessTest {
 					+ " | question.name | the procedure KeyedFixture has no property nope",
 			"a question of an unknown kind | `\"procedure\": \"KeyedFixture\",`"
 					+ " | `\"question\": { \"kind\": \"liveness\", \"name\": \"x\" },` | `\"liveness\"`"
-					+ " | question.kind | expected property, dead-step or bounds, found \"liveness\"",
+					+ " | question.kind | expected property, dead-step, bounds or unhandled-message, found \"liveness\"",
 			"options not an object | `\"instances\": 2,` | `\"instances\": 2, \"options\": [\"a\"],`"
 					+ " | `[\"a\"]` | options | expected an object of option names and values, found an array",
 			"an unknown option | `\"instances\": 2,`"
