@@ -48,6 +48,10 @@ public final class MemoryLimit {
 			pool.setCollectionUsageThreshold(Math.max(1, threshold));
 		}
 		limit = effective;
+		// the pools judge the usage after the *last* collection, which may date from before the
+		// previous command in this JVM let go of its states (a test run, the language server): a
+		// stale reading would stop the first question of a new command for memory it no longer holds
+		recover();
 		return effective;
 	}
 
