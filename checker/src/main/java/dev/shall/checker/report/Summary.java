@@ -23,18 +23,19 @@ import dev.shall.model.frontend.SourceDiagnostic;
  * @param stepsUnknown  steps not settled either way
  * @param unhandled     unhandled-message findings (per message, lane and option combination)
  * @param unhandledDeclared of those, the ones an {@code expect unhandled} declares
+ * @param unhandledUnknown unhandled-message questions not settled either way
  * @param notFound      declared dead steps and unhandled messages that the check did not find
  * @param errors        errors in the input
  * @param vacuous       properties that hold only vacuously (semantics §7.5), among those as expected
  *                      or differing: a warning, not a fourth kind of verdict
  */
 public record Summary(long verdicts, long asExpected, long differ, long unknown, long steps, long reachable, long dead,
-		long deadDeclared, long stepsUnknown, long unhandled, long unhandledDeclared, long notFound, long errors,
-		long vacuous) {
+		long deadDeclared, long stepsUnknown, long unhandled, long unhandledDeclared, long unhandledUnknown,
+		long notFound, long errors, long vacuous) {
 
 	public static Summary of(RunReport report) {
 		long verdicts = 0, differ = 0, unknown = 0, steps = 0, reachable = 0, dead = 0, deadDeclared = 0,
-				stepsUnknown = 0, unhandled = 0, unhandledDeclared = 0, notFound = 0, vacuous = 0;
+				stepsUnknown = 0, unhandled = 0, unhandledDeclared = 0, unhandledUnknown = 0, notFound = 0, vacuous = 0;
 		for (Finding finding : report.results()) {
 			if (finding.vacuous()) {
 				vacuous++;
@@ -58,7 +59,10 @@ public record Summary(long verdicts, long asExpected, long differ, long unknown,
 						unhandledDeclared += finding.declaredFinding() ? 1 : 0;
 					}
 				}
-				default -> stepsUnknown += step ? 1 : 0;
+				default -> {
+					stepsUnknown += step ? 1 : 0;
+					unhandledUnknown += step ? 0 : 1;
+				}
 				}
 			} else {
 				verdicts++;
@@ -71,7 +75,7 @@ public record Summary(long verdicts, long asExpected, long differ, long unknown,
 		}
 		long errors = report.diagnostics().stream().filter(d -> d.severity() == SourceDiagnostic.Severity.ERROR).count();
 		return new Summary(verdicts, verdicts - differ - unknown, differ, unknown, steps, reachable, dead, deadDeclared,
-				stepsUnknown, unhandled, unhandledDeclared, notFound, errors, vacuous);
+				stepsUnknown, unhandled, unhandledDeclared, unhandledUnknown, notFound, errors, vacuous);
 	}
 
 	/**
@@ -81,13 +85,15 @@ public record Summary(long verdicts, long asExpected, long differ, long unknown,
 	 */
 	public String text() {
 		return String.format("%d verdicts on properties and bounds: %d as expected, %d differ, %d unknown%s; %d dead "
-				+ "step%s%s%s; %d unhandled message%s%s;%s %d error%s in the input", verdicts, asExpected, differ,
+				+ "step%s%s%s; %d unhandled message%s%s%s;%s %d error%s in the input", verdicts, asExpected, differ,
 				unknown, vacuous == 0 ? "" : " (" + vacuous + (vacuous == 1 ? " holds" : " hold") + " vacuously)",
 				dead, dead == 1 ? "" : "s", deadDeclared == 0 ? "" : " (" + deadDeclared + " declared)",
 				stepsUnknown == 0 ? "" : ", " + stepsUnknown + " step" + (stepsUnknown == 1 ? "" : "s")
 						+ " not known to be reachable",
 				unhandled, unhandled == 1 ? "" : "s", unhandledDeclared == 0 ? "" : " (" + unhandledDeclared
 						+ " declared)",
+				unhandledUnknown == 0 ? "" : ", " + unhandledUnknown + " message question" + (unhandledUnknown == 1 ? ""
+						: "s") + " not settled",
 				notFound == 0 ? "" : " " + notFound + " declared finding" + (notFound == 1 ? "" : "s")
 						+ " not found;",
 				errors, errors == 1 ? "" : "s");

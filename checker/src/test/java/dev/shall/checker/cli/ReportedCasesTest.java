@@ -118,7 +118,7 @@ class ReportedCasesTest {
 	private static final Pattern SUMMARY = Pattern.compile("(\\d+) verdicts on properties and bounds: (-?\\d+) as "
 			+ "expected, (-?\\d+) differ, (-?\\d+) unknown(?: \\(\\d+ holds? vacuously\\))?; (\\d+) dead steps?"
 			+ "(?: \\(\\d+ declared\\))?(?:, (\\d+) steps? not known to be reachable)?; (\\d+) unhandled messages?"
-			+ "(?: \\(\\d+ declared\\))?;(?: \\d+ declared findings? not found;)? (\\d+) errors? in the input");
+			+ "(?: \\(\\d+ declared\\))?(?:, \\d+ message questions? not settled)?;(?: \\d+ declared findings? not found;)? (\\d+) errors? in the input");
 
 	/**
 	 * With two steps left unknown by a shallow BMC, the summary once counted them among the unknown
