@@ -193,7 +193,7 @@ public final class CheckCommand implements Callable<Integer> {
 		// progress goes to stderr whatever --out says: CI logs show it, the reports stay the same
 		PrintWriter err = spec == null ? new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8),
 				true) : spec.commandLine().getErr();
-		Progress.Mode mode = Progress.choose(quiet, System.getenv());
+		Progress.Mode mode = Progress.choose(quiet, ENVIRONMENT.get() != null ? ENVIRONMENT.get() : System.getenv());
 		RunReport report;
 		try {
 			report = new CheckRunner(master, part).run(paths, settings, ProcedureFrontEnd.find(), Progress.listener(mode,
@@ -230,6 +230,19 @@ public final class CheckCommand implements Callable<Integer> {
 		}
 		System.setProperty("shall.imports.checked", "true");
 		System.setProperty("shall.imports.anywhere", Boolean.toString(anywhere));
+	}
+
+	/** The environment progress is chosen by, when a test sets it (inherited by the command's own thread); else the process's. */
+	private static final InheritableThreadLocal<Map<String, String>> ENVIRONMENT = new InheritableThreadLocal<>();
+
+	/** Runs {@code command} as if the environment were {@code environment} (for tests of progress). */
+	static <T> T withEnvironment(Map<String, String> environment, Callable<T> command) throws Exception {
+		ENVIRONMENT.set(environment);
+		try {
+			return command.call();
+		} finally {
+			ENVIRONMENT.remove();
+		}
 	}
 
 	private static final List<String> FORMATS = List.of("text", "json", "junit", "sarif");
