@@ -268,10 +268,12 @@ public final class CheckRunner {
 			first += plans.get(p).questions();
 		}
 		listener.planned(total);
+		List<Integer> numbers = new ArrayList<>();
 		for (int p = 0; p < plans.size(); p++) {
-			findings.addAll(check(plans.get(p), settings, listener, firsts[p], shard));
+			findings.addAll(check(plans.get(p), settings, listener, firsts[p], shard, numbers));
 		}
-		return new RunReport(findings, diagnostics);
+		return new RunReport(findings, diagnostics, shard == null ? null : new RunReport.Shard(shard.index(), shard
+				.count(), numbers));
 	}
 
 	/** A compiled procedure and its questions: per combination, every obligation. */
@@ -337,7 +339,7 @@ public final class CheckRunner {
 	public List<Finding> check(Procedure procedure, Path file, Settings settings, Listener listener,
 			List<SourceDiagnostic> diagnostics) {
 		Plan plan = plan(procedure, file, settings, diagnostics);
-		return plan == null ? new ArrayList<>() : check(plan, settings, listener, 0, null);
+		return plan == null ? new ArrayList<>() : check(plan, settings, listener, 0, null, new ArrayList<>());
 	}
 
 	/** 2. compile: the procedure's layout, combinations and questions, or null (with a diagnostic) when it cannot be checked. */
@@ -373,9 +375,10 @@ public final class CheckRunner {
 
 	/**
 	 * 3. check, 4. report: the plan's questions, numbered in the run from {@code first}, that
-	 * {@code shard} owns (all when null).
+	 * {@code shard} owns (all when null); the number of each question answered is added to {@code numbers}.
 	 */
-	private List<Finding> check(Plan plan, Settings settings, Listener listener, int first, Shard shard) {
+	private List<Finding> check(Plan plan, Settings settings, Listener listener, int first, Shard shard,
+			List<Integer> numbers) {
 		Procedure procedure = plan.procedure();
 		Path file = plan.file();
 		Layout layout = plan.layout();
@@ -390,6 +393,7 @@ public final class CheckRunner {
 				if (!owned) {
 					continue;
 				}
+				numbers.add(number - 1);
 				// once the whole run is out of time or interrupted, the remaining questions are
 				// reported unknown (not left out): a report never looks more complete than it is
 				listener.checking(procedure.getName(), obligation.name());
