@@ -242,7 +242,9 @@ public final class CheckRunner {
 			}
 			if (diagnostics.stream().anyMatch(d -> d.code().equals("shall.unknown-option"))) {
 				all.forEach(loaded -> diagnostics.addAll(loaded.diagnostics()));
-				return new RunReport(findings, diagnostics);
+				// a shard's report stays one, so that shall merge reports the error once, not a refusal
+				return new RunReport(findings, diagnostics, shard == null ? null : new RunReport.Shard(shard.index(),
+						shard.count(), List.of()));
 			}
 		}
 		// every procedure compiled before the first question, so that the number of questions (and
