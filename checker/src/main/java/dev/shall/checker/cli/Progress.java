@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import dev.shall.checker.pipeline.CheckRunner;
 import dev.shall.checker.report.Finding;
+import dev.shall.checker.text.Escaping;
 
 /**
  * Progress of {@code shall check} on stderr, in one of three modes:
@@ -128,7 +129,8 @@ final class Progress {
 		@Override
 		public synchronized void answered(Finding finding) {
 			done++;
-			err.println(line(done, total, finding));
+			// a file name may hold control characters; a log line must not (as in every report)
+			err.println(Escaping.visible(line(done, total, finding)));
 			err.flush();
 		}
 
@@ -139,9 +141,9 @@ final class Progress {
 			case NOT_VACUOUS -> "not vacuous";
 			case UNDECIDED -> "not decided";
 			};
-			err.println("[vacuity] " + finding.file() + " " + finding.procedure() + " " + (finding.options().isEmpty()
+			err.println(Escaping.visible("[vacuity] " + finding.file() + " " + finding.procedure() + " " + (finding.options().isEmpty()
 					? "" : finding.options().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(
-							Collectors.joining(", ", "{", "} "))) + finding.property() + ": " + vacuity);
+							Collectors.joining(", ", "{", "} "))) + finding.property() + ": " + vacuity));
 			err.flush();
 		}
 	}
@@ -167,7 +169,7 @@ final class Progress {
 		public synchronized void checking(String procedure, String obligation) {
 			question = "[" + (done + 1) + "/" + total + "] " + procedure + ": " + obligation;
 			deepest = -1;
-			err.printf("\r\033[K%s", question);
+			err.printf("\r\033[K%s", Escaping.visible(question));
 			err.flush();
 		}
 
@@ -180,7 +182,7 @@ final class Progress {
 		public synchronized void depthDone(String engine, int depth) {
 			if (depth > deepest) {
 				deepest = depth;
-				err.printf("\r\033[K%s — depth %d (%s)", question, depth, engine);
+				err.printf("\r\033[K%s — depth %d (%s)", Escaping.visible(question), depth, engine);
 				err.flush();
 			}
 		}

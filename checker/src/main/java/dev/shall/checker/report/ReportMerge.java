@@ -139,8 +139,9 @@ public final class ReportMerge {
 			List<JsonElement> fromInputs = new ArrayList<>();
 			for (JsonElement element : run.getAsJsonArray("results")) {
 				JsonObject result = element.getAsJsonObject().deepCopy();
-				// ruleIndex points into this shard's rules; the merged list has its own order
-				JsonObject rule = rules.get(result.get("ruleIndex").getAsInt()).getAsJsonObject();
+				// ruleIndex points into this shard's rules (so the same diagnostic differs in it from shard
+				// to shard); the merged list has its own order, numbered below
+				JsonObject rule = rules.get(result.remove("ruleIndex").getAsInt()).getAsJsonObject();
 				rulesById.putIfAbsent(rule.get("id").getAsString(), rule);
 				JsonObject properties = result.getAsJsonObject("properties");
 				JsonElement question = properties == null ? null : properties.remove(SarifReport.QUESTION);
@@ -159,8 +160,15 @@ public final class ReportMerge {
 		for (JsonObject result : ordered) {
 			String id = result.get("ruleId").getAsString();
 			ruleIndex.putIfAbsent(id, ruleIndex.size());
-			result.addProperty("ruleIndex", ruleIndex.get(id));
-			resultArray.add(result);
+			// back in its place after ruleId, where SarifReport writes it
+			JsonObject placed = new JsonObject();
+			for (Map.Entry<String, JsonElement> member : result.entrySet()) {
+				placed.add(member.getKey(), member.getValue());
+				if (member.getKey().equals("ruleId")) {
+					placed.addProperty("ruleIndex", ruleIndex.get(id));
+				}
+			}
+			resultArray.add(placed);
 		}
 		JsonArray ruleArray = new JsonArray();
 		ruleIndex.keySet().forEach(id -> ruleArray.add(rulesById.get(id)));
