@@ -25,7 +25,9 @@ import dev.shall.model.frontend.Limits;
 import dev.shall.model.frontend.ProcedureFrontEnd;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code shall check PATH...}: every property, bound and step of the procedures found. */
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -86,6 +88,17 @@ public final class CheckCommand implements Callable<Integer> {
 	@Option(names = "--imports-anywhere", description = "allow imports from outside the project folder")
 	boolean importsAnywhere;
 
+	@Option(names = { "-q", "--quiet" }, description = "no progress on stderr (errors are still written there)")
+	boolean quiet;
+
+	@Option(names = "--shard", paramLabel = "K/N", description = "check only shard K of N (1 <= K <= N <= 1000): "
+			+ "question i of the run, in its order, is shard (i mod N) + 1's; reports cover the shard's questions "
+			+ "and shall merge combines them")
+	String shard;
+
+	@Spec
+	CommandSpec spec;
+
 	@Override
 	public Integer call() throws IOException {
 		Map<String, Path> files = new LinkedHashMap<>();
@@ -97,6 +110,15 @@ public final class CheckCommand implements Callable<Integer> {
 		for (String name : files.isEmpty() ? List.of(format) : List.copyOf(files.keySet())) {
 			if (!FORMATS.contains(name)) {
 				System.err.println("shall: unknown format '" + name + "' (text, json, junit or sarif)");
+				return 3;
+			}
+		}
+		CheckRunner.Shard part = null;
+		if (shard != null) {
+			try {
+				part = CheckRunner.Shard.parse(shard);
+			} catch (IllegalArgumentException e) {
+				System.err.println("shall: " + e.getMessage());
 				return 3;
 			}
 		}
@@ -168,11 +190,16 @@ public final class CheckCommand implements Callable<Integer> {
 		importPolicy(root, importsAnywhere);
 		CheckRunner.Settings settings = new CheckRunner.Settings(engineChoice, depth, Duration.ofSeconds(timeout), instances,
 				options);
-		boolean terminal = System.console() != null && files.isEmpty();
-		CheckRunner.Listener progress = terminal ? new TerminalProgress() : CheckRunner.Listener.NONE;
-		RunReport report = new CheckRunner(master).run(paths, settings, ProcedureFrontEnd.find(), progress);
-		if (terminal) {
-			System.err.print("\r\033[K");
+		// progress goes to stderr whatever --out says: CI logs show it, the reports stay the same
+		PrintWriter err = spec == null ? new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8),
+				true) : spec.commandLine().getErr();
+		Progress.Mode mode = Progress.choose(quiet, ENVIRONMENT.get() != null ? ENVIRONMENT.get() : System.getenv());
+		RunReport report;
+		try {
+			report = new CheckRunner(master, part).run(paths, settings, ProcedureFrontEnd.find(), Progress.listener(mode,
+					err));
+		} finally {
+			Progress.finish(mode, err);
 		}
 		if (files.isEmpty()) {
 			PrintWriter writer = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
@@ -205,24 +232,16 @@ public final class CheckCommand implements Callable<Integer> {
 		System.setProperty("shall.imports.anywhere", Boolean.toString(anywhere));
 	}
 
-	/** One line on stderr, rewritten in place: the question being checked and the depth reached. */
-	private static final class TerminalProgress implements CheckRunner.Listener {
-		private String question = "";
-		private int deepest = -1;
+	/** The environment progress is chosen by, when a test sets it (inherited by the command's own thread); else the process's. */
+	private static final InheritableThreadLocal<Map<String, String>> ENVIRONMENT = new InheritableThreadLocal<>();
 
-		@Override
-		public synchronized void checking(String procedure, String obligation) {
-			question = procedure + ": " + obligation;
-			deepest = -1;
-			System.err.printf("\r\033[K%s", question);
-		}
-
-		@Override
-		public synchronized void depthDone(String engine, int depth) {
-			if (depth > deepest) {
-				deepest = depth;
-				System.err.printf("\r\033[K%s — depth %d (%s)", question, depth, engine);
-			}
+	/** Runs {@code command} as if the environment were {@code environment} (for tests of progress). */
+	static <T> T withEnvironment(Map<String, String> environment, Callable<T> command) throws Exception {
+		ENVIRONMENT.set(environment);
+		try {
+			return command.call();
+		} finally {
+			ENVIRONMENT.remove();
 		}
 	}
 

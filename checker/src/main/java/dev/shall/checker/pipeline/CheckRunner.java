@@ -126,9 +126,28 @@ public final class CheckRunner {
 			Map<String, String> options) {
 	}
 
-	/** Hears each finding as soon as it is known (for progress on a terminal). */
+	/**
+	 * Hears the run's progress: how many questions it will answer, each question as it starts and
+	 * each finding as soon as it is known (for progress on stderr). Calls come from the thread that
+	 * runs the check, except {@link #depthDone}, which engines running in parallel may call.
+	 */
 	public interface Listener {
 		void checking(String procedure, String obligation);
+
+		/**
+		 * Before the first question of {@link #run}: how many questions it will answer (with a
+		 * {@link Shard}, the shard's); vacuity questions are not counted, they belong to their property.
+		 */
+		default void planned(int questions) {
+		}
+
+		/** A question answered: its finding (a property that holds still without its vacuity). */
+		default void answered(Finding finding) {
+		}
+
+		/** A property's vacuity question answered: the property's finding, vacuity and seconds included. */
+		default void vacuityAnswered(Finding finding) {
+		}
 
 		/** An engine has explored every run up to {@code depth} steps for the current question. */
 		default void depthDone(String engine, int depth) {
@@ -138,7 +157,53 @@ public final class CheckRunner {
 		};
 	}
 
+	/**
+	 * Shard {@code index} of {@code count} (1-based): the questions of a run — procedure × option
+	 * combination × question, in the run's order (files in the order collected, sorted within a
+	 * folder; combinations and questions in the order checked) — numbered from 0, question i
+	 * belonging to shard {@code i mod count + 1}. Round-robin, not hashed: neighbouring questions
+	 * of one expensive procedure land on different shards, and the unsharded order is the shards'
+	 * results interleaved ({@code shall merge}).
+	 */
+	public record Shard(int index, int count) {
+		/** The most shards a run may be split into. */
+		public static final int MAX_COUNT = 1000;
+
+		public Shard {
+			if (count < 1 || count > MAX_COUNT || index < 1 || index > count) {
+				throw new IllegalArgumentException("--shard " + index + "/" + count + ": K/N with 1 <= K <= N <= "
+						+ MAX_COUNT);
+			}
+		}
+
+		/**
+		 * {@code K/N} as the command line writes it.
+		 *
+		 * @throws IllegalArgumentException when it is not two whole numbers with 1 <= K <= N <= 1000
+		 */
+		public static Shard parse(String text) {
+			java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*(\\d{1,9})\\s*/\\s*(\\d{1,9})\\s*")
+					.matcher(text);
+			if (!m.matches()) {
+				throw new IllegalArgumentException("--shard '" + text + "': expected K/N, e.g. 2/4, with 1 <= K <= N <= "
+						+ MAX_COUNT);
+			}
+			return new Shard(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+		}
+
+		/** Whether question {@code i} (0-based, in the run's order) is this shard's. */
+		public boolean owns(int i) {
+			return i % count == index - 1;
+		}
+
+		@Override
+		public String toString() {
+			return index + "/" + count;
+		}
+	}
+
 	private final Budget master;
+	private final Shard shard;
 
 	public CheckRunner() {
 		this(null);
@@ -146,7 +211,13 @@ public final class CheckRunner {
 
 	/** A runner whose every question also stops when {@code master} is cancelled or runs out of time. */
 	public CheckRunner(Budget master) {
+		this(master, null);
+	}
+
+	/** As {@link #CheckRunner(Budget)}, answering only the questions of {@code shard} (null: all) in {@link #run}. */
+	public CheckRunner(Budget master, Shard shard) {
 		this.master = master;
+		this.shard = shard;
 	}
 
 	public RunReport run(List<Path> inputs, Settings settings, ProcedureFrontEnd frontEnd, Listener listener) {
@@ -171,15 +242,48 @@ public final class CheckRunner {
 			}
 			if (diagnostics.stream().anyMatch(d -> d.code().equals("shall.unknown-option"))) {
 				all.forEach(loaded -> diagnostics.addAll(loaded.diagnostics()));
-				return new RunReport(findings, diagnostics);
+				// a shard's report stays one, so that shall merge reports the error once, not a refusal
+				return new RunReport(findings, diagnostics, shard == null ? null : new RunReport.Shard(shard.index(),
+						shard.count(), List.of()));
 			}
 		}
+		// every procedure compiled before the first question, so that the number of questions (and
+		// a shard's share of them) is known up front; diagnostics keep their order per file
+		List<Plan> plans = new ArrayList<>();
 		for (LoadedFile loaded : all) {
 			diagnostics.addAll(capped(loaded.diagnostics()));
-			loaded.procedure().ifPresent(procedure -> findings.addAll(check(procedure, loaded.file(), settings,
-					listener, diagnostics)));
+			loaded.procedure().ifPresent(procedure -> {
+				Plan plan = plan(procedure, loaded.file(), settings, diagnostics);
+				if (plan != null) {
+					plans.add(plan);
+				}
+			});
 		}
-		return new RunReport(findings, diagnostics);
+		int first = 0;
+		int total = 0;
+		int[] firsts = new int[plans.size()];
+		for (int p = 0; p < plans.size(); p++) {
+			firsts[p] = first;
+			for (int q = 0; q < plans.get(p).questions(); q++) {
+				total += shard == null || shard.owns(first + q) ? 1 : 0;
+			}
+			first += plans.get(p).questions();
+		}
+		listener.planned(total);
+		List<Integer> numbers = new ArrayList<>();
+		for (int p = 0; p < plans.size(); p++) {
+			findings.addAll(check(plans.get(p), settings, listener, firsts[p], shard, numbers));
+		}
+		return new RunReport(findings, diagnostics, shard == null ? null : new RunReport.Shard(shard.index(), shard
+				.count(), numbers));
+	}
+
+	/** A compiled procedure and its questions: per combination, every obligation. */
+	private record Plan(Procedure procedure, Path file, Layout layout, int instances,
+			List<OptionAssignment> combinations, List<Obligation> obligations) {
+		int questions() {
+			return combinations.size() * obligations.size();
+		}
 	}
 
 	/**
@@ -236,37 +340,62 @@ public final class CheckRunner {
 	/** Every question about one compiled procedure; option values the procedure lacks are diagnostics. */
 	public List<Finding> check(Procedure procedure, Path file, Settings settings, Listener listener,
 			List<SourceDiagnostic> diagnostics) {
-		// 2. compile
-		List<Finding> findings = new ArrayList<>();
+		Plan plan = plan(procedure, file, settings, diagnostics);
+		return plan == null ? new ArrayList<>() : check(plan, settings, listener, 0, null, new ArrayList<>());
+	}
+
+	/** 2. compile: the procedure's layout, combinations and questions, or null (with a diagnostic) when it cannot be checked. */
+	private static Plan plan(Procedure procedure, Path file, Settings settings, List<SourceDiagnostic> diagnostics) {
 		Layout layout;
 		try {
 			layout = new Layout(procedure);
 		} catch (IllegalArgumentException e) {
 			// a size the front end should have refused (another front end, or a gap in validation)
 			diagnostics.add(atProcedure(procedure, file, "shall.limit-exceeded", e.getMessage()));
-			return findings;
+			return null;
 		}
 		int instances = settings.instances() != null ? settings.instances() : procedure.getInstances();
 		String tooMany = tooManyMoves(layout, instances, settings.instances() != null);
 		if (tooMany != null) {
 			diagnostics.add(atProcedure(procedure, file, "shall.limit-exceeded", tooMany));
-			return findings;
+			return null;
 		}
 		List<OptionAssignment> combinations = selected(procedure, settings.options(), file, diagnostics);
-		List<VacuityQuestion> vacuityQuestions = new ArrayList<>();
-		// 3. check, 4. report: a finding per combination and question
-		for (OptionAssignment options : combinations) {
-			List<Obligation> obligations = new ArrayList<>();
-			procedure.getProperties().forEach(p -> obligations.add(Obligation.of(p)));
-			obligations.add(Obligation.bounds());
-			procedure.getTransitions().forEach(t -> obligations.add(Obligation.reach(t)));
-			// semantics §7.4: one question per message type a lane carries to its receiver
-			for (Lane lane : layout.lanes()) {
-				for (MessageType message : lane.messages()) {
-					obligations.add(Obligation.unhandled(message, lane.channel(), lane.receiver()));
-				}
+		// the same questions for every combination
+		List<Obligation> obligations = new ArrayList<>();
+		procedure.getProperties().forEach(p -> obligations.add(Obligation.of(p)));
+		obligations.add(Obligation.bounds());
+		procedure.getTransitions().forEach(t -> obligations.add(Obligation.reach(t)));
+		// semantics §7.4: one question per message type a lane carries to its receiver
+		for (Lane lane : layout.lanes()) {
+			for (MessageType message : lane.messages()) {
+				obligations.add(Obligation.unhandled(message, lane.channel(), lane.receiver()));
 			}
-			for (Obligation obligation : obligations) {
+		}
+		return new Plan(procedure, file, layout, instances, combinations, obligations);
+	}
+
+	/**
+	 * 3. check, 4. report: the plan's questions, numbered in the run from {@code first}, that
+	 * {@code shard} owns (all when null); the number of each question answered is added to {@code numbers}.
+	 */
+	private List<Finding> check(Plan plan, Settings settings, Listener listener, int first, Shard shard,
+			List<Integer> numbers) {
+		Procedure procedure = plan.procedure();
+		Path file = plan.file();
+		Layout layout = plan.layout();
+		int instances = plan.instances();
+		List<Finding> findings = new ArrayList<>();
+		List<VacuityQuestion> vacuityQuestions = new ArrayList<>();
+		int number = first;
+		for (OptionAssignment options : plan.combinations()) {
+			for (Obligation obligation : plan.obligations()) {
+				boolean owned = shard == null || shard.owns(number);
+				number++;
+				if (!owned) {
+					continue;
+				}
+				numbers.add(number - 1);
 				// once the whole run is out of time or interrupted, the remaining questions are
 				// reported unknown (not left out): a report never looks more complete than it is
 				listener.checking(procedure.getName(), obligation.name());
@@ -276,6 +405,7 @@ public final class CheckRunner {
 					vacuityQuestions.add(new VacuityQuestion(findings.size(), options, obligation.property()));
 				}
 				findings.add(finding);
+				listener.answered(finding);
 			}
 		}
 		// semantics §7.5: every property that holds is asked whether it holds only vacuously — after
@@ -292,6 +422,7 @@ public final class CheckRunner {
 							settings.engine(), listener::depthDone);
 			double seconds = (System.nanoTime() - started) / 1e9;
 			findings.set(question.index(), finding.withVacuity(vacuity).withSeconds(finding.seconds() + seconds));
+			listener.vacuityAnswered(findings.get(question.index()));
 		}
 		return findings;
 	}

@@ -24,7 +24,17 @@ import dev.shall.checker.trace.TraceStep;
  */
 public final class JUnitReport {
 
+	/** In a shard's report, the attribute of {@code testsuites} naming the shard ({@code K/N}). */
+	public static final String SHARD = "shall.shard";
+
+	/** In a shard's report, the attribute of each test case numbering its question in the whole run. */
+	public static final String QUESTION = "shall.question";
+
 	public void write(RunReport report, Writer out) {
+		Map<Finding, Integer> numbers = new java.util.IdentityHashMap<>();
+		for (int i = 0; i < report.results().size(); i++) {
+			numbers.put(report.results().get(i), report.question(i));
+		}
 		Map<String, List<Finding>> byFile = report.results().stream().collect(Collectors.groupingBy(Finding::file,
 				LinkedHashMap::new, Collectors.toList()));
 		try {
@@ -32,6 +42,9 @@ public final class JUnitReport {
 			xml.writeStartDocument("UTF-8", "1.0");
 			xml.writeStartElement("testsuites");
 			attribute(xml, "name", "shall");
+			if (report.shard() != null) {
+				attribute(xml, SHARD, report.shard().toString());
+			}
 			for (Map.Entry<String, List<Finding>> file : byFile.entrySet()) {
 				List<Finding> findings = file.getValue();
 				xml.writeStartElement("testsuite");
@@ -43,7 +56,7 @@ public final class JUnitReport {
 				attribute(xml, "time", String.format(java.util.Locale.ROOT, "%.3f", findings.stream().mapToDouble(
 						Finding::seconds).sum()));
 				for (Finding finding : findings) {
-					testCase(xml, finding);
+					testCase(xml, finding, report.shard() == null ? -1 : numbers.get(finding));
 				}
 				xml.writeEndElement();
 			}
@@ -55,11 +68,15 @@ public final class JUnitReport {
 		}
 	}
 
-	private static void testCase(XMLStreamWriter xml, Finding finding) throws XMLStreamException {
+	private static void testCase(XMLStreamWriter xml, Finding finding, int question) throws XMLStreamException {
 		xml.writeStartElement("testcase");
 		attribute(xml, "classname", finding.procedure() + options(finding));
 		attribute(xml, "name", finding.property());
 		attribute(xml, "time", String.format(java.util.Locale.ROOT, "%.3f", finding.seconds()));
+		if (question >= 0) {
+			// the question's number in the whole run, by which shall merge restores its order
+			attribute(xml, QUESTION, Integer.toString(question));
+		}
 		if (finding.mismatch()) {
 			xml.writeStartElement("failure");
 			attribute(xml, "message", finding.property() + " is " + finding.verdict().label() + ", expected "

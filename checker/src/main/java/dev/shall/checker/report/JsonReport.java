@@ -28,9 +28,20 @@ public final class JsonReport {
 		tool.addProperty("name", TOOL);
 		tool.addProperty("version", VERSION);
 		root.add("tool", tool);
+		if (report.shard() != null) {
+			// a shard's report says which shard it is and numbers its questions in the whole run (shall merge)
+			JsonObject shard = new JsonObject();
+			shard.addProperty("index", report.shard().index());
+			shard.addProperty("count", report.shard().count());
+			root.add("shard", shard);
+		}
 		JsonArray results = new JsonArray();
-		for (Finding finding : report.results()) {
-			results.add(result(finding));
+		for (int i = 0; i < report.results().size(); i++) {
+			JsonObject result = result(report.results().get(i));
+			if (report.shard() != null) {
+				result.addProperty("question", report.question(i));
+			}
+			results.add(result);
 		}
 		root.add("results", results);
 		JsonArray diagnostics = new JsonArray();

@@ -39,15 +39,27 @@ public final class SarifReport {
 	/** The rule of a property that holds only vacuously (semantics §7.5). */
 	public static final String VACUOUS_RULE = "vacuousProperty";
 
+	/** In a shard's report, the run property naming the shard ({@code K/N}). */
+	public static final String SHARD = "shardIndex";
+
+	/** In a shard's report, the result property numbering its question in the whole run. */
+	public static final String QUESTION = "shardQuestion";
+
 	public void write(RunReport report, PrintWriter out) {
 		Map<String, JsonObject> rules = new LinkedHashMap<>();
 		JsonArray results = new JsonArray();
-		for (Finding finding : report.results()) {
+		for (int i = 0; i < report.results().size(); i++) {
+			Finding finding = report.results().get(i);
 			if ((finding.kind() == Finding.Kind.DEAD_STEP || finding.kind() == Finding.Kind.UNHANDLED)
 					&& finding.verdict() == Verdict.HOLDS && !finding.mismatch()) {
 				continue; // a step that can happen, a message always handled: not findings
 			}
-			results.add(result(finding, rules));
+			JsonObject result = result(finding, rules);
+			if (report.shard() != null) {
+				// the question's number in the whole run, by which shall merge restores its order
+				result.getAsJsonObject("properties").addProperty(QUESTION, report.question(i));
+			}
+			results.add(result);
 		}
 		for (SourceDiagnostic diagnostic : report.diagnostics()) {
 			results.add(diagnostic(diagnostic, rules));
@@ -66,6 +78,11 @@ public final class SarifReport {
 		JsonObject run = new JsonObject();
 		run.add("tool", tool);
 		run.add("results", results);
+		if (report.shard() != null) {
+			JsonObject properties = new JsonObject();
+			properties.addProperty(SHARD, report.shard().toString());
+			run.add("properties", properties);
+		}
 		JsonArray runs = new JsonArray();
 		runs.add(run);
 		JsonObject root = new JsonObject();
