@@ -56,21 +56,21 @@ class PastTimeTest {
 			""";
 
 	@Inject
+	private LanguageFixture language;
+
+	/** For a text with a syntax error, which the fixture's parse refuses. */
+	@Inject
 	private ParseHelper<ShallFile> parser;
 
 	@Inject
 	private ValidationTestHelper validation;
 
 	private ShallFile parse(String text) throws Exception {
-		ShallFile file = parser.parse(text);
-		assertTrue(file.eResource().getErrors().isEmpty(), () -> "syntax errors: " + file.eResource().getErrors());
-		return file;
+		return language.parse(text);
 	}
 
 	private Issue single(ShallFile file, String code) {
-		List<Issue> issues = validation.validate(file).stream().filter(i -> code.equals(i.getCode())).toList();
-		assertEquals(1, issues.size(), () -> "expected one " + code + " in " + validation.validate(file));
-		return issues.get(0);
+		return language.single(file, code);
 	}
 
 	private Property property(String formula) throws Exception {

@@ -12,7 +12,6 @@ import java.util.List;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.testing.InjectWith;
 import org.eclipse.xtext.testing.extensions.InjectionExtension;
-import org.eclipse.xtext.testing.util.ParseHelper;
 import org.eclipse.xtext.testing.validation.ValidationTestHelper;
 import org.eclipse.xtext.validation.Issue;
 import org.junit.jupiter.api.Test;
@@ -64,27 +63,21 @@ class UnhandledMessagesTest {
 			""";
 
 	@Inject
-	private ParseHelper<ShallFile> parser;
+	private LanguageFixture language;
 
 	@Inject
 	private ValidationTestHelper validation;
 
 	private ShallFile parse(String text) throws Exception {
-		ShallFile file = parser.parse(text);
-		assertTrue(file.eResource().getErrors().isEmpty(), () -> "syntax errors: " + file.eResource().getErrors());
-		return file;
+		return language.parse(text);
 	}
 
 	private Issue single(ShallFile file, String code) {
-		List<Issue> issues = validation.validate(file).stream().filter(i -> code.equals(i.getCode())).toList();
-		assertEquals(1, issues.size(), () -> "expected one " + code + " in " + validation.validate(file));
-		return issues.get(0);
+		return language.single(file, code);
 	}
 
 	private Procedure compile(String text) throws Exception {
-		ShallFile file = parse(text);
-		validation.assertNoErrors(file);
-		return new ProcedureCompiler().compile(file);
+		return language.compile(text);
 	}
 
 	private static Transition kind(Procedure procedure, TransitionKind kind) {
