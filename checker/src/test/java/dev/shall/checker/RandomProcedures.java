@@ -204,7 +204,7 @@ public final class RandomProcedures {
 			}
 		}
 		if (handling) {
-			handlings();
+			handlings(option);
 		}
 		if (random.nextBoolean()) {
 			String role = random.nextBoolean() ? "A" : "B";
@@ -249,7 +249,7 @@ public final class RandomProcedures {
 	}
 
 	/** Ignores and defers (semantics §3.6) of messages without an otherwise block, sometimes unconditional. */
-	private void handlings() {
+	private void handlings(boolean option) {
 		for (String role : List.of("A", "B")) {
 			for (String message : List.of("M1", "M2")) {
 				if (otherwise.contains(role + message) || handlings.nextInt(3) > 0) {
@@ -263,7 +263,7 @@ public final class RandomProcedures {
 					// exactly where that handler refuses: the arrivals a lone handler leaves over
 					text.append(" when not (").append(guard).append(')');
 				} else if (kind > 1) {
-					text.append(" when ").append(condition(role, message, false));
+					text.append(" when ").append(condition(role, message, option));
 				}
 				text.append('\n');
 			}
