@@ -65,16 +65,8 @@ class PastTimeTest {
 	@Inject
 	private ValidationTestHelper validation;
 
-	private ShallFile parse(String text) throws Exception {
-		return language.parse(text);
-	}
-
-	private Issue single(ShallFile file, String code) {
-		return language.single(file, code);
-	}
-
 	private Property property(String formula) throws Exception {
-		ShallFile file = parse(SMC + "property p clause \"5.4.3.4\": " + formula + "\n");
+		ShallFile file = language.parse(SMC + "property p clause \"5.4.3.4\": " + formula + "\n");
 		validation.assertNoErrors(file);
 		Procedure procedure = new ProcedureCompiler().compile(file);
 		return procedure.getProperties().get(0);
@@ -151,7 +143,7 @@ class PastTimeTest {
 
 	@Test
 	void theNewWordsStayUsableAsNames() throws Exception {
-		ShallFile file = parse("""
+		ShallFile file = language.parse("""
 				procedure Words clause "1"
 				role A { var once : bool = false  var since : 0..1 = 0  var within : bool = false  var preceded : bool = false }
 				step once clause "1": A shall when not once { once := true  since := 1  within := once }
@@ -168,8 +160,8 @@ class PastTimeTest {
 	void onceInAGuardIsAnError() throws Exception {
 		String text = SMC.replace("when not waiting {", "when not waiting and not once waiting {")
 				+ "property p clause \"1\": never MME.x == 1\n";
-		ShallFile file = parse(text);
-		Issue issue = single(file, IssueCodes.PAST_TIME_IN_GUARD);
+		ShallFile file = language.parse(text);
+		Issue issue = language.single(file, IssueCodes.PAST_TIME_IN_GUARD);
 		assertEquals(Severity.ERROR, issue.getSeverity());
 		assertEquals(7, issue.getLineNumber());
 		assertEquals(text.lines().toList().get(6).indexOf("once waiting") + 1, issue.getColumn());
@@ -178,23 +170,23 @@ class PastTimeTest {
 
 	@Test
 	void sinceInAStepBodyIsAnError() throws Exception {
-		ShallFile file = parse(SMC.replace("{ waiting := false }", "{ waiting := waiting since x == 1 }")
+		ShallFile file = language.parse(SMC.replace("{ waiting := false }", "{ waiting := waiting since x == 1 }")
 				+ "property p clause \"1\": never MME.x == 1\n");
-		Issue issue = single(file, IssueCodes.PAST_TIME_IN_GUARD);
+		Issue issue = language.single(file, IssueCodes.PAST_TIME_IN_GUARD);
 		assertEquals(9, issue.getLineNumber());
 		assertTrue(issue.getMessage().startsWith("'since' speaks of the run's past"), issue.getMessage());
 	}
 
 	@Test
 	void pastTimeInAnInitialValueIsAnError() throws Exception {
-		ShallFile file = parse(SMC.replace("var waiting : bool = false", "var waiting : bool = once false")
+		ShallFile file = language.parse(SMC.replace("var waiting : bool = false", "var waiting : bool = once false")
 				+ "property p clause \"1\": never MME.x == 1\n");
-		single(file, IssueCodes.PAST_TIME_IN_GUARD);
+		language.single(file, IssueCodes.PAST_TIME_IN_GUARD);
 	}
 
 	@Test
 	void theOperandsOfPastTimeAreConditions() throws Exception {
-		ShallFile file = parse(SMC + "property p clause \"1\": never once MME.x\n");
+		ShallFile file = language.parse(SMC + "property p clause \"1\": never once MME.x\n");
 		validation.assertError(file, dev.shall.dsl.shall.ShallPackage.eINSTANCE.getOnce(), IssueCodes.TYPE_MISMATCH,
 				"The operand of once must be true or false");
 	}
@@ -202,9 +194,9 @@ class PastTimeTest {
 	@Test
 	void aCorrespondenceBoundOutsideItsRangeIsAnError() throws Exception {
 		for (String bound : List.of("0", "256")) {
-			ShallFile file = parse(SMC + "property p clause \"1\": each step 4 preceded by step 2 within " + bound
+			ShallFile file = language.parse(SMC + "property p clause \"1\": each step 4 preceded by step 2 within " + bound
 					+ "\n");
-			Issue issue = single(file, IssueCodes.CORRESPONDENCE_BOUND);
+			Issue issue = language.single(file, IssueCodes.CORRESPONDENCE_BOUND);
 			assertEquals(10, issue.getLineNumber());
 			assertTrue(issue.getMessage().endsWith("not " + bound), issue.getMessage());
 		}

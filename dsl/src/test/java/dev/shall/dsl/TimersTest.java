@@ -81,23 +81,11 @@ class TimersTest {
 	@Inject
 	private ValidationTestHelper validation;
 
-	private ShallFile parse(String text) throws Exception {
-		return language.parse(text);
-	}
-
-	private Issue single(ShallFile file, String code) {
-		return language.single(file, code);
-	}
-
-	private Procedure compile(String text) throws Exception {
-		return language.compile(text);
-	}
-
 	// ------------------------------------------------------------------ syntax
 
 	@Test
 	void timersParseAndValidateInEveryPosition() throws Exception {
-		ShallFile file = parse(SMC);
+		ShallFile file = language.parse(SMC);
 		validation.assertNoIssues(file);
 		Step retransmit = (Step) file.getProcedure().getMembers().stream()
 				.filter(m -> m instanceof Step s && "5b".equals(s.getName())).findFirst().orElseThrow();
@@ -109,7 +97,7 @@ class TimersTest {
 	@Test
 	void theWordsOfTimersStayUsableAsNames() throws Exception {
 		// step start, a variable running, literals stopped and expired: valid before timers, valid now
-		ShallFile file = parse("""
+		ShallFile file = language.parse("""
 				procedure Words clause "1"
 				enum Phase { stopped, expired }
 				role A { var running : bool = false  var phase : Phase = stopped  var timer : 0..1 = 0 }
@@ -124,7 +112,7 @@ class TimersTest {
 
 	@Test
 	void aTimerTestBindsTighterThanNotAndAnd() throws Exception {
-		Procedure procedure = compile(SMC.replace("when T3460 is running", "when not T3460 is stopped and T3460 is running"));
+		Procedure procedure = language.compile(SMC.replace("when T3460 is running", "when not T3460 is stopped and T3460 is running"));
 		Binary guard = assertInstanceOf(Binary.class, procedure.getTransitions().get(2).getGuard());
 		assertEquals(BinaryOperator.AND, guard.getOperator());
 		Unary not = assertInstanceOf(Unary.class, guard.getLeft());
@@ -135,8 +123,8 @@ class TimersTest {
 
 	@Test
 	void startingATimerOfAnotherRoleIsAnError() throws Exception {
-		ShallFile file = parse(SMC.replace("seen := true  send", "seen := true  start T3460  send"));
-		Issue issue = single(file, IssueCodes.TIMER_ROLE);
+		ShallFile file = language.parse(SMC.replace("seen := true  send", "seen := true  start T3460  send"));
+		Issue issue = language.single(file, IssueCodes.TIMER_ROLE);
 		assertEquals(Severity.ERROR, issue.getSeverity());
 		assertEquals(11, issue.getLineNumber());
 		assertEquals("T3460 runs at MME; a step of UE cannot start it (a role sees only its own timers)",
@@ -145,75 +133,75 @@ class TimersTest {
 
 	@Test
 	void stoppingATimerOfAnotherRoleIsAnError() throws Exception {
-		ShallFile file = parse(SMC + "event reset at UE { stop MME.T3460 }\n");
+		ShallFile file = language.parse(SMC + "event reset at UE { stop MME.T3460 }\n");
 		validation.assertError(file, P.getStopTimer(), IssueCodes.TIMER_ROLE, "a step of UE cannot stop it");
 	}
 
 	@Test
 	void handlingTheExpiryOfAnotherRolesTimerIsAnError() throws Exception {
-		ShallFile file = parse(SMC + "step 9 clause \"9\": UE shall on expiry of T3460 { seen := false }\n");
+		ShallFile file = language.parse(SMC + "step 9 clause \"9\": UE shall on expiry of T3460 { seen := false }\n");
 		validation.assertError(file, P.getExpiry(), IssueCodes.TIMER_ROLE, "a step of UE cannot handle its expiry");
 	}
 
 	@Test
 	void readingATimerOfAnotherRoleIsAnError() throws Exception {
-		ShallFile file = parse(SMC.replace("UE shall receive Command on nas {", "UE shall receive Command on nas when T3460 is running {"));
+		ShallFile file = language.parse(SMC.replace("UE shall receive Command on nas {", "UE shall receive Command on nas when T3460 is running {"));
 		validation.assertError(file, P.getTimerTest(), IssueCodes.TIMER_ROLE, "a step of UE cannot read it");
 	}
 
 	@Test
 	void anExpiryStepWrittenMayIsAnError() throws Exception {
-		ShallFile file = parse(SMC.replace("MME shall on expiry of T3460 when sent == 4", "MME may on expiry of T3460 when sent == 4"));
-		Issue issue = single(file, IssueCodes.EXPIRY_STRENGTH);
+		ShallFile file = language.parse(SMC.replace("MME shall on expiry of T3460 when sent == 4", "MME may on expiry of T3460 when sent == 4"));
+		Issue issue = language.single(file, IssueCodes.EXPIRY_STRENGTH);
 		assertEquals(Severity.ERROR, issue.getSeverity());
 		assertTrue(issue.getMessage().startsWith("A running timer expires: write shall"), issue.getMessage());
 	}
 
 	@Test
 	void aTimerNamedAsAVariableOfItsRoleIsADuplicate() throws Exception {
-		ShallFile file = parse(SMC.replace("var done : bool = false", "var done : bool = false  var T3460 : bool = false"));
-		Issue issue = single(file, IssueCodes.DUPLICATE_NAME);
+		ShallFile file = language.parse(SMC.replace("var done : bool = false", "var done : bool = false  var T3460 : bool = false"));
+		Issue issue = language.single(file, IssueCodes.DUPLICATE_NAME);
 		assertTrue(issue.getMessage().startsWith("The timer T3460 is state of MME, which already has a variable T3460"),
 				issue.getMessage());
 	}
 
 	@Test
 	void twoTimersWithOneNameAreADuplicate() throws Exception {
-		ShallFile file = parse(SMC.replace("timer T3460 at MME", "timer T3460 at UE\ntimer T3460 at MME"));
+		ShallFile file = language.parse(SMC.replace("timer T3460 at MME", "timer T3460 at UE\ntimer T3460 at MME"));
 		validation.assertError(file, P.getTimer(), IssueCodes.DUPLICATE_NAME, "declared twice");
 	}
 
 	@Test
 	void aTimerIsStateSoAPropertyReadingOnlyATimerIsNotConstant() throws Exception {
-		ShallFile file = parse(SMC);
+		ShallFile file = language.parse(SMC);
 		assertTrue(validation.validate(file).stream().noneMatch(i -> IssueCodes.CONSTANT_PROPERTY.equals(i.getCode())));
 	}
 
 	@Test
 	void aTimerUsedAsAValueSaysHowToReadIt() throws Exception {
-		ShallFile file = parse(SMC.replace("when T3460 is running", "when T3460 == true"));
-		Issue issue = single(file, IssueCodes.UNDEFINED_NAME);
+		ShallFile file = language.parse(SMC.replace("when T3460 is running", "when T3460 == true"));
+		Issue issue = language.single(file, IssueCodes.UNDEFINED_NAME);
 		assertEquals("'T3460' is a timer; read its state as T3460 is running (or stopped, expired)", issue.getMessage());
 	}
 
 	@Test
 	void anInitialValueCannotReadATimer() throws Exception {
-		ShallFile file = parse(SMC.replace("var seen : bool = false", "var seen : bool = T3460 is running"));
-		Issue issue = single(file, IssueCodes.UNDEFINED_NAME);
+		ShallFile file = language.parse(SMC.replace("var seen : bool = false", "var seen : bool = T3460 is running"));
+		Issue issue = language.single(file, IssueCodes.UNDEFINED_NAME);
 		assertEquals("No timer named 'T3460'", issue.getMessage());
 	}
 
 	@Test
 	void aRuleBodySeesNoTimers() throws Exception {
-		ShallFile file = parse("rules Lib rule r(c: condition): never T3460 is running\n");
-		single(file, IssueCodes.UNDEFINED_NAME);
+		ShallFile file = language.parse("rules Lib rule r(c: condition): never T3460 is running\n");
+		language.single(file, IssueCodes.UNDEFINED_NAME);
 	}
 
 	// ------------------------------------------------------------------ translation (semantics §3.5)
 
 	@Test
 	void aTimerIsAVariableOfItsRoleOverTheTimerStatesInitiallyStopped() throws Exception {
-		Procedure procedure = compile(SMC.replace("timer T3460 at MME", "timer T3470 at UE\ntimer T3460 at MME"));
+		Procedure procedure = language.compile(SMC.replace("timer T3460 at MME", "timer T3470 at UE\ntimer T3460 at MME"));
 		Role mme = procedure.getRoles().get(0);
 		StateVariable variable = mme.getVariables().get(2);
 		assertEquals("T3460", variable.getName(), "declared variables first, then the role's timers");
@@ -239,7 +227,7 @@ class TimersTest {
 
 	@Test
 	void startAndStopAssignRunningAndStopped() throws Exception {
-		Procedure procedure = compile(SMC);
+		Procedure procedure = language.compile(SMC);
 		StateVariable t3460 = procedure.getTimers().get(0).getVariable();
 		Assignment start = assertInstanceOf(Assignment.class, procedure.getTransitions().get(0).getBody().get(2));
 		assertSame(t3460, start.getVariable());
@@ -252,7 +240,7 @@ class TimersTest {
 
 	@Test
 	void anExpiryStepIsAFairStepGuardedByRunningThatFirstMakesTheTimerExpired() throws Exception {
-		Procedure procedure = compile(SMC);
+		Procedure procedure = language.compile(SMC);
 		Timer timer = procedure.getTimers().get(0);
 		Transition retransmit = procedure.getTransitions().get(3);
 		assertSame(timer, retransmit.getExpiry());
@@ -274,13 +262,13 @@ class TimersTest {
 
 	@Test
 	void anExpiryStepWithoutAGuardIsGuardedByRunningAlone() throws Exception {
-		Procedure procedure = compile(SMC.replace(" when sent == 4 {", " {"));
+		Procedure procedure = language.compile(SMC.replace(" when sent == 4 {", " {"));
 		assertTimerIs(procedure.getTransitions().get(4).getGuard(), procedure.getTimers().get(0), "running");
 	}
 
 	@Test
 	void aTimerTestComparesTheTimersVariableWithAState() throws Exception {
-		Procedure procedure = compile(SMC);
+		Procedure procedure = language.compile(SMC);
 		Invariant expires = assertInstanceOf(Invariant.class, procedure.getProperties().get(1));
 		Unary never = assertInstanceOf(Unary.class, expires.getCondition());
 		assertTimerIs(never.getOperand(), procedure.getTimers().get(0), "expired");

@@ -68,25 +68,13 @@ class UnhandledMessagesTest {
 	@Inject
 	private ValidationTestHelper validation;
 
-	private ShallFile parse(String text) throws Exception {
-		return language.parse(text);
-	}
-
-	private Issue single(ShallFile file, String code) {
-		return language.single(file, code);
-	}
-
-	private Procedure compile(String text) throws Exception {
-		return language.compile(text);
-	}
-
 	private static Transition kind(Procedure procedure, TransitionKind kind) {
 		return procedure.getTransitions().stream().filter(t -> t.getKind() == kind).findFirst().orElseThrow();
 	}
 
 	@Test
 	void anOtherwiseBlockIsTheStepThatRunsWhenNoHandlersGuardHolds() throws Exception {
-		Procedure procedure = compile(SMC);
+		Procedure procedure = language.compile(SMC);
 		Transition main = procedure.getTransitions().get(1);
 		Transition otherwise = kind(procedure, TransitionKind.OTHERWISE);
 		// appended after every transition of the text: a model without otherwise keeps its order
@@ -113,7 +101,7 @@ class UnhandledMessagesTest {
 
 	@Test
 	void anIgnoreIsAShallStepThatDiscardsWhatNoHandlerTakes() throws Exception {
-		Procedure procedure = compile(SMC.replace("} otherwise { send Reject on nas }", "}")
+		Procedure procedure = language.compile(SMC.replace("} otherwise { send Reject on nas }", "}")
 				+ "ignore Command on nas at UE when phase == done \"a command after the procedure\" clause \"4.4.4\"\n");
 		Transition ignore = kind(procedure, TransitionKind.IGNORE);
 		assertEquals(Strength.SHALL, ignore.getStrength());
@@ -129,7 +117,7 @@ class UnhandledMessagesTest {
 
 	@Test
 	void anIgnoreOfAMessageNoStepReceivesDiscardsEveryArrival() throws Exception {
-		Procedure procedure = compile(SMC.replace("} otherwise { send Reject on nas }", "}")
+		Procedure procedure = language.compile(SMC.replace("} otherwise { send Reject on nas }", "}")
 				+ "ignore Reject on nas at MME\n");
 		// MME's step 3 has no guard, so it takes every Reject: the ignore's guard is false (and the
 		// validator warns that it never applies)
@@ -139,9 +127,9 @@ class UnhandledMessagesTest {
 
 	@Test
 	void aDeferAddsNoStepButIsKeptForTheQuestion() throws Exception {
-		Procedure procedure = compile(SMC.replace("} otherwise { send Reject on nas }", "}")
+		Procedure procedure = language.compile(SMC.replace("} otherwise { send Reject on nas }", "}")
 				+ "defer Command as c on nas at UE when phase == busy and c.n != seen\n");
-		int before = compile(SMC.replace("} otherwise { send Reject on nas }", "}")).getTransitions().size();
+		int before = language.compile(SMC.replace("} otherwise { send Reject on nas }", "}")).getTransitions().size();
 		assertEquals(before, procedure.getTransitions().size());
 		Deferral deferral = procedure.getDeferrals().get(0);
 		assertEquals("UE", deferral.getRole().getName());
@@ -151,7 +139,7 @@ class UnhandledMessagesTest {
 
 	@Test
 	void declaredFindingsCompileToWhatTheyName() throws Exception {
-		Procedure procedure = compile(SMC + """
+		Procedure procedure = language.compile(SMC + """
 				option o { a, b }
 				expect dead step 2b when o = a "only a retransmission"
 				expect dead step 2 otherwise
@@ -173,7 +161,7 @@ class UnhandledMessagesTest {
 
 	@Test
 	void onAOneWayChannelTheReceiverOfAnExpectedUnhandledMessageIsImplied() throws Exception {
-		Procedure procedure = compile("""
+		Procedure procedure = language.compile("""
 				procedure P clause "1"
 				role A { var x : bool = false }
 				role B { var y : bool = false }
@@ -187,7 +175,7 @@ class UnhandledMessagesTest {
 
 	@Test
 	void theNewWordsStayUsableAsNames() throws Exception {
-		compile("""
+		language.compile("""
 				procedure P clause "1"
 				role A { var ignore : bool = false  var defer : bool = false  var dead : 0..1 = 0 }
 				role B { var unhandled : bool = false  var bounds : bool = false }
@@ -200,7 +188,7 @@ class UnhandledMessagesTest {
 
 	@Test
 	void anOtherwiseNeedsAReceivedMessage() throws Exception {
-		Issue issue = single(parse(SMC.replace("step 1 clause \"5.4.3.2\": MME shall when not rejected { send Command(n = 1) on nas }",
+		Issue issue = language.single(language.parse(SMC.replace("step 1 clause \"5.4.3.2\": MME shall when not rejected { send Command(n = 1) on nas }",
 				"step 1 clause \"5.4.3.2\": MME shall when not rejected { send Command(n = 1) on nas } otherwise { }")),
 				IssueCodes.OTHERWISE);
 		assertEquals(Severity.ERROR, issue.getSeverity());
@@ -209,7 +197,7 @@ class UnhandledMessagesTest {
 
 	@Test
 	void aSecondOtherwiseForTheSameMessageIsRefused() throws Exception {
-		Issue issue = single(parse(SMC.replace("again.n == seen { }", "again.n == seen { } otherwise { }")),
+		Issue issue = language.single(language.parse(SMC.replace("again.n == seen { }", "again.n == seen { } otherwise { }")),
 				IssueCodes.OTHERWISE);
 		assertEquals(Severity.ERROR, issue.getSeverity());
 		assertTrue(issue.getMessage().startsWith("A second otherwise for Command on nas at UE (step 2 has one)"), issue
@@ -218,23 +206,23 @@ class UnhandledMessagesTest {
 
 	@Test
 	void anIgnoreBesideAnOtherwiseNeverApplies() throws Exception {
-		Issue issue = single(parse(SMC + "ignore Command on nas at UE when phase == done\n"), IssueCodes.NEVER_APPLIES);
+		Issue issue = language.single(language.parse(SMC + "ignore Command on nas at UE when phase == done\n"), IssueCodes.NEVER_APPLIES);
 		assertEquals(Severity.ERROR, issue.getSeverity());
 		assertTrue(issue.getMessage().startsWith("This ignore never applies: the otherwise of step 2"), issue.getMessage());
-		Issue defer = single(parse(SMC + "defer Command on nas at UE\n"), IssueCodes.NEVER_APPLIES);
+		Issue defer = language.single(language.parse(SMC + "defer Command on nas at UE\n"), IssueCodes.NEVER_APPLIES);
 		assertTrue(defer.getMessage().startsWith("This defer never applies"), defer.getMessage());
 	}
 
 	@Test
 	void aHandlerWithoutAGuardMakesAnOtherwiseDeadAWarning() throws Exception {
-		Issue issue = single(parse(SMC.replace("when phase == busy and again.n == seen", "")), IssueCodes.NEVER_APPLIES);
+		Issue issue = language.single(language.parse(SMC.replace("when phase == busy and again.n == seen", "")), IssueCodes.NEVER_APPLIES);
 		assertEquals(Severity.WARNING, issue.getSeverity());
 		assertEquals("This otherwise never runs: step 2b takes every Command on nas", issue.getMessage());
 	}
 
 	@Test
 	void anIgnoreMustBeOnAChannelItsRoleReceivesOn() throws Exception {
-		ShallFile file = parse("""
+		ShallFile file = language.parse("""
 				procedure P clause "1"
 				role A { var x : bool = false }
 				role B { var y : bool = false }
@@ -243,31 +231,31 @@ class UnhandledMessagesTest {
 				step 1 clause "1": A shall when not x { x := true  send M on c }
 				ignore M on c at A
 				""");
-		Issue issue = single(file, IssueCodes.CHANNEL_ENDPOINT);
+		Issue issue = language.single(file, IssueCodes.CHANNEL_ENDPOINT);
 		assertTrue(issue.getMessage().startsWith("A cannot receive on c"), issue.getMessage());
 	}
 
 	@Test
 	void anExpectedUnhandledMessageOnATwoWayChannelNamesItsReceiver() throws Exception {
-		Issue issue = single(parse(SMC + "expect unhandled Reject on nas\n"), IssueCodes.FINDING_EXPECTATION);
+		Issue issue = language.single(language.parse(SMC + "expect unhandled Reject on nas\n"), IssueCodes.FINDING_EXPECTATION);
 		assertTrue(issue.getMessage().startsWith("nas carries messages both ways: say at which role"), issue.getMessage());
 	}
 
 	@Test
 	void anExpectedDeadOtherwiseNeedsTheBlock() throws Exception {
-		Issue issue = single(parse(SMC + "expect dead step 3 otherwise\n"), IssueCodes.FINDING_EXPECTATION);
+		Issue issue = language.single(language.parse(SMC + "expect dead step 3 otherwise\n"), IssueCodes.FINDING_EXPECTATION);
 		assertEquals("Step 3 has no otherwise block", issue.getMessage());
 	}
 
 	@Test
 	void anExpectedDeadIgnoreNeedsTheIgnore() throws Exception {
-		Issue issue = single(parse(SMC + "expect dead ignore Reject on nas at MME\n"), IssueCodes.FINDING_EXPECTATION);
+		Issue issue = language.single(language.parse(SMC + "expect dead ignore Reject on nas at MME\n"), IssueCodes.FINDING_EXPECTATION);
 		assertEquals("No ignore of Reject on nas at MME is declared", issue.getMessage());
 	}
 
 	@Test
 	void theConditionOfAnIgnoreIsACondition() throws Exception {
-		ShallFile file = parse(SMC.replace("} otherwise { send Reject on nas }", "}")
+		ShallFile file = language.parse(SMC.replace("} otherwise { send Reject on nas }", "}")
 				+ "ignore Command on nas at UE when seen\n");
 		assertTrue(validation.validate(file).stream().anyMatch(i -> i.getSeverity() == Severity.ERROR && i.getMessage()
 				.contains("condition of ignore")), () -> validation.validate(file).toString());
