@@ -45,6 +45,9 @@ final class ExplicitProperty implements Monitor {
 	private final Evaluator behaviour;
 	/** The past-time occurrences of the property, whose history bits open the monitor. */
 	private final List<Expression> pastTime;
+	/** For an unhandled-message question: the indexes of the handlers' actions, and the deferrals (§7.4). */
+	private final java.util.Set<Integer> handlers = new java.util.HashSet<>();
+	private final List<Deferral> deferrals;
 
 	ExplicitProperty(Obligation obligation, Layout layout, OptionAssignment options) {
 		this.obligation = obligation;
@@ -53,6 +56,13 @@ final class ExplicitProperty implements Monitor {
 		this.behaviour = new Evaluator(layout, options, true);
 		this.pastTime = obligation.kind() == Obligation.Kind.PROPERTY ? PastTime.occurrences(obligation.property())
 				: List.of();
+		// asked of every state the search meets: resolved once here
+		if (obligation.kind() == Obligation.Kind.UNHANDLED) {
+			obligation.arrival().handlers(layout.procedure()).forEach(h -> handlers.add(layout.action(h).index()));
+			this.deferrals = obligation.arrival().deferrals(layout.procedure());
+		} else {
+			this.deferrals = List.of();
+		}
 	}
 
 	boolean supported() {
@@ -105,10 +115,6 @@ final class ExplicitProperty implements Monitor {
 		boolean anyPosition = lane.has(Fault.REORDERING);
 		List<QueuedMessage> queue = state.queues().get(0).get(lane.index());
 		int[] variables = state.variables()[0];
-		java.util.Set<Integer> handlers = new java.util.HashSet<>();
-		for (var handler : arrival.handlers(layout.procedure())) {
-			handlers.add(layout.action(handler).index());
-		}
 		for (int p = 0; p < (anyPosition ? queue.size() : Math.min(1, queue.size())); p++) {
 			QueuedMessage message = queue.get(p);
 			if (message.tag() != lane.tagOf(arrival.message())
@@ -118,7 +124,7 @@ final class ExplicitProperty implements Monitor {
 			int position = p;
 			boolean taken = successors.stream().anyMatch(o -> o.move().instance() == 0 && handlers.contains(o.move()
 					.action()) && (!anyPosition || o.move().slot() == position));
-			if (!taken && !deferred(arrival, variables, message)) {
+			if (!taken && !deferred(arrival.message(), variables, message)) {
 				return true;
 			}
 		}
@@ -126,11 +132,11 @@ final class ExplicitProperty implements Monitor {
 	}
 
 	/** Whether a defer of the arrival keeps the message; a condition that exceeds a bound keeps it too (as a handler's guard that does is taken). */
-	private boolean deferred(Obligation.Arrival arrival, int[] variables, QueuedMessage message) {
-		for (Deferral deferral : arrival.deferrals(layout.procedure())) {
+	private boolean deferred(dev.shall.model.MessageType type, int[] variables, QueuedMessage message) {
+		for (Deferral deferral : deferrals) {
 			try {
-				if (deferral.getGuard() == null || behaviour.evaluate(deferral.getGuard(), variables, message, arrival
-						.message(), null) != 0) {
+				if (deferral.getGuard() == null || behaviour.evaluate(deferral.getGuard(), variables, message, type,
+						null) != 0) {
 					return true;
 				}
 			} catch (BoundExceeded e) {
