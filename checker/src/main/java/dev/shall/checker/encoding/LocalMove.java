@@ -13,9 +13,14 @@ final class LocalMove {
 	final Slot[] replayable;
 	int enabled = Circuit.TRUE;
 	int overflow = Circuit.FALSE;
+	/** Every session's variables, this instance's the copy being changed (semantics §2.6). */
+	SymbolicEvaluator.Sessions sessions;
 
 	LocalMove(SymbolicState state, int instance, int lanes) {
 		variables = state.variables[instance].clone();
+		SymbolicValue[][] all = state.variables.clone();
+		all[instance] = variables;
+		sessions = new SymbolicEvaluator.Sessions(all, instance);
 		queues = new Slot[lanes][];
 		for (int l = 0; l < queues.length; l++) {
 			queues[l] = state.queues[instance][l].clone();

@@ -107,8 +107,9 @@ final class MonitorEncoding {
 				variables[layout.indexOf(variable)] = SymbolicValue.decode(free, domain, bits);
 			}
 			int[] firedInput = { free.input() };
+			// another session's copy has the same domain: the value set is the same read from this one
 			SymbolicEvaluator.Env env = new SymbolicEvaluator.Env(variables, null, null, t -> firedInput[0], false,
-					pastTime -> free.input());
+					pastTime -> free.input(), new SymbolicEvaluator.Sessions(new SymbolicValue[][] { variables }, 0));
 			return evaluator.evaluate(free, value, env, Circuit.TRUE, new int[] { Circuit.FALSE }).possibleValues();
 		}
 	}
@@ -203,7 +204,8 @@ final class MonitorEncoding {
 		Function<Transition, Integer> fired = transition -> state.last == null ? Circuit.FALSE
 				: state.last.is(circuit, instance * actionCount + layout.action(transition).index());
 		return new SymbolicEvaluator.Env(state.variables[instance], null, null, fired, false,
-				pastTime -> state.past[instance][pastTimeBit.get(pastTime)]);
+				pastTime -> state.past[instance][pastTimeBit.get(pastTime)], new SymbolicEvaluator.Sessions(
+						state.variables, instance));
 	}
 
 	private int holds(Expression condition, SymbolicEvaluator.Env env) {

@@ -34,9 +34,11 @@ final class MoveEncoding {
 	private final LaneEncoding lanes;
 	private final ConeOfInfluence cone;
 	private final Domain slotDomain;
+	private final Domain entryDomain;
 
 	MoveEncoding(Layout layout, Circuit circuit, SymbolicEvaluator evaluator, LaneEncoding lanes, ConeOfInfluence cone,
-			Domain slotDomain) {
+			Domain slotDomain, Domain entryDomain) {
+		this.entryDomain = entryDomain;
 		this.layout = layout;
 		this.circuit = circuit;
 		this.evaluator = evaluator;
@@ -120,8 +122,17 @@ final class MoveEncoding {
 			}
 		}
 		int[] overflow = { Circuit.FALSE };
+		if (transition.getLookup() != null) {
+			// semantics §3.7: the move locates the entry of the session its input names
+			local.sessions = local.sessions.bind(transition.getLookup(), SymbolicValue.decode(circuit, entryDomain,
+					inputs.entry()));
+		}
 		SymbolicEvaluator.Env env = new SymbolicEvaluator.Env(local.variables, receivedFields, receivedType,
-				t -> Circuit.FALSE, true);
+				t -> Circuit.FALSE, true).with(local.sessions);
+		if (transition.getLookup() != null) {
+			receiveOk = circuit.and(receiveOk, evaluator.evaluate(circuit, transition.getLookup().getCondition(), env,
+					receiveOk, overflow).truth(circuit));
+		}
 		int guard = transition.getGuard() == null ? Circuit.TRUE
 				: evaluator.evaluate(circuit, transition.getGuard(), env, receiveOk, overflow).truth(circuit);
 		local.enabled = circuit.and(receiveOk, guard);
@@ -143,7 +154,7 @@ final class MoveEncoding {
 			SymbolicValue[] receivedFields, MessageType receivedType, TransitionEncoding.Inputs inputs, int[] overflow) {
 		for (Statement statement : statements) {
 			SymbolicEvaluator.Env env = new SymbolicEvaluator.Env(local.variables, receivedFields, receivedType,
-				t -> Circuit.FALSE, true);
+				t -> Circuit.FALSE, true).with(local.sessions);
 			switch (statement) {
 			case Assignment assignment -> {
 				// a value out of range blocks the step, even where the variable is outside the cone

@@ -49,6 +49,11 @@ final class StateEncoding {
 		SymbolicState state = new SymbolicState(instances, layout.variables().size(), layout.lanes().size());
 		for (int i = 0; i < instances; i++) {
 			for (StateVariable variable : layout.variables()) {
+				if (variable.getInitial() instanceof dev.shall.model.UniqueIdentity) {
+					// semantics §2.5: session i starts with identity i + 1 of the pool
+					state.variables[i][layout.indexOf(variable)] = SymbolicValue.constant(i + 1);
+					continue;
+				}
 				SymbolicEvaluator.Env env = new SymbolicEvaluator.Env(new SymbolicValue[0], null, null,
 						t -> Circuit.FALSE, true);
 				state.variables[i][layout.indexOf(variable)] = evaluator.evaluate(circuit, variable.getInitial(), env,
@@ -99,6 +104,12 @@ final class StateEncoding {
 					domain))));
 			return value;
 		});
+		// semantics §1.3: every session's copy of a shared variable holds its one value
+		for (int shared : layout.sharedVariables()) {
+			for (int i = 1; i < instances; i++) {
+				result[0] = circuit.and(result[0], state.variables[i][shared].equalTo(circuit, state.variables[0][shared]));
+			}
+		}
 		for (int i = 0; i < instances; i++) {
 			for (Lane lane : layout.lanes()) {
 				Slot[] slots = state.queues[i][lane.index()];

@@ -25,6 +25,8 @@ import dev.shall.model.Since;
 import dev.shall.model.Transition;
 import dev.shall.model.Unary;
 import dev.shall.model.VariableRef;
+import dev.shall.model.SessionBinder;
+import dev.shall.model.SomeSession;
 
 /**
  * Expressions as circuits: the symbolic twin of {@link dev.shall.checker.explicit.Evaluator}
@@ -52,11 +54,43 @@ final class SymbolicEvaluator {
 	 * value in the state before ({@code previous}, semantics §6.5; null in behaviour).
 	 */
 	record Env(SymbolicValue[] variables, SymbolicValue[] receivedFields, MessageType receivedType,
-			Function<Transition, Integer> fired, boolean strict, Function<Expression, Integer> previous) {
+			Function<Transition, Integer> fired, boolean strict, Function<Expression, Integer> previous,
+			Sessions sessions) {
 
 		Env(SymbolicValue[] variables, SymbolicValue[] receivedFields, MessageType receivedType,
 				Function<Transition, Integer> fired, boolean strict) {
-			this(variables, receivedFields, receivedType, fired, strict, null);
+			this(variables, receivedFields, receivedType, fired, strict, null, null);
+		}
+
+		Env(SymbolicValue[] variables, SymbolicValue[] receivedFields, MessageType receivedType,
+				Function<Transition, Integer> fired, boolean strict, Function<Expression, Integer> previous) {
+			this(variables, receivedFields, receivedType, fired, strict, previous, null);
+		}
+
+		Env with(Sessions other) {
+			return new Env(variables, receivedFields, receivedType, fired, strict, previous, other);
+		}
+	}
+
+	/**
+	 * Every session's variables, for a bound session's copy ({@code e.psk}) or another session's
+	 * ({@code other.UE.x}), and the session each binder in scope stands for, as a symbolic index
+	 * (semantics §2.6, §6.7). The twin of {@code explicit.Evaluator.Sessions}.
+	 *
+	 * @param all   per session, its variables (the acting session's as the move has changed them so far)
+	 * @param own   the session of the move or the property
+	 * @param bound per binder, the session index 0..N-1
+	 */
+	record Sessions(SymbolicValue[][] all, int own, java.util.Map<SessionBinder, SymbolicValue> bound) {
+
+		Sessions(SymbolicValue[][] all, int own) {
+			this(all, own, java.util.Map.of());
+		}
+
+		Sessions bind(SessionBinder binder, SymbolicValue session) {
+			java.util.Map<SessionBinder, SymbolicValue> more = new java.util.IdentityHashMap<>(bound);
+			more.put(binder, session);
+			return new Sessions(all, own, more);
 		}
 	}
 
@@ -78,8 +112,35 @@ final class SymbolicEvaluator {
 		case KeyConstant constant:
 			return SymbolicValue.constant(((KeyDecl) constant.getAtom().eContainer()).getAtoms().indexOf(constant
 					.getAtom()));
+		case VariableRef ref when ref.getSession() != null: {
+			// semantics §2.6: the bound session's copy, a choice among the sessions by its index
+			SymbolicValue which = needs(env, ref).bound().get(ref.getSession());
+			int index = layout.indexOf(ref.getVariable());
+			SymbolicValue result = null;
+			for (int session = env.sessions().all().length - 1; session >= 0; session--) {
+				SymbolicValue copy = session == env.sessions().own() ? env.variables()[index]
+						: env.sessions().all()[session][index];
+				result = result == null ? copy : SymbolicValue.ite(c, which.is(c, session), copy, result);
+			}
+			return result;
+		}
+		case VariableRef ref when ref.isOther(): {
+			// semantics §6.7: session i's other session is i + 1 (mod N)
+			Sessions sessions = needs(env, ref);
+			return sessions.all()[(sessions.own() + 1) % sessions.all().length][layout.indexOf(ref.getVariable())];
+		}
 		case VariableRef ref:
 			return env.variables()[layout.indexOf(ref.getVariable())];
+		case SomeSession some: {
+			// semantics §2.6: some session, the own one included
+			Sessions sessions = needs(env, some);
+			int any = Circuit.FALSE;
+			for (int session = 0; session < sessions.all().length; session++) {
+				Env bound = env.with(sessions.bind(some.getBinder(), SymbolicValue.constant(session)));
+				any = c.or(any, evaluate(c, some.getBinder().getCondition(), bound, guard, overflow).truth(c));
+			}
+			return SymbolicValue.bool(any);
+		}
 		case ReceivedField ref:
 			return env.receivedFields()[env.receivedType().getFields().indexOf(ref.getField())];
 		case OptionTest test:
@@ -110,6 +171,13 @@ final class SymbolicEvaluator {
 		default:
 			throw new IllegalArgumentException("Unknown expression " + expression.eClass().getName());
 		}
+	}
+
+	private static Sessions needs(Env env, Expression at) {
+		if (env.sessions() == null) {
+			throw new IllegalStateException("another session's copy read where only one session is at hand");
+		}
+		return env.sessions();
 	}
 
 	private SymbolicValue derive(Circuit c, KeyDerivation derivation, Env env, int guard, int[] overflow) {

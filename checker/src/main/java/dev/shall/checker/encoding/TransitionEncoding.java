@@ -50,6 +50,8 @@ public final class TransitionEncoding {
 	private final int actionCount;
 	private final Domain moveDomain;
 	private final Domain slotDomain;
+	/** The session a lookup locates (semantics §3.7): 0..N-1. */
+	private final Domain entryDomain;
 	private final Domain lastDomain;
 	private final boolean tracksLast;
 	private final int[] freshnessUniverse;
@@ -61,7 +63,7 @@ public final class TransitionEncoding {
 	private final StateEncoding states;
 
 	/** The inputs of one step, kept so that the move can be read from the solver's model. */
-	public record Inputs(int[] move, int[] slot, int[][] choices) {
+	public record Inputs(int[] move, int[] slot, int[][] choices, int[] entry) {
 	}
 
 	/** One step: the state it leads to and the literal that says it is a legal step into it. */
@@ -81,7 +83,8 @@ public final class TransitionEncoding {
 		this.cone = new dev.shall.checker.lowering.ConeOfInfluence(layout, obligation);
 		this.moveDomain = Domain.range(0, instances * actionCount - 1);
 		this.slotDomain = Domain.range(0, layout.maxLength() - 1);
-		this.moves = new MoveEncoding(layout, circuit, evaluator, lanes, cone, slotDomain);
+		this.entryDomain = Domain.range(0, instances - 1);
+		this.moves = new MoveEncoding(layout, circuit, evaluator, lanes, cone, slotDomain, entryDomain);
 		this.lastDomain = Domain.range(-1, instances * actionCount - 1);
 		this.tracksLast = MonitorEncoding.tracksLast(obligation);
 		this.monitors = new MonitorEncoding(layout, circuit, evaluator, obligation, instances);
@@ -170,7 +173,7 @@ public final class TransitionEncoding {
 		for (int c = 0; c < inputs.choices().length; c++) {
 			result = circuit.and(result, bitsAre(inputs.choices()[c], move.choices()[c]));
 		}
-		return result;
+		return circuit.and(result, bitsAre(inputs.entry(), move.entry()));
 	}
 
 	private int bitsAre(int[] bits, int index) {
@@ -238,22 +241,24 @@ public final class TransitionEncoding {
 			for (Action action : layout.actions()) {
 				for (int slot = 0; slot < slotDomain.size(); slot++) {
 					for (int[] vector : layout.choiceVectors(action)) {
-						LocalMove local = new LocalMove(state, i, layout.lanes().size());
-						moves.execute(local, action, constantInputs(slot, vector));
-						int legal = circuit.and(local.enabled, circuit.not(local.overflow));
-						if (legal == Circuit.FALSE) {
-							continue;
+						for (int entry = 0; entry < entries(action); entry++) {
+							LocalMove local = new LocalMove(state, i, layout.lanes().size());
+							moves.execute(local, action, constantInputs(slot, vector, entry));
+							int legal = circuit.and(local.enabled, circuit.not(local.overflow));
+							if (legal == Circuit.FALSE) {
+								continue;
+							}
+							if (legal != Circuit.TRUE) {
+								throw new IllegalStateException("the state is not constant");
+							}
+							SymbolicState next = states.copy(state);
+							apply(next, i, local, Circuit.TRUE);
+							monitors.update(state, next);
+							if (next.last != null) {
+								next.last = SymbolicValue.constant(i * actionCount + action.index());
+							}
+							steps.add(new ConstantStep(new Move(i, action.index(), slot, vector, entry), next));
 						}
-						if (legal != Circuit.TRUE) {
-							throw new IllegalStateException("the state is not constant");
-						}
-						SymbolicState next = states.copy(state);
-						apply(next, i, local, Circuit.TRUE);
-						monitors.update(state, next);
-						if (next.last != null) {
-							next.last = SymbolicValue.constant(i * actionCount + action.index());
-						}
-						steps.add(new ConstantStep(new Move(i, action.index(), slot, vector), next));
 					}
 				}
 			}
@@ -261,13 +266,19 @@ public final class TransitionEncoding {
 		return steps;
 	}
 
-	private Inputs constantInputs(int slot, int[] vector) {
+	/** Semantics §3.7: the sessions a step's lookup may locate; one (none) for other actions. */
+	private int entries(Action action) {
+		return action.kind() == Action.Kind.TRANSITION && action.transition().getLookup() != null ? instances : 1;
+	}
+
+	private Inputs constantInputs(int slot, int[] vector, int entry) {
 		int[][] choices = new int[layout.choices().size()][];
 		for (Choice choice : layout.choices()) {
 			int c = layout.indexOf(choice);
 			choices[c] = constantBits(Domain.range(0, choice.getBranches().size() - 1), vector[c]);
 		}
-		return new Inputs(constantBits(moveDomain, 0), constantBits(slotDomain, slot), choices);
+		return new Inputs(constantBits(moveDomain, 0), constantBits(slotDomain, slot), choices, constantBits(
+				entryDomain, entry));
 	}
 
 	/**
@@ -281,10 +292,12 @@ public final class TransitionEncoding {
 		for (Action action : layout.actions()) {
 			for (int slot = 0; slot < slotDomain.size(); slot++) {
 				for (int[] vector : layout.choiceVectors(action)) {
-					LocalMove local = new LocalMove(state, 0, layout.lanes().size());
-					moves.execute(local, action, constantInputs(slot, vector));
-					if (constantTruth(circuit.and(local.enabled, local.overflow))) {
-						return true;
+					for (int entry = 0; entry < entries(action); entry++) {
+						LocalMove local = new LocalMove(state, 0, layout.lanes().size());
+						moves.execute(local, action, constantInputs(slot, vector, entry));
+						if (constantTruth(circuit.and(local.enabled, local.overflow))) {
+							return true;
+						}
 					}
 				}
 			}
@@ -307,7 +320,7 @@ public final class TransitionEncoding {
 		for (Choice choice : layout.choices()) {
 			choices[layout.indexOf(choice)] = inputBits(Domain.range(0, choice.getBranches().size() - 1));
 		}
-		return new Inputs(move, slot, choices);
+		return new Inputs(move, slot, choices, inputBits(entryDomain));
 	}
 
 	private int[] inputBits(Domain domain) {
@@ -325,7 +338,7 @@ public final class TransitionEncoding {
 			valid = circuit.and(valid, validIndex(Domain.range(0, choice.getBranches().size() - 1),
 					inputs.choices()[layout.indexOf(choice)]));
 		}
-		return valid;
+		return circuit.and(valid, validIndex(entryDomain, inputs.entry()));
 	}
 
 	/** Whether the bits hold an index below the domain's size: the decoded value is some value. */
@@ -361,6 +374,15 @@ public final class TransitionEncoding {
 		SymbolicValue[] variables = next.variables[instance];
 		for (int v = 0; v < variables.length; v++) {
 			variables[v] = SymbolicValue.ite(circuit, selected, local.variables[v], variables[v]);
+		}
+		// semantics §1.3: a shared variable's one value is kept in every session's copy
+		for (int shared : layout.sharedVariables()) {
+			for (int other = 0; other < instances; other++) {
+				if (other != instance) {
+					next.variables[other][shared] = SymbolicValue.ite(circuit, selected, local.variables[shared],
+							next.variables[other][shared]);
+				}
+			}
 		}
 		for (Lane lane : layout.lanes()) {
 			Slot[] slots = next.queues[instance][lane.index()];
@@ -433,9 +455,12 @@ public final class TransitionEncoding {
 			int taken = Circuit.FALSE;
 			for (var handler : arrival.handlers(layout.procedure())) {
 				Action action = layout.action(handler);
-				LocalMove local = new LocalMove(state, 0, layout.lanes().size());
-				moves.execute(local, action, constantInputs(p, layout.choiceVectors(action).get(0)));
-				taken = circuit.or(taken, local.enabled);
+				// a handler with a lookup takes the message when it locates some session's entry (§3.7)
+				for (int entry = 0; entry < entries(action); entry++) {
+					LocalMove local = new LocalMove(state, 0, layout.lanes().size());
+					moves.execute(local, action, constantInputs(p, layout.choiceVectors(action).get(0), entry));
+					taken = circuit.or(taken, local.enabled);
+				}
 			}
 			SymbolicValue[] fields = slot.fields()[lane.messages().indexOf(arrival.message())];
 			int deferred = Circuit.FALSE;
@@ -446,7 +471,7 @@ public final class TransitionEncoding {
 				}
 				int[] overflow = { Circuit.FALSE };
 				SymbolicEvaluator.Env env = new SymbolicEvaluator.Env(state.variables[0], fields, arrival.message(),
-						t -> Circuit.FALSE, true);
+						t -> Circuit.FALSE, true).with(new SymbolicEvaluator.Sessions(state.variables, 0));
 				int holds = evaluator.evaluate(circuit, deferral.getGuard(), env, waiting, overflow).truth(circuit);
 				deferred = circuit.or(deferred, circuit.or(holds, overflow[0]));
 			}
@@ -475,10 +500,12 @@ public final class TransitionEncoding {
 		int result = Circuit.FALSE;
 		for (int slot = 0; slot < slotDomain.size(); slot++) {
 			for (int[] vector : layout.choiceVectors(action)) {
-				LocalMove local = new LocalMove(state, instance, layout.lanes().size());
-				moves.execute(local, action, constantInputs(slot, vector));
-				int taken = circuit.and(local.enabled, circuit.not(local.overflow));
-				result = circuit.or(result, circuit.and(taken, changes(local, state, instance)));
+				for (int entry = 0; entry < entries(action); entry++) {
+					LocalMove local = new LocalMove(state, instance, layout.lanes().size());
+					moves.execute(local, action, constantInputs(slot, vector, entry));
+					int taken = circuit.and(local.enabled, circuit.not(local.overflow));
+					result = circuit.or(result, circuit.and(taken, changes(local, state, instance)));
+				}
 			}
 		}
 		return result;
@@ -562,7 +589,7 @@ public final class TransitionEncoding {
 		for (int ch = 0; ch < choices.length; ch++) {
 			choices[ch] = index(inputs.choices()[ch]);
 		}
-		return new Move(instance, action.index(), slot, choices);
+		return new Move(instance, action.index(), slot, choices, entries(action) > 1 ? index(inputs.entry()) : 0);
 	}
 
 	private boolean usesSlot(Action action) {

@@ -165,19 +165,23 @@ public final class Strengthening {
 	 * candidates come from at most {@code samples} states of one instance.
 	 */
 	static Strengthening find(CheckRequest request, Budget budget, int samples) {
+		// Independent instances share no state, so a clause about one instance is preserved by every
+		// other instance's steps: pruning one instance finds the invariant of each. Whoever uses it
+		// for N instances proves it inductive for N again (KInduction.reprove). Sessions that share
+		// state or start differently (semantics §1.3, §2.5) are sampled and pruned as N sessions.
+		boolean independent = request.layout().sessionsIndependent();
+		int sessions = independent ? 1 : request.instances();
 		List<ConcreteState> reachable = ExplicitChecker.reachable(request.layout(), request.options(),
-				request.obligation(), samples);
-		// Instances share no state, so a clause about one instance is preserved by every other
-		// instance's steps: pruning one instance finds the invariant of each. Whoever uses it for N
-		// instances proves it inductive for N again (KInduction.reprove).
-		CheckRequest single = new CheckRequest(request.layout(), request.options(), 1, request.obligation());
+				request.obligation(), samples, sessions);
+		CheckRequest single = new CheckRequest(request.layout(), request.options(), sessions, request.obligation());
 		try (Unrolling probe = new Unrolling(single, false, budget)) {
 			TransitionEncoding encoding = probe.encoding();
 			List<Domain> domains = encoding.instanceFieldDomains();
 			List<int[]> features = encoding.instanceFieldGroups();
 			List<int[][]> seen = new ArrayList<>();
 			for (ConcreteState state : reachable) {
-				int[] values = encoding.instanceFieldValues(state, 0);
+			for (int instance = 0; instance < sessions; instance++) {
+				int[] values = encoding.instanceFieldValues(state, instance);
 				int[][] tuple = new int[features.size()][];
 				for (int f = 0; f < features.size(); f++) {
 					int[] feature = features.get(f);
@@ -188,8 +192,9 @@ public final class Strengthening {
 				}
 				seen.add(tuple);
 			}
+			}
 			Strengthening candidates = new Strengthening(features, candidates(features, domains, seen));
-			return new Strengthening(features, candidates.prune(probe, encoding, 1, budget));
+			return new Strengthening(features, candidates.prune(probe, encoding, sessions, budget));
 		} catch (EncodingStopped stopped) {
 			return NONE; // as when the budget runs out between two SAT calls
 		}

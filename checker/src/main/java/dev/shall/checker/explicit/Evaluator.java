@@ -17,7 +17,9 @@ import dev.shall.model.NoneConstant;
 import dev.shall.model.Once;
 import dev.shall.model.OptionTest;
 import dev.shall.model.ReceivedField;
+import dev.shall.model.SessionBinder;
 import dev.shall.model.Since;
+import dev.shall.model.SomeSession;
 import dev.shall.model.Unary;
 import dev.shall.model.VariableRef;
 
@@ -62,6 +64,45 @@ final class Evaluator {
 	int evaluate(Expression expression, int[] variables, QueuedMessage received, MessageType receivedType,
 			java.util.function.Predicate<dev.shall.model.Transition> fired,
 			java.util.function.Predicate<Expression> previously) throws BoundExceeded {
+		return evaluate(expression, variables, received, receivedType, fired, previously, null);
+	}
+
+	/**
+	 * The copies of every session's variables, for references to a bound session ({@code e.psk})
+	 * or to another session ({@code other.UE.x}), and the sessions the enclosing binders chose
+	 * (semantics §2.6, §6.7). Immutable.
+	 *
+	 * @param all   per session, its variables in layout order (shared variables are the same in each)
+	 * @param own   the session of the move or of the property
+	 * @param bound the session each binder in scope stands for
+	 */
+	record Sessions(int[][] all, int own, java.util.Map<SessionBinder, Integer> bound) {
+
+		Sessions(int[][] all, int own) {
+			this(all, own, java.util.Map.of());
+		}
+
+		Sessions bind(SessionBinder binder, int session) {
+			java.util.Map<SessionBinder, Integer> more = new java.util.IdentityHashMap<>(bound);
+			more.put(binder, session);
+			return new Sessions(all, own, more);
+		}
+
+		/** Semantics §6.7: the other session of session i is session i + 1 (mod N), which by symmetry (§1.2) stands for every other one. */
+		int other() {
+			return (own + 1) % all.length;
+		}
+	}
+
+	/**
+	 * The value of an expression with the copies of every session at hand.
+	 *
+	 * @param sessions every session's variables; null where no expression reads another session's
+	 *                 (then {@code variables} is all there is)
+	 */
+	int evaluate(Expression expression, int[] variables, QueuedMessage received, MessageType receivedType,
+			java.util.function.Predicate<dev.shall.model.Transition> fired,
+			java.util.function.Predicate<Expression> previously, Sessions sessions) throws BoundExceeded {
 		switch (expression) {
 		case BoolConstant constant -> {
 			return constant.isValue() ? 1 : 0;
@@ -78,8 +119,25 @@ final class Evaluator {
 		case KeyConstant constant -> {
 			return ((dev.shall.model.KeyDecl) constant.getAtom().eContainer()).getAtoms().indexOf(constant.getAtom());
 		}
+		case VariableRef ref when ref.getSession() != null -> {
+			return needs(sessions, ref).all()[sessions.bound().get(ref.getSession())][layout.indexOf(ref.getVariable())];
+		}
+		case VariableRef ref when ref.isOther() -> {
+			return needs(sessions, ref).all()[sessions.other()][layout.indexOf(ref.getVariable())];
+		}
 		case VariableRef ref -> {
 			return variables[layout.indexOf(ref.getVariable())];
+		}
+		// semantics §2.6: some session, the own one included, satisfies the condition
+		case SomeSession some -> {
+			needs(sessions, some);
+			for (int session = 0; session < sessions.all().length; session++) {
+				if (evaluate(some.getBinder().getCondition(), variables, received, receivedType, fired, previously,
+						sessions.bind(some.getBinder(), session)) != 0) {
+					return 1;
+				}
+			}
+			return 0;
 		}
 		case ReceivedField ref -> {
 			return received.fields()[receivedType.getFields().indexOf(ref.getField())];
@@ -91,7 +149,7 @@ final class Evaluator {
 			return fired != null && fired.test(firedRef.getTransition()) ? 1 : 0;
 		}
 		case Unary unary -> {
-			int operand = evaluate(unary.getOperand(), variables, received, receivedType, fired, previously);
+			int operand = evaluate(unary.getOperand(), variables, received, receivedType, fired, previously, sessions);
 			return switch (unary.getOperator()) {
 			case NOT -> 1 - operand;
 			case NEGATE -> -operand;
@@ -100,24 +158,24 @@ final class Evaluator {
 		// semantics §6.5: once A = A ∨ Y(once A); A since B = B ∨ (A ∧ Y(A since B)), where Y reads
 		// the occurrence's history bit (false in the initial state)
 		case Once once -> {
-			return evaluate(once.getOperand(), variables, received, receivedType, fired, previously) != 0
+			return evaluate(once.getOperand(), variables, received, receivedType, fired, previously, sessions) != 0
 					|| previously.test(once) ? 1 : 0;
 		}
 		case Since since -> {
-			if (evaluate(since.getTrigger(), variables, received, receivedType, fired, previously) != 0) {
+			if (evaluate(since.getTrigger(), variables, received, receivedType, fired, previously, sessions) != 0) {
 				return 1;
 			}
-			return evaluate(since.getHeld(), variables, received, receivedType, fired, previously) != 0
+			return evaluate(since.getHeld(), variables, received, receivedType, fired, previously, sessions) != 0
 					&& previously.test(since) ? 1 : 0;
 		}
 		case KeyDerivation derivation -> {
-			int base = evaluate(derivation.getBase(), variables, received, receivedType, fired, previously);
+			int base = evaluate(derivation.getBase(), variables, received, receivedType, fired, previously, sessions);
 			if (base == Domain.NONE) {
 				return Domain.NONE;
 			}
 			int[] arguments = new int[derivation.getArguments().size()];
 			for (int i = 0; i < arguments.length; i++) {
-				arguments[i] = evaluate(derivation.getArguments().get(i), variables, received, receivedType, fired, previously);
+				arguments[i] = evaluate(derivation.getArguments().get(i), variables, received, receivedType, fired, previously, sessions);
 			}
 			int term = layout.keys().derive(derivation.getKey(), KeyUniverse.declOf(derivation.getBase()), base,
 					arguments);
@@ -130,28 +188,35 @@ final class Evaluator {
 			return term;
 		}
 		case Binary binary -> {
-			return binary(binary, variables, received, receivedType, fired, previously);
+			return binary(binary, variables, received, receivedType, fired, previously, sessions);
 		}
 		default -> throw new IllegalArgumentException("Unknown expression " + expression.eClass().getName());
 		}
 	}
 
+	private static Sessions needs(Sessions sessions, Expression at) {
+		if (sessions == null) {
+			throw new IllegalStateException("another session's copy read where only one session is at hand");
+		}
+		return sessions;
+	}
+
 	private int binary(Binary binary, int[] variables, QueuedMessage received, MessageType receivedType,
 			java.util.function.Predicate<dev.shall.model.Transition> fired,
-			java.util.function.Predicate<Expression> previously) throws BoundExceeded {
-		int left = evaluate(binary.getLeft(), variables, received, receivedType, fired, previously);
+			java.util.function.Predicate<Expression> previously, Sessions sessions) throws BoundExceeded {
+		int left = evaluate(binary.getLeft(), variables, received, receivedType, fired, previously, sessions);
 		// and, or and implies short-circuit, as an author reads them
 		switch (binary.getOperator()) {
 		case AND:
-			return left == 0 ? 0 : evaluate(binary.getRight(), variables, received, receivedType, fired, previously);
+			return left == 0 ? 0 : evaluate(binary.getRight(), variables, received, receivedType, fired, previously, sessions);
 		case OR:
-			return left != 0 ? 1 : evaluate(binary.getRight(), variables, received, receivedType, fired, previously);
+			return left != 0 ? 1 : evaluate(binary.getRight(), variables, received, receivedType, fired, previously, sessions);
 		case IMPLIES:
-			return left == 0 ? 1 : evaluate(binary.getRight(), variables, received, receivedType, fired, previously);
+			return left == 0 ? 1 : evaluate(binary.getRight(), variables, received, receivedType, fired, previously, sessions);
 		default:
 			break;
 		}
-		int right = evaluate(binary.getRight(), variables, received, receivedType, fired, previously);
+		int right = evaluate(binary.getRight(), variables, received, receivedType, fired, previously, sessions);
 		return switch (binary.getOperator()) {
 		case EQ -> left == right ? 1 : 0;
 		case NE -> left != right ? 1 : 0;

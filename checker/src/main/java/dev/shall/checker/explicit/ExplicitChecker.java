@@ -105,8 +105,15 @@ public final class ExplicitChecker {
 	 */
 	public static List<ConcreteState> reachable(Layout layout, OptionAssignment options, Obligation obligation,
 			int maxStates) {
+		return reachable(layout, options, obligation, maxStates, 1);
+	}
+
+	/** At most {@code maxStates} states of {@code instances} sessions reachable, breadth first. */
+	public static List<ConcreteState> reachable(Layout layout, OptionAssignment options, Obligation obligation,
+			int maxStates, int instances) {
 		ExplicitProperty property = new ExplicitProperty(obligation, layout, options);
-		Interpreter interpreter = new Interpreter(layout, options, 1, property.supported() ? property : Monitor.NONE);
+		Interpreter interpreter = new Interpreter(layout, options, instances, property.supported() ? property
+				: Monitor.NONE);
 		ConcreteState initial = interpreter.initial();
 		java.util.LinkedHashSet<ConcreteState> seen = new java.util.LinkedHashSet<>();
 		ArrayDeque<ConcreteState> frontier = new ArrayDeque<>();

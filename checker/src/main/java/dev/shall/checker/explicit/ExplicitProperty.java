@@ -124,7 +124,7 @@ final class ExplicitProperty implements Monitor {
 			int position = p;
 			boolean taken = successors.stream().anyMatch(o -> o.move().instance() == 0 && handlers.contains(o.move()
 					.action()) && (!anyPosition || o.move().slot() == position));
-			if (!taken && !deferred(arrival.message(), variables, message)) {
+			if (!taken && !deferred(arrival.message(), state, message)) {
 				return true;
 			}
 		}
@@ -132,11 +132,12 @@ final class ExplicitProperty implements Monitor {
 	}
 
 	/** Whether a defer of the arrival keeps the message; a condition that exceeds a bound keeps it too (as a handler's guard that does is taken). */
-	private boolean deferred(dev.shall.model.MessageType type, int[] variables, QueuedMessage message) {
+	private boolean deferred(dev.shall.model.MessageType type, ConcreteState state, QueuedMessage message) {
+		int[] variables = state.variables()[0];
 		for (Deferral deferral : deferrals) {
 			try {
 				if (deferral.getGuard() == null || behaviour.evaluate(deferral.getGuard(), variables, message, type,
-						null) != 0) {
+						null, null, new Evaluator.Sessions(state.variables(), 0)) != 0) {
 					return true;
 				}
 			} catch (BoundExceeded e) {

@@ -71,8 +71,10 @@ public final class Interpreter {
 			variables[i] = new int[layout.variables().size()];
 			for (StateVariable variable : layout.variables()) {
 				try {
-					variables[i][layout.indexOf(variable)] = behaviour.evaluate(variable.getInitial(), variables[i], null,
-							null, null);
+					// semantics §2.5: session i starts with identity i + 1 of the pool
+					variables[i][layout.indexOf(variable)] = variable.getInitial() instanceof dev.shall.model.UniqueIdentity
+							? i + 1
+							: behaviour.evaluate(variable.getInitial(), variables[i], null, null, null);
 				} catch (BoundExceeded e) {
 					throw new IllegalArgumentException("The initial value of " + variable.getName() + " is out of range");
 				}
@@ -110,15 +112,22 @@ public final class Interpreter {
 		for (Action action : layout.actions()) {
 			for (int slot = 0; slot < slotsFor(action); slot++) {
 				for (int[] choices : layout.choiceVectors(action)) {
-					Move move = new Move(instance, action.index(), slot, choices);
-					Outcome outcome = apply(state, move);
-					if (outcome != null) {
-						outcomes.add(outcome);
+					for (int entry = 0; entry < entriesFor(action); entry++) {
+						Move move = new Move(instance, action.index(), slot, choices, entry);
+						Outcome outcome = apply(state, move);
+						if (outcome != null) {
+							outcomes.add(outcome);
+						}
 					}
 				}
 			}
 		}
 		return outcomes;
+	}
+
+	/** Semantics §3.7: a step with a lookup may locate any session's entry; other actions locate none. */
+	private int entriesFor(Action action) {
+		return action.kind() == Action.Kind.TRANSITION && action.transition().getLookup() != null ? instances : 1;
 	}
 
 	private int slotsFor(Action action) {
@@ -162,11 +171,16 @@ public final class Interpreter {
 		private final int[] variables;
 		private final List<List<QueuedMessage>> queues = new ArrayList<>();
 		private final QueuedMessage[] replayable;
+		/** Every session's variables, this one's the copy being changed (semantics §2.6). */
+		private Evaluator.Sessions sessions;
 
 		Execution(ConcreteState before, int instance) {
 			this.before = before;
 			this.instance = instance;
 			this.variables = before.variables()[instance].clone();
+			int[][] all = before.variables().clone();
+			all[instance] = variables;
+			this.sessions = new Evaluator.Sessions(all, instance);
 			for (List<QueuedMessage> queue : before.queues().get(instance)) {
 				queues.add(new ArrayList<>(queue));
 			}
@@ -175,6 +189,9 @@ public final class Interpreter {
 
 		boolean transition(Transition transition, Move move) throws BoundExceeded {
 			Receive receive = transition.getReceive();
+			if (transition.getLookup() != null) {
+				sessions = sessions.bind(transition.getLookup(), move.entry());
+			}
 			QueuedMessage received = null;
 			MessageType receivedType = null;
 			if (receive != null) {
@@ -189,14 +206,16 @@ public final class Interpreter {
 				if (received.tag() != lane.tagOf(receivedType) || !integrityHolds(lane, received)) {
 					return false;
 				}
-				if (!isTrue(transition.getGuard(), received, receivedType)) {
+				if (!isTrue(transition.getLookup() == null ? null : transition.getLookup().getCondition(), received,
+						receivedType) || !isTrue(transition.getGuard(), received, receivedType)) {
 					return false;
 				}
 				queue.remove(slot);
 				if (lane.has(Fault.REPLAY)) {
 					replayable[lane.index()] = received.original();
 				}
-			} else if (!isTrue(transition.getGuard(), null, null)) {
+			} else if (!isTrue(transition.getLookup() == null ? null : transition.getLookup().getCondition(), null, null)
+					|| !isTrue(transition.getGuard(), null, null)) {
 				return false;
 			}
 			run(transition.getBody(), transition, received, receivedType, move);
@@ -208,7 +227,7 @@ public final class Interpreter {
 		}
 
 		private boolean isTrue(Expression condition, QueuedMessage received, MessageType type) throws BoundExceeded {
-			return condition == null || behaviour.evaluate(condition, variables, received, type, null) != 0;
+			return condition == null || behaviour.evaluate(condition, variables, received, type, null, null, sessions) != 0;
 		}
 
 		private void run(List<Statement> statements, Transition transition, QueuedMessage received, MessageType type,
@@ -216,7 +235,7 @@ public final class Interpreter {
 			for (Statement statement : statements) {
 				switch (statement) {
 				case Assignment assignment -> {
-					int value = behaviour.evaluate(assignment.getValue(), variables, received, type, null);
+					int value = behaviour.evaluate(assignment.getValue(), variables, received, type, null, null, sessions);
 					if (!layout.domain(assignment.getVariable()).contains(value)) {
 						throw new BoundExceeded(Layout.qualifiedName(assignment.getVariable()) + " := " + value
 								+ " is outside " + describeDomain(layout.domain(assignment.getVariable())));
@@ -225,7 +244,7 @@ public final class Interpreter {
 				}
 				case Send send -> send(send, transition, received, type);
 				case IfStatement conditional -> {
-					boolean holds = behaviour.evaluate(conditional.getCondition(), variables, received, type, null) != 0;
+					boolean holds = behaviour.evaluate(conditional.getCondition(), variables, received, type, null, null, sessions) != 0;
 					run(holds ? conditional.getThen() : conditional.getElse(), transition, received, type, move);
 				}
 				case Choice choice -> run(choice.getBranches().get(move.choices()[layout.indexOf(choice)]).getStatements(),
@@ -245,7 +264,7 @@ public final class Interpreter {
 				fields[f] = Domain.NONE;
 				for (FieldValue argument : send.getArguments()) {
 					if (argument.getField() == field) {
-						fields[f] = behaviour.evaluate(argument.getValue(), variables, received, type, null);
+						fields[f] = behaviour.evaluate(argument.getValue(), variables, received, type, null, null, sessions);
 					}
 				}
 				if (!layout.domain(field).contains(fields[f])) {
@@ -308,6 +327,18 @@ public final class Interpreter {
 		ConcreteState finish(Move move) {
 			int[][] allVariables = before.variables().clone();
 			allVariables[instance] = variables;
+			// semantics §1.3: a variable shared by all sessions has one value, kept in every session's copy
+			for (int shared : layout.sharedVariables()) {
+				int value = variables[shared];
+				for (int other = 0; other < allVariables.length; other++) {
+					if (other != instance && allVariables[other][shared] != value) {
+						if (allVariables[other] == before.variables()[other]) {
+							allVariables[other] = allVariables[other].clone();
+						}
+						allVariables[other][shared] = value;
+					}
+				}
+			}
 			List<List<List<QueuedMessage>>> allQueues = new ArrayList<>(before.queues());
 			List<List<QueuedMessage>> mine = new ArrayList<>();
 			for (List<QueuedMessage> queue : queues) {

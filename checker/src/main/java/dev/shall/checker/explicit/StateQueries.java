@@ -28,7 +28,8 @@ public final class StateQueries {
 		try {
 			return evaluator.evaluate(expression, state.variables()[instance], null, null,
 					transition -> fired(state, instance, transition),
-					pastTime -> state.monitor()[instance][pastTimeBit(pastTime)] != 0);
+					pastTime -> state.monitor()[instance][pastTimeBit(pastTime)] != 0,
+					new Evaluator.Sessions(state.variables(), instance));
 		} catch (BoundExceeded e) {
 			throw new IllegalStateException("properties never exceed bounds", e);
 		}

@@ -49,6 +49,8 @@ public final class Domain {
 		}
 		case EnumType enumeration -> new Domain(type, rangeValues(0, enumeration.getDecl().getLiterals().size() - 1));
 		case KeyType key -> new Domain(type, rangeValues(0, keys.size(key.getDecl()) - 1));
+		// semantics §2.5: identities 1..size of the pool
+		case dev.shall.model.IdentityType identity -> new Domain(type, rangeValues(1, identity.getDecl().getSize()));
 		case OptionalType optional -> {
 			int[] element = of(optional.getElement(), keys).values;
 			int[] values = new int[element.length + 1];

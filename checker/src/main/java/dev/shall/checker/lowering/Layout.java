@@ -47,6 +47,7 @@ public final class Layout {
 	private final List<Action> actions = new ArrayList<>();
 	private final List<Choice> choices = new ArrayList<>();
 	private final Map<Choice, Integer> choiceIndex = new IdentityHashMap<>();
+	private final int[] sharedVariables;
 
 	public Layout(Procedure procedure) {
 		this.procedure = procedure;
@@ -58,6 +59,7 @@ public final class Layout {
 				domains.put(variable, Domain.of(variable.getType(), keys));
 			}
 		}
+		this.sharedVariables = variables.stream().filter(v -> !v.isPerSession()).mapToInt(variableIndex::get).toArray();
 		for (MessageType message : procedure.getMessages()) {
 			for (MessageField field : message.getFields()) {
 				fieldDomains.put(field, Domain.of(field.getType(), keys));
@@ -124,6 +126,34 @@ public final class Layout {
 
 	public int indexOf(StateVariable variable) {
 		return variableIndex.get(variable);
+	}
+
+	/**
+	 * The indices of the variables one copy of which serves every session (a shared role's
+	 * variables not marked per session, semantics §1.3). Each session's vector holds the value, the
+	 * same in all of them: a move that changes it changes it in every session's vector.
+	 */
+	public int[] sharedVariables() {
+		return sharedVariables;
+	}
+
+	/**
+	 * Whether the sessions are identical independent copies (semantics §1.2): no shared variable,
+	 * no reading of another session's copy, no session-specific initial value ({@code unique}).
+	 * Only then does a fact about one session alone (one instance) hold of each session of N.
+	 */
+	public boolean sessionsIndependent() {
+		if (sharedVariables.length > 0) {
+			return false;
+		}
+		for (TreeIterator<EObject> it = procedure.eAllContents(); it.hasNext();) {
+			EObject next = it.next();
+			if (next instanceof dev.shall.model.SessionBinder || next instanceof dev.shall.model.UniqueIdentity
+					|| next instanceof dev.shall.model.VariableRef ref && ref.isOther()) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	public Domain domain(StateVariable variable) {
@@ -265,6 +295,7 @@ public final class Layout {
 		case OptionalType optional -> describe(optional.getElement(), value);
 		case EnumType enumeration -> enumeration.getDecl().getLiterals().get(value).getName();
 		case KeyType key -> keys.describe(key.getDecl(), value);
+		case dev.shall.model.IdentityType identity -> identity.getDecl().getName() + "#" + value;
 		case dev.shall.model.BoolType bool -> value != 0 ? "true" : "false";
 		default -> Integer.toString(value);
 		};

@@ -117,6 +117,7 @@ public final class ProcedureCompiler {
 			switch (member) {
 			case EnumDecl decl -> procedure.getEnums().add(declare(decl));
 			case KeyDecl decl -> procedure.getKeys().add(declare(decl));
+			case dev.shall.dsl.shall.IdentityDecl decl -> procedure.getIdentities().add(declare(decl));
 			case OptionDecl decl -> procedure.getOptions().add(declare(decl));
 			case Role role -> procedure.getRoles().add(declare(role));
 			case Message message -> procedure.getMessages().add(declare(message));
@@ -247,7 +248,9 @@ public final class ProcedureCompiler {
 				continue;
 			}
 			dev.shall.model.Expression none;
-			if (handler.getGuard() == null) {
+			if (handler.getLookup() != null) {
+				none = not(someEntry(handler, at), at);
+			} else if (handler.getGuard() == null) {
 				dev.shall.model.BoolConstant never = located(F.createBoolConstant(), at);
 				never.setValue(false);
 				none = never;
@@ -262,6 +265,24 @@ public final class ProcedureCompiler {
 			return always;
 		}
 		return result;
+	}
+
+	/**
+	 * When a handler with a lookup applies: {@code some e where C(e) and G(e)}, its binder and
+	 * guard copied together so that the copies read the new binder (semantics §3.6, §3.7).
+	 */
+	private dev.shall.model.Expression someEntry(Transition handler, EObject at) {
+		org.eclipse.emf.ecore.util.EcoreUtil.Copier copier = new org.eclipse.emf.ecore.util.EcoreUtil.Copier();
+		dev.shall.model.SessionBinder binder = (dev.shall.model.SessionBinder) copier.copy(handler.getLookup());
+		dev.shall.model.Expression guard = handler.getGuard() == null ? null
+				: (dev.shall.model.Expression) copier.copy(handler.getGuard());
+		copier.copyReferences();
+		if (guard != null) {
+			binder.setCondition(and(binder.getCondition(), guard, at));
+		}
+		dev.shall.model.SomeSession some = located(F.createSomeSession(), at);
+		some.setBinder(binder);
+		return some;
 	}
 
 	/** Whether the transition is a step or event (not an otherwise or ignore) of the role receiving the message on the channel. */
@@ -375,9 +396,12 @@ public final class ProcedureCompiler {
 		dev.shall.model.Role result = located(F.createRole(), role);
 		result.setName(role.getName());
 		result.setDisplayName(role.getDisplayName() != null ? role.getDisplayName() : role.getName());
+		result.setShared(role.isShared());
 		for (Variable variable : role.getVariables()) {
 			dev.shall.model.StateVariable compiledVariable = located(F.createStateVariable(), variable);
 			compiledVariable.setName(variable.getName());
+			// semantics §1.3: every variable of a per-session role is per session
+			compiledVariable.setPerSession(!role.isShared() || variable.isPerSession());
 			result.getVariables().add(remember(variable, compiledVariable));
 		}
 		return remember(role, result);
@@ -389,6 +413,15 @@ public final class ProcedureCompiler {
 			compiledVariable.setType(type(variable.getType()));
 			compiledVariable.setInitial(expression(variable.getInitial()));
 		}
+	}
+
+	private dev.shall.model.IdentityDecl declare(dev.shall.dsl.shall.IdentityDecl decl) {
+		dev.shall.model.IdentityDecl result = located(F.createIdentityDecl(), decl);
+		result.setName(decl.getName());
+		result.setSize(decl.getSize());
+		result.setDescription(decl.getDescription());
+		cite(result, decl.getCitation(), decl);
+		return remember(decl, result);
 	}
 
 	private dev.shall.model.MessageType declare(Message message) {
@@ -579,13 +612,34 @@ public final class ProcedureCompiler {
 			compiledReceive.setMessage(lookup(receive.getMessage()));
 			result.setReceive(compiledReceive);
 		}
-		if (guard != null) {
-			result.setGuard(expression(guard));
+		dev.shall.dsl.shall.SessionBinder lookup = source instanceof Step step ? step.getLookup() : null;
+		if (lookup != null) {
+			// the binder is in scope in its own condition, the guard and the body (semantics §3.7)
+			dev.shall.model.SessionBinder binder = located(F.createSessionBinder(), lookup);
+			binder.setName(lookup.getName());
+			remember(lookup, binder);
+			binders.push(lookup);
+			result.setLookup(binder);
 		}
-		if (body != null) {
-			statements(body, result.getBody());
+		try {
+			if (lookup != null) {
+				result.getLookup().setCondition(expression(lookup.getCondition()));
+			}
+			if (guard != null) {
+				result.setGuard(expression(guard));
+			}
+			if (body != null) {
+				statements(body, result.getBody());
+			}
+		} finally {
+			if (lookup != null) {
+				binders.pop();
+			}
 		}
 	}
+
+	/** The session binders in scope while an expression compiles, innermost first (semantics §2.6). */
+	private final Deque<dev.shall.dsl.shall.SessionBinder> binders = new ArrayDeque<>();
 
 	private void statements(Block block, List<dev.shall.model.Statement> target) {
 		for (Statement statement : block.getStatements()) {
@@ -595,6 +649,9 @@ public final class ProcedureCompiler {
 
 	private dev.shall.model.Statement statement(Statement statement) {
 		switch (statement) {
+		case Assignment assignment when assignment.getPool() != null -> {
+			return anyIdentity(assignment);
+		}
 		case Assignment assignment -> {
 			dev.shall.model.Assignment result = located(F.createAssignment(), assignment);
 			result.setVariable(lookup(assignment.getVariable()));
@@ -645,6 +702,26 @@ public final class ProcedureCompiler {
 		}
 		default -> throw new CompilationException("Unknown statement " + statement.eClass().getName());
 		}
+	}
+
+	/**
+	 * {@code x := any P} is the choice {@code either { x := 1 } or … or { x := n }} over the pool's
+	 * identities (semantics §2.5): no construct of its own in the core language.
+	 */
+	private dev.shall.model.Statement anyIdentity(Assignment assignment) {
+		dev.shall.model.IdentityDecl pool = lookup(assignment.getPool());
+		dev.shall.model.Choice result = located(F.createChoice(), assignment);
+		for (int value = 1; value <= pool.getSize(); value++) {
+			dev.shall.model.Branch branch = located(F.createBranch(), assignment);
+			dev.shall.model.Assignment set = located(F.createAssignment(), assignment);
+			set.setVariable(lookup(assignment.getVariable()));
+			dev.shall.model.IntConstant identity = located(F.createIntConstant(), assignment);
+			identity.setValue(value);
+			set.setValue(identity);
+			branch.getStatements().add(set);
+			result.getBranches().add(branch);
+		}
+		return result;
 	}
 
 	// ------------------------------------------------------------------ properties
@@ -813,6 +890,11 @@ public final class ProcedureCompiler {
 			result.setDecl(lookup(decl));
 			return result;
 		}
+		case NamedType named when named.getType() instanceof dev.shall.dsl.shall.IdentityDecl decl -> {
+			dev.shall.model.IdentityType result = located(F.createIdentityType(), named);
+			result.setDecl(lookup(decl));
+			return result;
+		}
 		default -> throw new CompilationException("Unresolved type at line " + locations.of(type).getLine());
 		}
 	}
@@ -831,6 +913,9 @@ public final class ProcedureCompiler {
 		}
 		case NoneLiteral literal -> {
 			return located(F.createNoneConstant(), literal);
+		}
+		case dev.shall.dsl.shall.UniqueIdentity unique -> {
+			return located(F.createUniqueIdentity(), unique);
 		}
 		case FiredRef fired -> {
 			dev.shall.model.Fired result = located(F.createFired(), fired);
@@ -868,6 +953,20 @@ public final class ProcedureCompiler {
 		}
 		case NameRef ref -> {
 			return name(ref);
+		}
+		case dev.shall.dsl.shall.SomeSession some -> {
+			dev.shall.model.SomeSession result = located(F.createSomeSession(), some);
+			dev.shall.model.SessionBinder binder = located(F.createSessionBinder(), some.getBinder());
+			binder.setName(some.getBinder().getName());
+			remember(some.getBinder(), binder);
+			result.setBinder(binder);
+			binders.push(some.getBinder());
+			try {
+				binder.setCondition(expression(some.getBinder().getCondition()));
+			} finally {
+				binders.pop();
+			}
+			return result;
 		}
 		default -> throw new CompilationException("Unknown expression " + expression.eClass().getName());
 		}
@@ -918,6 +1017,7 @@ public final class ProcedureCompiler {
 		case Variable variable -> {
 			dev.shall.model.VariableRef result = located(F.createVariableRef(), ref);
 			result.setVariable(lookup(variable));
+			sessionOf(ref, result);
 			return result;
 		}
 		case Field field -> {
@@ -947,6 +1047,38 @@ public final class ProcedureCompiler {
 				+ "' cannot be used as a value here (line " + locations.of(ref).getLine() + ")");
 		}
 	}
+
+	/**
+	 * The session a variable reference reads (semantics §2.6, §6.7): its first name segment, when
+	 * it names a binder in scope ({@code e.psk}) or is {@code other} in a property
+	 * ({@code other.UE.skenb}); the scope provider offers exactly these qualified names. The
+	 * reference links to the variable only, so the qualifier is read from the text.
+	 */
+	private void sessionOf(NameRef ref, dev.shall.model.VariableRef result) {
+		List<org.eclipse.xtext.nodemodel.INode> nodes = org.eclipse.xtext.nodemodel.util.NodeModelUtils
+				.findNodesForFeature(ref, dev.shall.dsl.shall.ShallPackage.Literals.NAME_REF__TARGET);
+		if (nodes.isEmpty()) {
+			return;
+		}
+		String text = org.eclipse.xtext.nodemodel.util.NodeModelUtils.getTokenText(nodes.get(0)).replaceAll("\\s", "");
+		int dot = text.indexOf('.');
+		if (dot < 0) {
+			return;
+		}
+		String qualifier = text.substring(0, dot);
+		for (dev.shall.dsl.shall.SessionBinder binder : binders) {
+			if (qualifier.equals(binder.getName())) {
+				result.setSession(lookup(binder));
+				return;
+			}
+		}
+		if (qualifier.equals(OTHER) && org.eclipse.xtext.EcoreUtil2.getContainerOfType(ref, PropertyDecl.class) != null) {
+			result.setOther(true);
+		}
+	}
+
+	/** The qualifier of a property's reference to another session's copy (semantics §6.7). */
+	public static final String OTHER = "other";
 
 	private <T> T withOuterArguments(java.util.function.Supplier<T> compile) {
 		Map<RuleParameter, Expression> current = ruleArguments.pop();

@@ -102,10 +102,14 @@ public class ShallScopeProvider extends AbstractShallScopeProvider {
 		if (reference == p.getDerivation_Key() || reference == p.getKeyDecl_Parents()) {
 			return scope(describe(members(procedure, KeyDecl.class)));
 		}
+		if (reference == p.getAssignment_Pool()) {
+			return scope(describe(members(procedure, dev.shall.dsl.shall.IdentityDecl.class)));
+		}
 		if (reference == p.getNamedType_Type()) {
 			List<EObject> types = new ArrayList<>();
 			types.addAll(members(procedure, EnumDecl.class));
 			types.addAll(members(procedure, KeyDecl.class));
+			types.addAll(members(procedure, dev.shall.dsl.shall.IdentityDecl.class));
 			return scope(describe(types));
 		}
 		if (reference == p.getChannel_EndpointA() || reference == p.getChannel_EndpointB()
@@ -146,6 +150,14 @@ public class ShallScopeProvider extends AbstractShallScopeProvider {
 			// an initial value is a constant
 		} else if (actor != null) {
 			visible.addAll(describe(actor.getVariables()));
+			// semantics §2.6: a bound session's copy of the actor's per-session variables, b.x
+			for (String binder : bindersAround(context)) {
+				for (Variable variable : actor.getVariables()) {
+					if (!actor.isShared() || variable.isPerSession()) {
+						visible.add(describe(dotted(binder, variable.getName()), variable));
+					}
+				}
+			}
 			Receive receive = receiveOf(context);
 			if (receive != null && receive.getMessage() != null && !receive.getMessage().eIsProxy()) {
 				String binding = receive.getName() != null ? receive.getName() : receive.getMessage().getName();
@@ -155,9 +167,42 @@ public class ShallScopeProvider extends AbstractShallScopeProvider {
 			}
 		} else {
 			visible.addAll(qualifiedVariables(procedure));
+			// semantics §2.6, §6.7: a bound session's or another session's copy, s.R.x and other.R.x
+			List<String> binders = new ArrayList<>(bindersAround(context));
+			if (EcoreUtil2.getContainerOfType(context, dev.shall.dsl.shall.PropertyDecl.class) != null) {
+				binders.add("other");
+			}
+			for (String binder : binders) {
+				for (Role role : members(procedure, Role.class)) {
+					for (Variable variable : role.getVariables()) {
+						if (!role.isShared() || variable.isPerSession()) {
+							visible.add(describe(dotted(binder, dotted(role.getName(), variable.getName())), variable));
+						}
+					}
+				}
+			}
 		}
 		visible.addAll(constants(procedure, context instanceof NameRef ref ? expectedTypes.of(ref) : null));
 		return scope(visible);
+	}
+
+	/**
+	 * The names of the session binders whose reach holds the context, innermost first: the
+	 * enclosing {@code some s where …} expressions and the lookup of the enclosing step (semantics
+	 * §2.6, §3.7).
+	 */
+	public static List<String> bindersAround(EObject context) {
+		List<String> names = new ArrayList<>();
+		for (EObject at = context; at != null; at = at.eContainer()) {
+			if (at instanceof dev.shall.dsl.shall.SomeSession some && some.getBinder() != null
+					&& some.getBinder().getName() != null) {
+				names.add(some.getBinder().getName());
+			}
+			if (at instanceof Step step && step.getLookup() != null && step.getLookup().getName() != null) {
+				names.add(step.getLookup().getName());
+			}
+		}
+		return names;
 	}
 
 	/**

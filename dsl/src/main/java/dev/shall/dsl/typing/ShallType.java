@@ -46,6 +46,14 @@ public sealed interface ShallType {
 		}
 	}
 
+	/** An identity of a pool (semantics §2.5): only compared for equality. */
+	record Identity(dev.shall.dsl.shall.IdentityDecl decl) implements ShallType {
+		@Override
+		public String describe() {
+			return "identity " + decl.getName();
+		}
+	}
+
 	/** The type of an option: it can only be compared with one of its values. */
 	record Option(OptionDecl decl) implements ShallType {
 		@Override

@@ -55,6 +55,9 @@ public final class ShallTypeSystem {
 			if (named.getType() instanceof KeyDecl decl) {
 				return new ShallType.Key(decl);
 			}
+			if (named.getType() instanceof dev.shall.dsl.shall.IdentityDecl decl) {
+				return new ShallType.Identity(decl);
+			}
 		}
 		return ANY;
 	}
@@ -91,7 +94,8 @@ public final class ShallTypeSystem {
 		}
 		if (expression instanceof BoolLiteral || expression instanceof FiredRef || expression instanceof Not
 				|| expression instanceof dev.shall.dsl.shall.Once || expression instanceof dev.shall.dsl.shall.Since
-				|| expression instanceof dev.shall.dsl.shall.TimerTest) {
+				|| expression instanceof dev.shall.dsl.shall.TimerTest
+				|| expression instanceof dev.shall.dsl.shall.SomeSession) {
 			return BOOL;
 		}
 		if (expression instanceof IntLiteral literal) {

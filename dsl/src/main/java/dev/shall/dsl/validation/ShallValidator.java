@@ -1031,6 +1031,109 @@ public class ShallValidator extends AbstractShallValidator {
 		}
 	}
 
+	// ------------------------------------------------------------------ sessions (semantics §1.3, §2.5–2.6, §3.7, §6.7)
+
+	@Check
+	public void checkPerSession(Variable variable) {
+		if (variable.isPerSession() && variable.eContainer() instanceof Role role && !role.isShared()) {
+			warning("Every variable of a per-session role is per session already; 'per session' matters only in a "
+					+ "shared role", variable, P.getVariable_PerSession(), IssueCodes.SESSIONS);
+		}
+		if (variable.getInitial() instanceof dev.shall.dsl.shall.UniqueIdentity) {
+			checkUnique(variable);
+		}
+		if (types.typeOf(variable.getType()) instanceof ShallType.Identity identity
+				&& !(variable.getInitial() instanceof dev.shall.dsl.shall.UniqueIdentity)) {
+			error("An identity variable starts as none (and takes a value with ':= any " + identity.decl().getName()
+					+ "') or as 'unique': write " + identity.decl().getName() + "?", variable, P.getVariable_Type(), IssueCodes.SESSIONS);
+		}
+	}
+
+	private void checkUnique(Variable variable) {
+		ShallType type = types.typeOf(variable.getType()).present();
+		Role role = variable.eContainer() instanceof Role r ? r : null;
+		if (!(type instanceof ShallType.Identity identity)) {
+			error("'unique' gives each session a different identity of a pool; " + variable.getName() + " is "
+					+ type.describe(), variable, P.getVariable_Initial(), IssueCodes.SESSIONS);
+			return;
+		}
+		if (role != null && role.isShared() && !variable.isPerSession()) {
+			error("'unique' gives each session its own identity; a variable shared by all sessions has one value: "
+					+ "write 'per session'", variable, P.getVariable_Initial(), IssueCodes.SESSIONS);
+		}
+		ShallFile file = EcoreUtil2.getContainerOfType(variable, ShallFile.class);
+		int sessions = file == null || file.getInstances() == null ? 1 : file.getInstances().getCount();
+		if (identity.decl().getSize() < sessions) {
+			error("The pool " + identity.decl().getName() + " holds " + identity.decl().getSize()
+					+ " identities, too few for a different one in each of the " + sessions + " sessions", variable,
+					P.getVariable_Initial(), IssueCodes.SESSIONS);
+		}
+	}
+
+	@Check
+	public void checkPool(dev.shall.dsl.shall.IdentityDecl pool) {
+		if (pool.getSize() < 1 || pool.getSize() > 64) {
+			error("A pool holds 1 to 64 identities, not " + pool.getSize(), pool, P.getIdentityDecl_Size(),
+					IssueCodes.SESSIONS);
+		}
+	}
+
+	@Check
+	public void checkAnyIdentity(Assignment assignment) {
+		if (assignment.getPool() == null || assignment.getPool().eIsProxy() || assignment.getVariable() == null
+				|| assignment.getVariable().eIsProxy()) {
+			return;
+		}
+		ShallType target = types.typeOf(assignment.getVariable().getType()).present();
+		if (!(target instanceof ShallType.Identity identity) || identity.decl() != assignment.getPool()) {
+			error("'any " + assignment.getPool().getName() + "' gives an identity of the pool "
+					+ assignment.getPool().getName() + ", but " + assignment.getVariable().getName() + " is "
+					+ target.describe(), assignment, P.getAssignment_Pool(), IssueCodes.SESSIONS);
+		}
+	}
+
+	@Check
+	public void checkLookup(dev.shall.dsl.shall.SessionBinder binder) {
+		Procedure procedure = EcoreUtil2.getContainerOfType(binder, Procedure.class);
+		if (binder.getName() == null || procedure == null) {
+			return;
+		}
+		if (binder.getName().equals(dev.shall.dsl.compiler.ProcedureCompiler.OTHER)
+				|| ShallScopeProvider.members(procedure, Role.class).stream().anyMatch(r -> binder.getName().equals(r
+						.getName()))) {
+			error("The session is named like " + (binder.getName().equals("other") ? "another session's copy"
+					: "the role " + binder.getName()) + "; choose another name", binder, P.getSessionBinder_Name(),
+					IssueCodes.SESSIONS);
+		}
+		Role actor = ShallScopeProvider.actorOf(binder);
+		if (binder.eContainer() instanceof Step step && actor != null && !actor.isShared()) {
+			error("Only a shared role looks up a session: " + actor.getName() + " has one copy per session "
+					+ "(write 'role " + actor.getName() + " shared')", step, P.getStep_Lookup(), IssueCodes.SESSIONS);
+		}
+		if (binder.eContainer() instanceof dev.shall.dsl.shall.SomeSession some && actor != null && !actor.isShared()) {
+			error("Only a shared role or a property asks about other sessions: " + actor.getName()
+					+ " has one copy per session", some, null, IssueCodes.SESSIONS);
+		}
+	}
+
+	@Check
+	public void checkOtherSession(NameRef ref) {
+		if (!(ref.getTarget() instanceof Variable) || EcoreUtil2.getContainerOfType(ref, PropertyDecl.class) == null) {
+			return;
+		}
+		List<org.eclipse.xtext.nodemodel.INode> nodes = org.eclipse.xtext.nodemodel.util.NodeModelUtils
+				.findNodesForFeature(ref, P.getNameRef_Target());
+		if (nodes.isEmpty() || !org.eclipse.xtext.nodemodel.util.NodeModelUtils.getTokenText(nodes.get(0))
+				.replaceAll("\\s", "").startsWith(dev.shall.dsl.compiler.ProcedureCompiler.OTHER + ".")) {
+			return;
+		}
+		ShallFile file = EcoreUtil2.getContainerOfType(ref, ShallFile.class);
+		if (file != null && (file.getInstances() == null || file.getInstances().getCount() < 2)) {
+			error("'other' reads another session's copy, which needs at least two sessions: add 'instances 2'", ref,
+					null, IssueCodes.SESSIONS);
+		}
+	}
+
 	// semantics §6.5: a past-time operator is a bit of a property's monitor, which behaviour cannot read
 	@Check
 	public void checkOnceOutsideBehaviour(dev.shall.dsl.shall.Once once) {
