@@ -142,6 +142,9 @@ class DifferentialTest {
 	/** Models whose properties use past time or correspondence (semantics §6.5, §6.6), and their comparisons. */
 	private int pastTimeModels;
 	private int pastTimeObligations;
+	/** Models with a shared role, identities and lookups (semantics §1.3, §2.5–2.6, §3.7, §6.7), and their comparisons. */
+	private int sessionModels;
+	private int sessionObligations;
 
 	@Test
 	void enginesAgreeWithBreadthFirstSearchAndWithTheDefinitionsOnRandomProcedures() throws Exception {
@@ -175,6 +178,10 @@ class DifferentialTest {
 			if (generator.hasPastTime()) {
 				pastTimeModels++;
 				pastTimeObligations += compared.values().stream().mapToInt(Integer::intValue).sum() - comparedBefore;
+			}
+			if (generator.hasSessions()) {
+				sessionModels++;
+				sessionObligations += compared.values().stream().mapToInt(Integer::intValue).sum() - comparedBefore;
 			}
 			seconds.merge("profile " + generator.profile().name().toLowerCase(), (System.nanoTime() - modelStarted)
 					/ 1e9, Double::sum);
@@ -227,7 +234,7 @@ class DifferentialTest {
 		boolean classic = generator.profile() == RandomProcedures.Profile.CLASSIC;
 		// two concurrent instances for every tenth classic model (interleavings and the symmetry
 		// argument); the liveness profile chooses, the same for both twins
-		int instances = classic ? (m % 10 == 0 ? 2 : 1) : generator.instances();
+		int instances = classic ? (m % 10 == 0 || generator.hasSessions() ? 2 : 1) : generator.instances();
 		// a guard-written twin has the same safety verdicts as its liveness model (it is asked only what
 		// its guards change: response properties and the bounds check)
 		boolean twin = generator.profile() == RandomProcedures.Profile.LIVENESS_GUARD_TWIN;
@@ -595,6 +602,8 @@ class DifferentialTest {
 				handlingModels, handlingObligations));
 		out.append(String.format("  %d models with past time or correspondence (semantics §6.5, §6.6); %d of the "
 				+ "comparisons below were made on them%n", pastTimeModels, pastTimeObligations));
+		out.append(String.format("  %d models with a shared role, identities and lookups (semantics §1.3, §3.7), two "
+				+ "sessions; %d of the comparisons below were made on them%n", sessionModels, sessionObligations));
 		out.append(String.format("  %-10s %10s %12s %14s%n", "kind", "compared", "disagreeing", "disagreements"));
 		for (Kind kind : Kind.values()) {
 			long count = disagreements.stream().filter(d -> d.kind() == kind).count();

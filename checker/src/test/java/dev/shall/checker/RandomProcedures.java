@@ -73,6 +73,16 @@ public final class RandomProcedures {
 	 */
 	private final boolean pastTime;
 	private final Random past;
+	/**
+	 * Whether B is a shared role with per-session and shared variables, the roles hold identities of
+	 * a pool (given by any, or unique per session), and B's steps look up session entries and ask
+	 * about some session, and properties read another session's copy (semantics §1.3, §2.5–§2.6,
+	 * §3.7, §6.7); checked with two sessions. Drawn from a stream of its own, as for timers.
+	 */
+	private final boolean sessions;
+	private final Random session;
+	/** B's variables kept per session (the ones a lookup's or some's binder can read). */
+	private final java.util.Set<String> perSession = new java.util.HashSet<>();
 
 	/** The classic profile, as before (other tests replay its models by seed). */
 	public RandomProcedures(long seed) {
@@ -90,6 +100,16 @@ public final class RandomProcedures {
 		this.handling = profile == Profile.CLASSIC && handlings.nextInt(3) == 0;
 		this.past = new Random(seed * 1_000_003L + 65);
 		this.pastTime = profile == Profile.CLASSIC && past.nextInt(3) == 0;
+		this.session = new Random(seed * 1_000_003L + 77);
+		this.sessions = profile == Profile.CLASSIC && session.nextInt(3) == 0;
+		if (sessions) {
+			instances = 2;
+		}
+	}
+
+	/** Whether the model has a shared role, identities, lookups and other-session reads (a third of the classic models). */
+	public boolean hasSessions() {
+		return sessions;
 	}
 
 	/** Whether the model has otherwise blocks, ignores or defers (a third of the classic models). */
@@ -129,7 +149,7 @@ public final class RandomProcedures {
 	}
 
 	/** How many concurrent instances to check the model with (chosen by the liveness profile; 1 otherwise). */
-	int instances() {
+	public int instances() {
 		return instances;
 	}
 
@@ -153,8 +173,12 @@ public final class RandomProcedures {
 			text.append("option o { yes, no }\n");
 		}
 		keyed = random.nextInt(4) == 0;
+		if (sessions) {
+			text.append("identity I pool 2\n");
+		}
 		for (String role : List.of("A", "B")) {
-			text.append("role ").append(role).append(" {");
+			boolean shared = sessions && role.equals("B");
+			text.append("role ").append(role).append(shared ? " shared {" : " {");
 			int count = 1 + random.nextInt(3);
 			for (int v = 0; v < count; v++) {
 				String type = switch (random.nextInt(5)) {
@@ -167,6 +191,21 @@ public final class RandomProcedures {
 				String variable = role.toLowerCase() + v;
 				variables.add(new String[] { role, variable, type });
 				text.append(" var ").append(variable).append(" : ").append(type).append(" = ").append(initial(type));
+				if (shared && session.nextBoolean()) {
+					text.append(" per session");
+					perSession.add(variable);
+				}
+			}
+			if (sessions) {
+				// an identity of each role: B's kept per session (the entry a lookup finds by it)
+				String id = role.toLowerCase() + "id";
+				boolean unique = role.equals("A") && session.nextBoolean();
+				variables.add(new String[] { role, id, unique ? "I" : "I?" });
+				text.append(" var ").append(id).append(unique ? " : I = unique" : " : I? = none")
+						.append(shared ? " per session" : "");
+				if (shared) {
+					perSession.add(id);
+				}
 			}
 			text.append(keyed ? " var mk : K = k1" : "").append(" }\n");
 		}
@@ -189,7 +228,7 @@ public final class RandomProcedures {
 		}
 		text.append(faults.isEmpty() ? " reliable" : " faults " + String.join(", ", faults));
 		text.append(" capacity ").append(1 + random.nextInt(2)).append('\n');
-		text.append("message M1 { f : 0..2 }\nmessage M2\n");
+		text.append(sessions ? "message M1 { f : 0..2, g : I? }\nmessage M2\n" : "message M1 { f : 0..2 }\nmessage M2\n");
 		int stepCount = 2 + random.nextInt(4);
 		for (int s = 1; s <= stepCount; s++) {
 			steps.add(Integer.toString(s));
@@ -217,6 +256,9 @@ public final class RandomProcedures {
 			text.append("property p").append(p).append(" clause \"r\": ").append(pastTime && past.nextInt(3) != 0
 					? pastProperty() : property()).append('\n');
 		}
+		if (sessions) {
+			text.append("instances 2\n");
+		}
 		return text.toString();
 	}
 
@@ -229,6 +271,12 @@ public final class RandomProcedures {
 			received = random.nextBoolean() ? "M1" : "M2";
 			text.append(" receive ").append(received).append(" as m on c");
 		}
+		boolean lookup = sessions && role.equals("B") && session.nextBoolean();
+		if (lookup) {
+			// semantics §3.7: the entry of some session, found by an identity the message carries or by its state
+			text.append(" lookup e where ").append("M1".equals(received) && session.nextBoolean()
+					? "e.bid == m.g" : sessionTest("e."));
+		}
 		String guard = random.nextInt(3) > 0 ? condition(role, received, option) : null;
 		if (timer && role.equals(timerRole) && random.nextInt(4) == 0) {
 			guard = (guard == null ? "" : "(" + guard + ") and ") + timerTest("");
@@ -236,7 +284,11 @@ public final class RandomProcedures {
 		if (guard != null) {
 			text.append(" when ").append(guard);
 		}
-		text.append(" { ").append(statements(role, received, option, 2)).append(timerStatement(role)).append(" }");
+		text.append(" { ").append(statements(role, received, option, 2)).append(timerStatement(role));
+		if (lookup) {
+			text.append(' ').append(fromEntry());
+		}
+		text.append(" }");
 		if (received != null) {
 			handlerGuards.put(role + received, guard);
 		}
@@ -246,6 +298,25 @@ public final class RandomProcedures {
 					.append(" }");
 		}
 		text.append('\n');
+	}
+
+	/** A test of one of B's per-session variables through a binder ({@code e.} or {@code s.}) or a qualifier. */
+	private String sessionTest(String prefix) {
+		List<String[]> candidates = variables.stream().filter(v -> v[0].equals("B") && perSession.contains(v[1]))
+				.toList();
+		String[] variable = candidates.get(session.nextInt(candidates.size()));
+		return variable[2].startsWith("I") ? prefix + variable[1] + (session.nextBoolean() ? " == none" : " != none")
+				: test(variable, prefix);
+	}
+
+	/** An assignment of B from the located entry: a per-session variable of the same type, or an identity. */
+	private String fromEntry() {
+		List<String[]> candidates = variables.stream().filter(v -> v[0].equals("B") && perSession.contains(v[1]))
+				.toList();
+		String[] source = candidates.get(session.nextInt(candidates.size()));
+		List<String[]> targets = variables.stream().filter(v -> v[0].equals("B") && v[2].equals(source[2])).toList();
+		String[] target = targets.get(session.nextInt(targets.size()));
+		return target[1] + " := e." + source[1];
 	}
 
 	/** Ignores and defers (semantics §3.6) of messages without an otherwise block, sometimes unconditional. */
@@ -309,7 +380,8 @@ public final class RandomProcedures {
 			int kind = random.nextInt(depth > 0 ? 6 : 3);
 			switch (kind) {
 			case 0, 1 -> body.append(assignment(role, received)).append(' ');
-			case 2 -> body.append(random.nextBoolean() ? "send M1(f = " + intValue(role, received) + ") on c "
+			case 2 -> body.append(random.nextBoolean() ? "send M1(f = " + intValue(role, received)
+					+ (sessions && session.nextBoolean() ? ", g = " + role.toLowerCase() + "id" : "") + ") on c "
 					: "send M2 on c ");
 			case 3 -> body.append("if ").append(condition(role, received, option)).append(" { ")
 					.append(statements(role, received, option, depth - 1)).append(" } else { ")
@@ -330,6 +402,12 @@ public final class RandomProcedures {
 		case "E" -> "e" + random.nextInt(3);
 		case "K?" -> random.nextInt(3) == 0 ? "none" : random.nextBoolean() ? "k1" : "k2";
 		case "K" -> random.nextBoolean() ? "k1" : "k2";
+		case "I" -> "any I";
+		case "I?" -> switch (random.nextInt(4)) {
+			case 0 -> "none";
+			case 1 -> "M1".equals(received) ? "m.g" : "any I";
+			default -> "any I";
+		};
 		case "D?" -> switch (random.nextInt(4)) {
 			case 0 -> "none";
 			case 1 -> "D(h1, " + random.nextInt(2) + ")";
@@ -369,6 +447,9 @@ public final class RandomProcedures {
 		if ("M1".equals(received) && random.nextBoolean()) {
 			atom = "m.f " + (random.nextBoolean() ? "==" : "<") + " " + random.nextInt(3);
 		}
+		if (sessions && role.equals("B") && session.nextInt(4) == 0) {
+			atom = "some s where " + sessionTest("s.");
+		}
 		if (option && random.nextInt(3) == 0) {
 			atom = "(" + atom + (random.nextBoolean() ? " and" : " or") + " o == " + (random.nextBoolean() ? "yes" : "no")
 					+ ")";
@@ -383,6 +464,8 @@ public final class RandomProcedures {
 		case "E" -> name + (random.nextBoolean() ? " == " : " != ") + "e" + random.nextInt(3);
 		case "K?" -> name + (random.nextBoolean() ? " == none" : " == k" + (1 + random.nextInt(2)));
 		case "K" -> name + " == k" + (1 + random.nextInt(2));
+		case "I", "I?" -> name + (random.nextBoolean() ? " == " : " != ") + (variable[2].equals("I?") && random
+				.nextBoolean() ? "none" : prefix + variable[0].toLowerCase() + "id");
 		case "D?" -> name + (random.nextBoolean() ? " == none" : " == D(" + (random.nextBoolean() ? "h1" : "k2") + ", "
 				+ random.nextInt(2) + ")");
 		default -> name + (random.nextBoolean() ? " < " : " == ") + random.nextInt(3);
@@ -390,6 +473,20 @@ public final class RandomProcedures {
 	}
 
 	private String property() {
+		if (sessions && session.nextInt(3) == 0) {
+			// semantics §2.6, §6.7: another session's copy, and some session
+			String[] variable = variables.stream().filter(v -> !v[0].equals("B") || perSession.contains(v[1])).toList()
+					.get(session.nextInt((int) variables.stream().filter(v -> !v[0].equals("B") || perSession.contains(
+							v[1])).count()));
+			String own = variable[0] + "." + variable[1];
+			return switch (session.nextInt(4)) {
+			case 0 -> "never " + own + " == other." + own + (variable[2].endsWith("?") ? " and " + own + " != none"
+					: "");
+			case 1 -> "always some s where " + sessionTest("s.B.").replace("s.B.", "s.B.");
+			case 2 -> "never some s where " + sessionTest("s.B.");
+			default -> "agree " + own + " with other." + own + " when step " + stepLabel();
+			};
+		}
 		if (timer && random.nextInt(3) == 0) {
 			String t = timerRole + ".";
 			return switch (random.nextInt(4)) {
@@ -481,7 +578,8 @@ public final class RandomProcedures {
 		case "E" -> name + " == e" + past.nextInt(3);
 		case "K?" -> name + (past.nextBoolean() ? " == none" : " == k" + (1 + past.nextInt(2)));
 		case "K" -> name + " == k" + (1 + past.nextInt(2));
-		case "D?" -> name + (past.nextBoolean() ? " == none" : " != none");
+		case "D?", "I?" -> name + (past.nextBoolean() ? " == none" : " != none");
+		case "I" -> name + (past.nextBoolean() ? " == " : " != ") + "other." + name;
 		default -> name + (past.nextBoolean() ? " < " : " == ") + past.nextInt(3);
 		};
 	}

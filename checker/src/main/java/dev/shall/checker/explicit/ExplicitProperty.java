@@ -83,22 +83,22 @@ final class ExplicitProperty implements Monitor {
 				instance);
 	}
 
+	/**
+	 * Whether the state is bad for the question, asked of session 0 as the encoding asks it: the
+	 * sessions are interchangeable (semantics §1.2, up to a renaming of identities when they start
+	 * different, §2.5), so a bad state of session i is, permuted, a reachable bad state of session 0.
+	 */
 	boolean isBad(ConcreteState state, List<Interpreter.Outcome> successors) {
 		switch (obligation.kind()) {
 		case BOUNDS:
-			return successors.stream().anyMatch(o -> !o.taken());
+			return successors.stream().anyMatch(o -> !o.taken() && o.move().instance() == 0);
 		case REACHABILITY:
-			return state.lastAction() >= 0 && layout.actions().get(state.lastAction()).transition() == obligation
-					.transition();
+			return state.lastInstance() == 0 && state.lastAction() >= 0 && layout.actions().get(state.lastAction())
+					.transition() == obligation.transition();
 		case UNHANDLED:
 			return unhandled(state, successors);
 		default:
-			for (int i = 0; i < state.instances(); i++) {
-				if (isBad(state, i)) {
-					return true;
-				}
-			}
-			return false;
+			return isBad(state, 0);
 		}
 	}
 

@@ -63,7 +63,10 @@ class BadStatesAgreeTest {
 		}
 		List<String> disagreements = new ArrayList<>();
 		for (int seed = 0; seed < MODELS; seed++) {
-			String text = new RandomProcedures(seed).generate("Bad" + seed);
+			RandomProcedures generator = new RandomProcedures(seed);
+			String text = generator.generate("Bad" + seed);
+			// models with a shared role and identities are asked with two sessions (semantics §1.3)
+			int instances = generator.instances();
 			Procedure procedure;
 			try {
 				procedure = Fixtures.load(Files.writeString(folder.resolve("bad" + seed + ".shall"), text));
@@ -76,12 +79,13 @@ class BadStatesAgreeTest {
 					Question question = obligation.kind() == Obligation.Kind.BOUNDS ? Question.BOUNDS
 							: obligation.kind() == Obligation.Kind.UNHANDLED ? Question.UNHANDLED : Question.INVARIANT;
 					ExplicitProperty property = new ExplicitProperty(obligation, layout, options);
-					Interpreter interpreter = new Interpreter(layout, options, 1, property);
-					List<ConcreteState> states = ExplicitChecker.reachable(layout, options, obligation, MAX_STATES);
+					Interpreter interpreter = new Interpreter(layout, options, instances, property);
+					List<ConcreteState> states = ExplicitChecker.reachable(layout, options, obligation, MAX_STATES,
+							instances);
 					int[] count = counts.get(question);
 					count[0]++;
 					try (Sat4jSolver solver = new Sat4jSolver()) {
-						TransitionEncoding encoding = new TransitionEncoding(layout, options, 1, obligation, new Circuit(
+						TransitionEncoding encoding = new TransitionEncoding(layout, options, instances, obligation, new Circuit(
 								solver));
 						for (ConcreteState state : states) {
 							boolean interpreted = property.isBad(state, interpreter.successors(state));
