@@ -360,6 +360,11 @@ public final class CheckRunner {
 			diagnostics.add(atProcedure(procedure, file, "shall.limit-exceeded", tooMany));
 			return null;
 		}
+		String sessions = sessionsMissing(procedure, instances, settings.instances() != null);
+		if (sessions != null) {
+			diagnostics.add(atProcedure(procedure, file, "shall.sessions", sessions));
+			return null;
+		}
 		List<OptionAssignment> combinations = selected(procedure, settings.options(), file, diagnostics);
 		// the same questions for every combination
 		List<Obligation> obligations = new ArrayList<>();
@@ -447,6 +452,34 @@ public final class CheckRunner {
 				+ " action(s) each make " + Limits.format(moves) + " possible moves per step; the checker takes at most "
 				+ Limits.format(Limits.MAX_VALUES) + ", so at most " + Limits.format(Limits.MAX_VALUES / actions)
 				+ " instances of this procedure";
+	}
+
+	/**
+	 * Why the sessions do not fit the procedure, or null: a pool too small for a different identity
+	 * per session ({@code unique}, semantics §2.5), or {@code other} with one session (§2.6). The
+	 * validator says so for {@code instances N} in the file, this for {@code --instances}.
+	 */
+	static String sessionsMissing(Procedure procedure, int instances, boolean fromCommandLine) {
+		String given = (fromCommandLine ? "--instances " : "instances ") + instances;
+		for (org.eclipse.emf.common.util.TreeIterator<org.eclipse.emf.ecore.EObject> it = procedure.eAllContents(); it
+				.hasNext();) {
+			org.eclipse.emf.ecore.EObject next = it.next();
+			if (next instanceof dev.shall.model.StateVariable variable
+					&& variable.getInitial() instanceof dev.shall.model.UniqueIdentity) {
+				dev.shall.model.Type type = variable.getType() instanceof dev.shall.model.OptionalType optional
+						? optional.getElement() : variable.getType();
+				int size = ((dev.shall.model.IdentityType) type).getDecl().getSize();
+				if (size < instances) {
+					return given + ": the pool " + ((dev.shall.model.IdentityType) type).getDecl().getName() + " of "
+							+ Layout.qualifiedName(variable) + " = unique holds " + size
+							+ " identities, too few for a different one in each session";
+				}
+			}
+			if (instances < 2 && next instanceof dev.shall.model.VariableRef ref && ref.isOther()) {
+				return given + ": 'other' reads another session's copy, which needs at least two sessions";
+			}
+		}
+		return null;
 	}
 
 	private static SourceDiagnostic atProcedure(Procedure procedure, Path file, String code, String message) {
