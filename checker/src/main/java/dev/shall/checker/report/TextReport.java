@@ -125,6 +125,9 @@ public final class TextReport {
 			String who = finding.instances() > 1 ? "UE#" + step.instance() + " " + step.role() : step.role();
 			out.println(Escaping.visible(String.format("      %2d. %-14s %s%s", step.index(), who, step.step(),
 					step.clause() == null ? "" : " (" + step.clause() + ")")));
+			if (step.entry() != null) {
+				out.println("            located the entry of UE#" + step.entry());
+			}
 			if (!step.message().isEmpty()) {
 				out.println(Escaping.visible("            " + step.message()));
 			}

@@ -128,6 +128,9 @@ public final class TraceFormat {
 			source.addProperty("line", step.line());
 			s.add("source", source);
 		}
+		if (step.entry() != null) {
+			s.addProperty("entry", step.entry());
+		}
 		if (step.lane() != null) {
 			JsonObject lane = new JsonObject();
 			lane.addProperty("channel", step.lane().channel());

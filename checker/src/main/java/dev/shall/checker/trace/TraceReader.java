@@ -600,6 +600,12 @@ final class TraceReader {
 					}
 				}
 				case "source" -> source(step, field);
+				case "entry" -> {
+					// semantics §3.7: the session whose entry a lookup located; checked against the model on replay
+					Located<Long> entry = integer(at(field), 0, Limits.MAX_VALUES);
+					record(field, entry.place());
+					step.entry = entry.value().intValue();
+				}
 				case "lane" -> {
 					Map<String, Located<String>> lane = fields(field, "an object with the lane's \"channel\", \"from\" "
 							+ "and \"to\"", Set.of("channel", "from", "to"));
@@ -767,7 +773,7 @@ final class TraceReader {
 					Map<String, String> changed = new LinkedHashMap<>();
 					step.changed.forEach(name -> changed.put(name, step.state.get(name)));
 					complete = new TraceStep(k + 1, instance, step.kind, step.role, step.step, step.clause, step.file,
-							step.line, step.exchanges, step.state, changed, step.lane);
+							step.line, step.exchanges, step.state, changed, step.lane, step.entry);
 				}
 				stated.add(new StatedStep(k + 1, instance, step.role, step.step, step.exchanges, step.state, complete));
 			}
@@ -776,7 +782,7 @@ final class TraceReader {
 	}
 
 	private static final Set<String> STEP_MEMBERS = Set.of("index", "instance", "kind", "role", "step", "clause",
-			"source", "lane", "exchanges", "state", "changed");
+			"source", "lane", "entry", "exchanges", "state", "changed");
 
 	private static final Set<String> EXCHANGE_MEMBERS = Set.of("kind", "message", "channel", "from", "to");
 
@@ -790,6 +796,7 @@ final class TraceReader {
 		String file;
 		int line;
 		TraceStep.Lane lane;
+		Integer entry;
 		List<Exchange> exchanges;
 		Map<String, String> state;
 		List<String> changed;

@@ -22,9 +22,17 @@ import java.util.Objects;
  * @param state     every variable of the acting instance after the step, as {@code Role.variable → value}
  * @param changed   the variables whose value the step changed, with their new values (a part of {@code state})
  * @param lane      for a fault, the lane it happened on; null otherwise
+ * @param entry     for a step with a lookup, the session whose entry it located (semantics §3.7); null otherwise
  */
 public record TraceStep(int index, int instance, Kind kind, String role, String step, String clause, String file,
-		int line, List<Exchange> exchanges, Map<String, String> state, Map<String, String> changed, Lane lane) {
+		int line, List<Exchange> exchanges, Map<String, String> state, Map<String, String> changed, Lane lane,
+		Integer entry) {
+
+	/** A step that locates no session's entry. */
+	public TraceStep(int index, int instance, Kind kind, String role, String step, String clause, String file,
+			int line, List<Exchange> exchanges, Map<String, String> state, Map<String, String> changed, Lane lane) {
+		this(index, instance, kind, role, step, clause, file, line, exchanges, state, changed, lane, null);
+	}
 
 	/** What acted: the procedure (a step, an event) or a lane's fault model. */
 	public enum Kind {

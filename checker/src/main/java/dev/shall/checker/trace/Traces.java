@@ -137,8 +137,10 @@ public final class Traces {
 		};
 		TraceStep.Lane lane = action.lane() == null ? null : new TraceStep.Lane(action.lane().channel().getName(), action
 				.lane().sender().getName(), action.lane().receiver().getName());
+		// semantics §3.7: which session's entry a lookup located
+		Integer entry = transition != null && transition.getLookup() != null ? move.entry() : null;
 		return new TraceStep(index, move.instance(), kind, role, label, clause, file, line, exchanges, state, changed,
-				lane);
+				lane, entry);
 	}
 
 	/** Every variable of one instance, as {@code Role.variable → value}, in the layout's order. */
