@@ -15,6 +15,8 @@ import java.util.concurrent.Callable;
 import dev.shall.checker.engine.Budget;
 import dev.shall.checker.engine.MemoryLimit;
 import dev.shall.checker.pipeline.CheckRunner;
+import dev.shall.checker.report.ChartNotes;
+import dev.shall.checker.report.Finding;
 import dev.shall.checker.report.HtmlReport;
 import dev.shall.checker.report.JUnitReport;
 import dev.shall.checker.report.JsonReport;
@@ -195,9 +197,10 @@ public final class CheckCommand implements Callable<Integer> {
 				true) : spec.commandLine().getErr();
 		Progress.Mode mode = Progress.choose(quiet, ENVIRONMENT.get() != null ? ENVIRONMENT.get() : System.getenv());
 		RunReport report;
+		Map<String, ChartNotes> models = new java.util.HashMap<>();
 		try {
-			report = new CheckRunner(master, part).run(paths, settings, ProcedureFrontEnd.find(), Progress.listener(mode,
-					err));
+			report = new CheckRunner(master, part).run(paths, settings, ProcedureFrontEnd.find(), new NotesRecorder(
+					Progress.listener(mode, err), models));
 		} finally {
 			Progress.finish(mode, err);
 		}
@@ -212,7 +215,7 @@ public final class CheckCommand implements Callable<Integer> {
 			}
 		}
 		if (reportFolder != null) {
-			new HtmlReport().write(report, reportFolder);
+			new HtmlReport().write(report, reportFolder, models);
 		}
 		return report.exitCode();
 	}
@@ -242,6 +245,45 @@ public final class CheckCommand implements Callable<Integer> {
 			return command.call();
 		} finally {
 			ENVIRONMENT.remove();
+		}
+	}
+
+	/**
+	 * Passes everything on to the progress listener and keeps, per file, what the HTML report's
+	 * charts take from the model (display names, descriptions), keyed as {@link HtmlReport} looks
+	 * them up.
+	 */
+	private record NotesRecorder(CheckRunner.Listener progress, Map<String, ChartNotes> models)
+			implements CheckRunner.Listener {
+		@Override
+		public void checking(String procedure, String obligation) {
+			progress.checking(procedure, obligation);
+		}
+
+		@Override
+		public void planned(int questions) {
+			progress.planned(questions);
+		}
+
+		@Override
+		public void answered(Finding finding) {
+			progress.answered(finding);
+		}
+
+		@Override
+		public void vacuityAnswered(Finding finding) {
+			progress.vacuityAnswered(finding);
+		}
+
+		@Override
+		public void depthDone(String engine, int depth) {
+			progress.depthDone(engine, depth);
+		}
+
+		@Override
+		public void loaded(Path file, dev.shall.model.Procedure procedure) {
+			progress.loaded(file, procedure);
+			models.put(HtmlReport.modelKey(file.toString(), procedure.getName()), ChartNotes.of(procedure));
 		}
 	}
 

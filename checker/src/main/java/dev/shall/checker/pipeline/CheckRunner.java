@@ -149,6 +149,13 @@ public final class CheckRunner {
 		default void vacuityAnswered(Finding finding) {
 		}
 
+		/**
+		 * A file's procedure compiled without errors, before its first question (the HTML report takes
+		 * role display names and step descriptions from it).
+		 */
+		default void loaded(Path file, Procedure procedure) {
+		}
+
 		/** An engine has explored every run up to {@code depth} steps for the current question. */
 		default void depthDone(String engine, int depth) {
 		}
@@ -253,6 +260,7 @@ public final class CheckRunner {
 		for (LoadedFile loaded : all) {
 			diagnostics.addAll(capped(loaded.diagnostics()));
 			loaded.procedure().ifPresent(procedure -> {
+				listener.loaded(loaded.file(), procedure);
 				Plan plan = plan(procedure, loaded.file(), settings, diagnostics);
 				if (plan != null) {
 					plans.add(plan);
