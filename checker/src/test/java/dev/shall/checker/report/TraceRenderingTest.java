@@ -125,19 +125,20 @@ class TraceRenderingTest {
 		assertTrue(html.contains("<tr class=\"loop\"><td colspan=\"7\">↻ from here, steps "), html);
 		assertTrue(html.contains("<tr class=\"cycle\">"), html);
 		assertTrue(html.contains("■ the run stops here"), html);
-		assertTrue(html.contains("href=\"traces/1.json\""), html);
-		String chart = Files.readString(folder.resolve("charts/1.svg"));
+		assertTrue(html.contains("href=\"traces/Toggle-answered.json\""), html);
+		String chart = Files.readString(folder.resolve("charts/Toggle-answered.svg"));
 		DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(chart)));
 		assertTrue(chart.contains("<g class=\"loop\">"), chart);
-		assertTrue(chart.contains("loop forever: steps " + (lasso.trace().ending().loopStart() + 1) + "–" + lasso.trace()
-				.steps().size()), chart);
-		String stopChart = Files.readString(folder.resolve("charts/2.svg"));
+		assertTrue(chart.contains("loop: steps " + (lasso.trace().ending().loopStart() + 1) + "–" + lasso.trace()
+				.steps().size() + " repeat forever (back to the state after step " + lasso.trace().ending().loopStart()
+				+ ")"), chart);
+		String stopChart = Files.readString(folder.resolve("charts/AsSecurityModeCommand-smcCompletes.svg"));
 		assertFalse(stopChart.contains("<g class=\"loop\">"), stopChart);
 		assertTrue(stopChart.contains("the run stops here"), stopChart);
 		// the traces beside the report are the findings' traces, in the trace format
-		assertEquals(Optional.of(lasso.traceDocument()), TraceFormat.read(folder.resolve("traces/1.json")).get(0)
+		assertEquals(Optional.of(lasso.traceDocument()), TraceFormat.read(folder.resolve("traces/Toggle-answered.json")).get(0)
 				.document());
-		assertEquals(Optional.of(stop.traceDocument()), TraceFormat.read(folder.resolve("traces/2.json")).get(0)
+		assertEquals(Optional.of(stop.traceDocument()), TraceFormat.read(folder.resolve("traces/AsSecurityModeCommand-smcCompletes.json")).get(0)
 				.document());
 	}
 
