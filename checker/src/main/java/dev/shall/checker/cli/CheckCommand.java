@@ -98,6 +98,15 @@ public final class CheckCommand implements Callable<Integer> {
 			+ "and shall merge combines them")
 	String shard;
 
+	@Option(names = "--cache", paramLabel = "DIR", description = "reuse the results of earlier runs kept in DIR "
+			+ "when nothing they depend on changed (the model, its imports, the options and settings, the tool), and "
+			+ "keep this run's there; cached verdicts are reported as such (default: no cache)")
+	Path cacheFolder;
+
+	@Option(names = "--changed-since", paramLabel = "REV", description = "check only the files Git reports changed "
+			+ "since REV (committed, staged, modified or new), and the files that import them")
+	String changedSince;
+
 	@Spec
 	CommandSpec spec;
 
@@ -196,13 +205,40 @@ public final class CheckCommand implements Callable<Integer> {
 		PrintWriter err = spec == null ? new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8),
 				true) : spec.commandLine().getErr();
 		Progress.Mode mode = Progress.choose(quiet, ENVIRONMENT.get() != null ? ENVIRONMENT.get() : System.getenv());
+		List<Path> inputs = paths;
+		if (changedSince != null) {
+			try {
+				inputs = ChangedFiles.select(paths, changedSince, ProcedureFrontEnd.find().fileExtension());
+			} catch (ChangedFiles.Failure e) {
+				System.err.println("shall: " + e.getMessage());
+				return 3;
+			}
+			if (!quiet) {
+				err.println("shall: --changed-since " + changedSince + ": " + inputs.size() + " of " + ChangedFiles.files(
+						paths, ProcedureFrontEnd.find().fileExtension()).size() + " files to check");
+			}
+		}
+		dev.shall.checker.pipeline.ResultCache cache = null;
+		if (cacheFolder != null) {
+			try {
+				cache = new dev.shall.checker.pipeline.ResultCache(cacheFolder);
+			} catch (IllegalArgumentException e) {
+				System.err.println("shall: " + e.getMessage());
+				return 3;
+			}
+		}
 		RunReport report;
 		Map<String, ChartNotes> models = new java.util.HashMap<>();
 		try {
-			report = new CheckRunner(master, part).run(paths, settings, ProcedureFrontEnd.find(), new NotesRecorder(
+			report = new CheckRunner(master, part).cache(cache).run(inputs, settings, ProcedureFrontEnd.find(), new NotesRecorder(
 					Progress.listener(mode, err), models));
 		} finally {
 			Progress.finish(mode, err);
+		}
+		if (cache != null && !quiet) {
+			long cached = report.results().stream().filter(f -> f.engine() != null && f.engine().endsWith(
+					dev.shall.checker.pipeline.ResultCache.CACHED)).count();
+			err.println("shall: " + cached + " of " + report.results().size() + " results from the cache in " + cacheFolder);
 		}
 		if (files.isEmpty()) {
 			PrintWriter writer = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));

@@ -70,7 +70,8 @@ public final class SarifReport {
 			return Path.of(root);
 		}
 		Path here = Path.of("").toAbsolutePath();
-		return dev.shall.model.frontend.ProjectFolder.gitWorkingTree(here).orElse(here);
+		// the working tree of a file in the working directory: the search starts at the file's folder
+		return dev.shall.model.frontend.ProjectFolder.gitWorkingTree(here.resolve("report.sarif")).orElse(here);
 	}
 
 	public void write(RunReport report, PrintWriter out) {

@@ -393,7 +393,7 @@ public final class SequenceChart {
 
 	private static List<String> boxTitle(TraceStep step) {
 		// a CR numbers its steps: "step 2" reads better than a bare "2" after the run's own number
-		String kind = step.kind() == TraceStep.Kind.EVENT ? "event " : Character.isDigit(step.step().charAt(0)) ? "step "
+		String kind = step.kind() == TraceStep.Kind.EVENT ? "event " : !step.step().isEmpty() && Character.isDigit(step.step().charAt(0)) ? "step "
 				: "";
 		return TextMetrics.wrap(step.index() + ". " + kind + step.step(), BOX_TEXT, SIZE, true);
 	}
