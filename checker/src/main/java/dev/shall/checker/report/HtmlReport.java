@@ -206,7 +206,9 @@ public final class HtmlReport {
 		if (finding.trace() != null && finding.verdict() == Verdict.VIOLATED && finding.kind() != Finding.Kind.DEAD_STEP) {
 			String name = unique(chartName(finding), names);
 			String verdictLine = (finding.kind() == Finding.Kind.PROPERTY ? "violates " + finding.property()
-					: finding.property()) + (finding.clause() == null ? "" : " [" + finding.clause() + "]") + " — "
+					: finding.kind() == Finding.Kind.UNHANDLED ? "unhandled: " + finding.step()
+							+ ", which no step takes, ignores or defers here" : finding.kind().label() + ": " + subject(
+									finding)) + (finding.clause() == null ? "" : " [" + finding.clause() + "]") + " — "
 					+ finding.trace().ending().describe(finding.trace().steps().size());
 			String svg = SequenceChart.render(finding.trace(), verdictLine, finding.instances(), notes, finding.kind()
 					== Finding.Kind.PROPERTY ? finding.property() : null);

@@ -142,6 +142,23 @@ class TraceRenderingTest {
 				.document());
 	}
 
+	/**
+	 * The lasso's chart, byte for byte: a change to the layout shows here as a diff to review
+	 * ({@code -Dshall.golden.update=true} rewrites it; render it with rsvg-convert and look).
+	 */
+	@Test
+	void theLassoChartMatchesItsGolden() throws Exception {
+		Finding lasso = lasso("violated");
+		Procedure procedure = Fixtures.load(Path.of(TraceRenderingTest.class.getResource("/trace/toggle.shall").toURI()));
+		String svg = SequenceChart.render(lasso.trace(), "violates answered [r]", 1, ChartNotes.of(procedure),
+				"answered") + "\n";
+		Path golden = Path.of("src/test/resources/golden/toggle-answered.svg");
+		if (Boolean.getBoolean("shall.golden.update")) {
+			Files.writeString(golden, svg);
+		}
+		assertEquals(Files.readString(golden), svg);
+	}
+
 	@Test
 	void sarifNestsTheCycleAndCarriesTheTrace() throws Exception {
 		Finding lasso = lasso("violated");
