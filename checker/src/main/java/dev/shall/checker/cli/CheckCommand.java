@@ -68,7 +68,7 @@ public final class CheckCommand implements Callable<Integer> {
 	Integer totalTimeout;
 
 	@Option(names = "--max-memory", paramLabel = "SIZE", description = "heap the check may keep in use before a "
-			+ "question stops as unknown: 512m, 4g, or a share of the JVM's heap such as 80% (default: 85%); "
+			+ "question stops as unknown: 512m, 4g, or a share of the JVM's heap such as 80%% (default: 85%%); "
 			+ "the JVM's heap itself is set with JAVA_TOOL_OPTIONS=-Xmx…")
 	String maxMemory;
 
