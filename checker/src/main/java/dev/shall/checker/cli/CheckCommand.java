@@ -15,6 +15,8 @@ import java.util.concurrent.Callable;
 import dev.shall.checker.engine.Budget;
 import dev.shall.checker.engine.MemoryLimit;
 import dev.shall.checker.pipeline.CheckRunner;
+import dev.shall.checker.report.ChartNotes;
+import dev.shall.checker.report.Finding;
 import dev.shall.checker.report.HtmlReport;
 import dev.shall.checker.report.JUnitReport;
 import dev.shall.checker.report.JsonReport;
@@ -66,7 +68,7 @@ public final class CheckCommand implements Callable<Integer> {
 	Integer totalTimeout;
 
 	@Option(names = "--max-memory", paramLabel = "SIZE", description = "heap the check may keep in use before a "
-			+ "question stops as unknown: 512m, 4g, or a share of the JVM's heap such as 80% (default: 85%); "
+			+ "question stops as unknown: 512m, 4g, or a share of the JVM's heap such as 80%% (default: 85%%); "
 			+ "the JVM's heap itself is set with JAVA_TOOL_OPTIONS=-Xmx…")
 	String maxMemory;
 
@@ -95,6 +97,15 @@ public final class CheckCommand implements Callable<Integer> {
 			+ "question i of the run, in its order, is shard (i mod N) + 1's; reports cover the shard's questions "
 			+ "and shall merge combines them")
 	String shard;
+
+	@Option(names = "--cache", paramLabel = "DIR", description = "reuse the results of earlier runs kept in DIR "
+			+ "when nothing they depend on changed (the model, its imports, the options and settings, the tool), and "
+			+ "keep this run's there; cached verdicts are reported as such (default: no cache)")
+	Path cacheFolder;
+
+	@Option(names = "--changed-since", paramLabel = "REV", description = "check only the files Git reports changed "
+			+ "since REV (committed, staged, modified or new), and the files that import them")
+	String changedSince;
 
 	@Spec
 	CommandSpec spec;
@@ -194,12 +205,40 @@ public final class CheckCommand implements Callable<Integer> {
 		PrintWriter err = spec == null ? new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8),
 				true) : spec.commandLine().getErr();
 		Progress.Mode mode = Progress.choose(quiet, ENVIRONMENT.get() != null ? ENVIRONMENT.get() : System.getenv());
+		List<Path> inputs = paths;
+		if (changedSince != null) {
+			try {
+				inputs = ChangedFiles.select(paths, changedSince, ProcedureFrontEnd.find().fileExtension());
+			} catch (ChangedFiles.Failure e) {
+				System.err.println("shall: " + e.getMessage());
+				return 3;
+			}
+			if (!quiet) {
+				err.println("shall: --changed-since " + changedSince + ": " + inputs.size() + " of " + ChangedFiles.files(
+						paths, ProcedureFrontEnd.find().fileExtension()).size() + " files to check");
+			}
+		}
+		dev.shall.checker.pipeline.ResultCache cache = null;
+		if (cacheFolder != null) {
+			try {
+				cache = new dev.shall.checker.pipeline.ResultCache(cacheFolder);
+			} catch (IllegalArgumentException e) {
+				System.err.println("shall: " + e.getMessage());
+				return 3;
+			}
+		}
 		RunReport report;
+		Map<String, ChartNotes> models = new java.util.HashMap<>();
 		try {
-			report = new CheckRunner(master, part).run(paths, settings, ProcedureFrontEnd.find(), Progress.listener(mode,
-					err));
+			report = new CheckRunner(master, part).cache(cache).run(inputs, settings, ProcedureFrontEnd.find(), new NotesRecorder(
+					Progress.listener(mode, err), models));
 		} finally {
 			Progress.finish(mode, err);
+		}
+		if (cache != null && !quiet) {
+			long cached = report.results().stream().filter(f -> f.engine() != null && f.engine().endsWith(
+					dev.shall.checker.pipeline.ResultCache.CACHED)).count();
+			err.println("shall: " + cached + " of " + report.results().size() + " results from the cache in " + cacheFolder);
 		}
 		if (files.isEmpty()) {
 			PrintWriter writer = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
@@ -212,7 +251,7 @@ public final class CheckCommand implements Callable<Integer> {
 			}
 		}
 		if (reportFolder != null) {
-			new HtmlReport().write(report, reportFolder);
+			new HtmlReport().write(report, reportFolder, models);
 		}
 		return report.exitCode();
 	}
@@ -242,6 +281,45 @@ public final class CheckCommand implements Callable<Integer> {
 			return command.call();
 		} finally {
 			ENVIRONMENT.remove();
+		}
+	}
+
+	/**
+	 * Passes everything on to the progress listener and keeps, per file, what the HTML report's
+	 * charts take from the model (display names, descriptions), keyed as {@link HtmlReport} looks
+	 * them up.
+	 */
+	private record NotesRecorder(CheckRunner.Listener progress, Map<String, ChartNotes> models)
+			implements CheckRunner.Listener {
+		@Override
+		public void checking(String procedure, String obligation) {
+			progress.checking(procedure, obligation);
+		}
+
+		@Override
+		public void planned(int questions) {
+			progress.planned(questions);
+		}
+
+		@Override
+		public void answered(Finding finding) {
+			progress.answered(finding);
+		}
+
+		@Override
+		public void vacuityAnswered(Finding finding) {
+			progress.vacuityAnswered(finding);
+		}
+
+		@Override
+		public void depthDone(String engine, int depth) {
+			progress.depthDone(engine, depth);
+		}
+
+		@Override
+		public void loaded(Path file, dev.shall.model.Procedure procedure) {
+			progress.loaded(file, procedure);
+			models.put(HtmlReport.modelKey(file.toString(), procedure.getName()), ChartNotes.of(procedure));
 		}
 	}
 

@@ -149,6 +149,13 @@ public final class CheckRunner {
 		default void vacuityAnswered(Finding finding) {
 		}
 
+		/**
+		 * A file's procedure compiled without errors, before its first question (the HTML report takes
+		 * role display names and step descriptions from it).
+		 */
+		default void loaded(Path file, Procedure procedure) {
+		}
+
 		/** An engine has explored every run up to {@code depth} steps for the current question. */
 		default void depthDone(String engine, int depth) {
 		}
@@ -204,6 +211,13 @@ public final class CheckRunner {
 
 	private final Budget master;
 	private final Shard shard;
+	private ResultCache cache;
+
+	/** This runner, reusing and storing each procedure's results in {@code cache} (null: none). */
+	public CheckRunner cache(ResultCache cache) {
+		this.cache = cache;
+		return this;
+	}
 
 	public CheckRunner() {
 		this(null);
@@ -253,6 +267,7 @@ public final class CheckRunner {
 		for (LoadedFile loaded : all) {
 			diagnostics.addAll(capped(loaded.diagnostics()));
 			loaded.procedure().ifPresent(procedure -> {
+				listener.loaded(loaded.file(), procedure);
 				Plan plan = plan(procedure, loaded.file(), settings, diagnostics);
 				if (plan != null) {
 					plans.add(plan);
@@ -272,7 +287,22 @@ public final class CheckRunner {
 		listener.planned(total);
 		List<Integer> numbers = new ArrayList<>();
 		for (int p = 0; p < plans.size(); p++) {
-			findings.addAll(check(plans.get(p), settings, listener, firsts[p], shard, numbers));
+			Plan plan = plans.get(p);
+			String key = cache == null ? null : cache.key(plan.file(), plan.procedure().getName(), settings, shard,
+					firsts[p]);
+			ResultCache.Entry hit = key == null ? null : cache.load(key);
+			if (hit != null) {
+				hit.findings().forEach(listener::answered);
+				findings.addAll(hit.findings());
+				numbers.addAll(hit.numbers());
+				continue;
+			}
+			int before = numbers.size();
+			List<Finding> answered = check(plan, settings, listener, firsts[p], shard, numbers);
+			findings.addAll(answered);
+			if (key != null && (master == null || master.over() == null)) {
+				cache.store(key, answered, numbers.subList(before, numbers.size()));
+			}
 		}
 		return new RunReport(findings, diagnostics, shard == null ? null : new RunReport.Shard(shard.index(), shard
 				.count(), numbers));

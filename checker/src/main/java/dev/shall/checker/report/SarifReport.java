@@ -45,6 +45,35 @@ public final class SarifReport {
 	/** In a shard's report, the result property numbering its question in the whole run. */
 	public static final String QUESTION = "shardQuestion";
 
+	/** The base of every relative artifact location (SARIF 2.1.0 §3.4.4, §3.14.14). */
+	public static final String SRCROOT = "%SRCROOT%";
+
+	private final Path sourceRoot;
+
+	/**
+	 * A report whose file locations are relative to the source root: the {@code --root} folder
+	 * when one was given ({@code shall.root}), else the Git working tree of the working directory,
+	 * else the working directory — where GitHub code scanning and other viewers resolve them.
+	 */
+	public SarifReport() {
+		this(defaultRoot());
+	}
+
+	/** A report whose file locations are relative to {@code sourceRoot} (files outside it stay absolute URIs). */
+	public SarifReport(Path sourceRoot) {
+		this.sourceRoot = sourceRoot.toAbsolutePath().normalize();
+	}
+
+	private static Path defaultRoot() {
+		String root = System.getProperty("shall.root");
+		if (root != null) {
+			return Path.of(root);
+		}
+		Path here = Path.of("").toAbsolutePath();
+		// the working tree of a file in the working directory: the search starts at the file's folder
+		return dev.shall.model.frontend.ProjectFolder.gitWorkingTree(here.resolve("report.sarif")).orElse(here);
+	}
+
 	public void write(RunReport report, PrintWriter out) {
 		Map<String, JsonObject> rules = new LinkedHashMap<>();
 		JsonArray results = new JsonArray();
@@ -78,6 +107,15 @@ public final class SarifReport {
 		JsonObject run = new JsonObject();
 		run.add("tool", tool);
 		run.add("results", results);
+		// §3.14.14: where %SRCROOT% was on this machine; viewers that know the checkout resolve without it
+		JsonObject base = new JsonObject();
+		base.addProperty("uri", sourceRoot.toUri().toString());
+		JsonObject description = new JsonObject();
+		description.addProperty("text", "The source root: the project folder the checked files' paths are relative to");
+		base.add("description", description);
+		JsonObject bases = new JsonObject();
+		bases.add(SRCROOT, base);
+		run.add("originalUriBaseIds", bases);
 		if (report.shard() != null) {
 			JsonObject properties = new JsonObject();
 			properties.addProperty(SHARD, report.shard().toString());
@@ -93,7 +131,7 @@ public final class SarifReport {
 		out.flush();
 	}
 
-	private static JsonObject result(Finding finding, Map<String, JsonObject> rules) {
+	private JsonObject result(Finding finding, Map<String, JsonObject> rules) {
 		// semantics §7.5: a vacuous holds is a finding of its own rule, as dead steps are
 		String ruleId = switch (finding.kind()) {
 		case BOUNDS -> "withinDeclaredBounds";
@@ -246,7 +284,7 @@ public final class SarifReport {
 		return what + trace + expectation + options + reason + ".";
 	}
 
-	private static JsonObject diagnostic(SourceDiagnostic diagnostic, Map<String, JsonObject> rules) {
+	private JsonObject diagnostic(SourceDiagnostic diagnostic, Map<String, JsonObject> rules) {
 		JsonObject result = new JsonObject();
 		result.addProperty("ruleId", diagnostic.code());
 		result.addProperty("ruleIndex", rule(rules, diagnostic.code(), "Input diagnostic " + diagnostic.code()));
@@ -286,9 +324,8 @@ public final class SarifReport {
 		return rules.size() - 1;
 	}
 
-	private static JsonObject location(String file, int line, int column) {
-		JsonObject artifact = new JsonObject();
-		artifact.addProperty("uri", uri(file));
+	private JsonObject location(String file, int line, int column) {
+		JsonObject artifact = artifactLocation(file);
 		JsonObject region = new JsonObject();
 		region.addProperty("startLine", Math.max(1, line));
 		region.addProperty("startColumn", Math.max(1, column));
@@ -298,6 +335,32 @@ public final class SarifReport {
 		JsonObject location = new JsonObject();
 		location.add("physicalLocation", physical);
 		return location;
+	}
+
+	/**
+	 * A file inside the source root as a relative URI with {@code uriBaseId} {@value #SRCROOT}; a
+	 * file outside it as an absolute file URI (no base).
+	 */
+	JsonObject artifactLocation(String file) {
+		JsonObject artifact = new JsonObject();
+		Path path;
+		try {
+			path = Path.of(file).toAbsolutePath().normalize();
+		} catch (java.nio.file.InvalidPathException e) {
+			artifact.addProperty("uri", uri(file));
+			return artifact;
+		}
+		if (path.startsWith(sourceRoot) && !path.equals(sourceRoot)) {
+			StringBuilder relative = new StringBuilder();
+			for (Path part : sourceRoot.relativize(path)) {
+				relative.append(relative.isEmpty() ? "" : "/").append(part);
+			}
+			artifact.addProperty("uri", uri(relative.toString()));
+			artifact.addProperty("uriBaseId", SRCROOT);
+		} else {
+			artifact.addProperty("uri", uri(path.toString()));
+		}
+		return artifact;
 	}
 
 	/** A relative path stays relative (with forward slashes); an absolute one becomes a file URI. */

@@ -83,6 +83,18 @@ class SarifReportTest {
 		assertEquals(3, related.size(), "one related location per step of the 3-step run");
 		assertEquals(3, violated.getAsJsonArray("codeFlows").get(0).getAsJsonObject().getAsJsonArray("threadFlows")
 				.get(0).getAsJsonObject().getAsJsonArray("locations").size());
+		// §3.14.14: locations relative to %SRCROOT%, which the run says where it was (the Git working tree)
+		JsonObject artifact = violated.getAsJsonArray("locations").get(0).getAsJsonObject().getAsJsonObject(
+				"physicalLocation").getAsJsonObject("artifactLocation");
+		assertEquals(SarifReport.SRCROOT, artifact.get("uriBaseId").getAsString());
+		assertEquals(Path.of("..").toAbsolutePath().normalize().relativize(resource("/fixtures/handshake.shall"))
+				.toString().replace('\\', '/'), artifact.get("uri").getAsString());
+		assertTrue(artifact.get("uri").getAsString().startsWith("checker/"), artifact.toString());
+		String root = run.getAsJsonObject("originalUriBaseIds").getAsJsonObject(SarifReport.SRCROOT).get("uri")
+				.getAsString();
+		assertEquals(Path.of("..").toAbsolutePath().normalize().toUri().toString(), root);
+		assertTrue(java.nio.file.Files.isRegularFile(Path.of(java.net.URI.create(root).resolve(artifact.get("uri")
+				.getAsString()))), "the base and the relative URI resolve to the file");
 		JsonArray rules = run.getAsJsonObject("tool").getAsJsonObject("driver").getAsJsonArray("rules");
 		assertEquals("invariantViolated", rules.get(violated.get("ruleIndex").getAsInt()).getAsJsonObject().get("id")
 				.getAsString());

@@ -1,0 +1,61 @@
+package dev.shall.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The distribution runs alone: {@code java -jar shall.jar check} from an empty folder holding only
+ * the jar and the models, with nothing on the class path, no Maven repository and an environment
+ * reduced to {@code PATH} — the language found through the merged {@code META-INF/services}, the
+ * EMF packages registered, the import of a rule library resolved.
+ */
+class ExecutableJarTest {
+
+	@TempDir
+	Path folder;
+
+	@Test
+	void checksExamplesFromAnEmptyFolderWithOnlyAJdk() throws Exception {
+		Path jar = Path.of("target", "shall.jar").toAbsolutePath();
+		assertTrue(Files.isRegularFile(jar), "built in the package phase: " + jar);
+		Files.copy(jar, folder.resolve("shall.jar"));
+		Path examples = Files.createDirectories(folder.resolve("examples/seeds"));
+		Path rules = Files.createDirectories(folder.resolve("rules"));
+		Files.copy(Path.of("../examples/seeds/000-senb-addition.shall"), examples.resolve("000-senb-addition.shall"));
+		Files.copy(Path.of("../rules/key-lifecycle.shall"), rules.resolve("key-lifecycle.shall"));
+
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+				.toString()));
+		if (Runtime.version().feature() >= 24) {
+			command.add("--sun-misc-unsafe-memory-access=allow"); // as the README says, for Guice under Xtext
+		}
+		command.addAll(List.of("-jar", "shall.jar", "check", "--format", "json", "examples"));
+		ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile());
+		Map<String, String> environment = builder.environment();
+		String path = environment.get("PATH");
+		environment.clear();
+		environment.put("PATH", path == null ? "/usr/bin:/bin" : path);
+		environment.put("HOME", folder.toString());
+		builder.redirectError(folder.resolve("err.txt").toFile());
+		builder.redirectOutput(folder.resolve("out.json").toFile());
+		Process process = builder.start();
+		assertTrue(process.waitFor(10, TimeUnit.MINUTES), "finished");
+		String out = Files.readString(folder.resolve("out.json"), StandardCharsets.UTF_8);
+		String err = Files.readString(folder.resolve("err.txt"), StandardCharsets.UTF_8);
+		assertEquals(0, process.exitValue(), "exit code; stderr: " + err + "\nstdout: " + out);
+		assertTrue(out.contains("\"procedure\": \"SeNBAddition\""), out);
+		assertTrue(out.contains("\"property\": \"sameSKeNB\""), out);
+		assertTrue(!err.contains("Exception") && !err.contains("WARNING"), err);
+	}
+}
