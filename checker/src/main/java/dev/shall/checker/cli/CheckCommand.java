@@ -91,6 +91,10 @@ public final class CheckCommand implements Callable<Integer> {
 	@Option(names = { "-q", "--quiet" }, description = "no progress on stderr (errors are still written there)")
 	boolean quiet;
 
+	@Option(names = "--cr", paramLabel = "FILE", description = "check every procedure against this CR (its statements "
+			+ "no element covers are warnings, ADR 0016) instead of the CR its cr line names")
+	Path cr;
+
 	@Option(names = "--shard", paramLabel = "K/N", description = "check only shard K of N (1 <= K <= N <= 1000): "
 			+ "question i of the run, in its order, is shard (i mod N) + 1's; reports cover the shard's questions "
 			+ "and shall merge combines them")
@@ -196,7 +200,7 @@ public final class CheckCommand implements Callable<Integer> {
 		Progress.Mode mode = Progress.choose(quiet, ENVIRONMENT.get() != null ? ENVIRONMENT.get() : System.getenv());
 		RunReport report;
 		try {
-			report = new CheckRunner(master, part).run(paths, settings, ProcedureFrontEnd.find(), Progress.listener(mode,
+			report = new CheckRunner(master, part).cr(cr).run(paths, settings, ProcedureFrontEnd.find(), Progress.listener(mode,
 					err));
 		} finally {
 			Progress.finish(mode, err);

@@ -64,7 +64,8 @@ public final class HtmlReport {
 			}
 			String css = finding.mismatch() ? "mismatch" : finding.verdict() == Verdict.UNKNOWN ? "unknown"
 					: finding.warning() ? "dead" : finding.vacuous() ? "vacuous" : "ok";
-			String verdict = finding.kind() == Finding.Kind.DEAD_STEP && finding.verdict() == Verdict.VIOLATED
+			String verdict = finding.kind() == Finding.Kind.UNCOVERED_STATEMENT ? "UNCOVERED — " + escape(finding.reason())
+					: finding.kind() == Finding.Kind.DEAD_STEP && finding.verdict() == Verdict.VIOLATED
 					? finding.declaredFinding() ? "dead step (declared)" : "DEAD STEP"
 					: finding.kind() == Finding.Kind.UNHANDLED && finding.verdict() == Verdict.VIOLATED
 							? finding.declaredFinding() ? "unhandled (declared)" : "UNHANDLED"
