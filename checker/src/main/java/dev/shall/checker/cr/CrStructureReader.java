@@ -199,7 +199,14 @@ public final class CrStructureReader {
 		}
 		if (clauses.isEmpty()) {
 			Matcher hint = CLAUSE_HINT.matcher(outside);
-			if (!hint.find()) {
+			boolean found = hint.find();
+			// prefer a mention followed by the clause's quoted title ("Section X.2.3 “Synchronizing…”")
+			Matcher titled = Pattern.compile(CLAUSE_HINT.pattern() + "\\s*[\"“]").matcher(outside);
+			if (titled.find()) {
+				hint = CLAUSE_HINT.matcher(outside);
+				hint.find(titled.start());
+			}
+			if (!found) {
 				int first = paragraphs.isEmpty() ? 1 : paragraphs.get(0).line();
 				throw new CrInputException(file, first, 1, "no clause: the CR's changes have no clause heading "
 						+ "(\"16.2.2<TAB>Title\") and its introduction names none (\"the text for Section X.2.3\")");
