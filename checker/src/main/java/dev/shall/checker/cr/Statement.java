@@ -19,7 +19,7 @@ import java.util.List;
  * @param file       the CR file, as given
  * @param line       its line (text) or paragraph number (.docx), 1-based
  * @param column     the column of its first character in that line or paragraph, 1-based
- * @param references the references its paragraph cites
+ * @param references the references it cites (TS 33.210 [36], RFC 4306, [x]), as the grammar finds them
  */
 public record Statement(String id, Kind kind, String clause, String step, List<String> keywords, List<String> roles,
 		ChangeStatus status, String text, String file, int line, int column, List<String> references) {

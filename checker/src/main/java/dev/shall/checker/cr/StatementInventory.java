@@ -121,7 +121,8 @@ public record StatementInventory(String file, String spec, List<CrDocument.Claus
 		// 1-based; in a .docx list item the label the reader put before the text counts too
 		int column = offset + 1;
 		return new Statement(counter + n, kind, block.clause(), block.step(), keywords, Entities.named(text), status,
-				text.strip(), file, paragraph.line(), column, block.references());
+				text.strip(), file, paragraph.line(), column, block.references().stream().filter(r -> text.replaceAll(
+						"[\\s\\u00A0]+", " ").contains(r)).toList());
 	}
 
 	/** Maps each offset of the structure text to its offset in the combined text. */
