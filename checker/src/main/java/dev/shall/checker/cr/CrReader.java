@@ -131,7 +131,7 @@ public final class CrReader {
 		collect(paragraph.getCTP().getDomNode(), ChangeStatus.UNCHANGED, segments);
 		boolean list = paragraph.getNumID() != null;
 		if (list) {
-			String format = paragraph.getNumFmt();
+			String format = paragraph.getNumIlvl() != null ? paragraph.getNumFmt() : format(paragraph);
 			int level = paragraph.getNumIlvl() == null ? 0 : paragraph.getNumIlvl().intValue();
 			String key = paragraph.getNumID() + "/" + level;
 			String label;
@@ -157,6 +157,29 @@ public final class CrReader {
 		paragraphs.add(new Paragraph(merge(segments), ++numbering.number, list));
 	}
 
+	/**
+	 * The number format of level 0 of the paragraph's list, for a paragraph that names its list but
+	 * not its level (POI answers null then; Word reads the level as 0, ECMA-376 Part 1 §17.9.3).
+	 */
+	private static String format(XWPFParagraph paragraph) {
+		try {
+			var numbering = paragraph.getDocument().getNumbering();
+			var num = numbering == null ? null : numbering.getNum(paragraph.getNumID());
+			if (num == null) {
+				return null;
+			}
+			var abstractNum = numbering.getAbstractNum(num.getCTNum().getAbstractNumId().getVal());
+			for (var level : abstractNum.getCTAbstractNum().getLvlList()) {
+				if (level.getIlvl().intValue() == 0 && level.getNumFmt() != null) {
+					return level.getNumFmt().getVal().toString();
+				}
+			}
+		} catch (RuntimeException e) {
+			// a list POI cannot resolve is drawn as a bullet
+		}
+		return null;
+	}
+
 	/** Walks a paragraph's XML: text of runs, inside w:ins inserted, inside w:del deleted. */
 	private static void collect(Node node, ChangeStatus status, List<Paragraph.Segment> segments) {
 		for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
@@ -167,8 +190,7 @@ public final class CrReader {
 			switch (name) {
 			case "ins", "moveTo" -> collect(child, ChangeStatus.INSERTED, segments);
 			case "del", "moveFrom" -> collect(child, ChangeStatus.DELETED, segments);
-			case "t", "delText" -> segments.add(new Paragraph.Segment(child.getTextContent().replaceAll("[\r\n]", " "),
-					status));
+			case "t", "delText" -> segments.add(new Paragraph.Segment(text(child).replaceAll("[\r\n]", " "), status));
 			case "tab" -> segments.add(new Paragraph.Segment("\t", status));
 			case "br", "cr" -> segments.add(new Paragraph.Segment(" ", status));
 			// properties (and the paragraph mark's own revision marks in them) hold no text
@@ -177,6 +199,17 @@ public final class CrReader {
 			default -> collect(child, status, segments);
 			}
 		}
+	}
+
+	/** The text of an element (XmlBeans' DOM has no DOM Level 3 getTextContent). */
+	private static String text(Node element) {
+		StringBuilder text = new StringBuilder();
+		for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+			if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+				text.append(child.getNodeValue());
+			}
+		}
+		return text.toString();
 	}
 
 	/** Neighbouring runs of one status as one. */
