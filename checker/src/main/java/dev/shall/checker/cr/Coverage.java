@@ -183,7 +183,7 @@ public record Coverage(String procedure, String modelFile, StatementInventory in
 			Statement s = entry.statement();
 			if (entry.state() == State.UNCOVERED && s.kind().warnsUncovered()) {
 				findings.add(new Finding(s.file(), procedure, s.id(), Finding.Kind.UNCOVERED_STATEMENT, null, s.clause(),
-						Map.of(), 1, Verdict.VIOLATED, "covered", "coverage", 0, new Certificate.Missing(
+						Map.of(), 1, Verdict.VIOLATED, "holds", "coverage", 0, new Certificate.Missing(
 								"coverage is read from the model, not checked"), 0, s.text(), null, s.line(), s.column(),
 						null, List.of(s.id())));
 			}

@@ -227,6 +227,22 @@ class CoverageTest {
 		assertTrue(crs.contains("1 differ") && crs.contains("changed  1.1/s2"), crs);
 	}
 
+	/** The language server's quick check (the QuickChecker service) warns of them at the procedure. */
+	@Test
+	void theEditorWarnsOfUncoveredStatements() {
+		Path model = Path.of("..", "examples", "seeds", "000-senb-addition.shall");
+		Procedure procedure = load(model).procedure().orElseThrow();
+		List<dev.shall.model.check.CheckMark> marks = new dev.shall.checker.ide.EditorQuickCheck().check(procedure, model,
+				java.time.Duration.ofSeconds(20), () -> false);
+		List<dev.shall.model.check.CheckMark> uncovered = marks.stream().filter(m -> m
+				.question() == dev.shall.model.check.CheckMark.Question.UNCOVERED_STATEMENT).toList();
+		assertEquals(1, uncovered.size(), marks::toString);
+		assertEquals(dev.shall.model.check.CheckMark.Severity.WARNING, uncovered.get(0).severity());
+		assertTrue(uncovered.get(0).message().startsWith("Statement X.2.3/s3 of the CR is covered by no element"),
+				uncovered.get(0).message());
+		assertEquals(5, uncovered.get(0).line(), "at the procedure");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "000-senb-addition.txt", "001-lwip-revision-1.txt", "002-lwip-revision-2.txt",
 			"003-smc-vs-inter-mme-handover.txt", "004-dsmipv6-child-sa.txt" })

@@ -82,6 +82,9 @@ class FrontDoorsAgreeTest {
 		int settled = 0;
 		int vacuousOnlyOnTheCommandLine = 0;
 		for (CheckMark mark : marks) {
+			if (mark.question() == CheckMark.Question.UNCOVERED_STATEMENT) {
+				continue; // not a question (ADR 0016); checked by CoverageTest
+			}
 			String question = mark.question() == CheckMark.Question.DEAD_STEP ? mark.name() + " can happen" : mark.name();
 			for (CheckMark.Verdict verdict : mark.verdicts()) {
 				asked++;
