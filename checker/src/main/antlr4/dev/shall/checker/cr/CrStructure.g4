@@ -7,8 +7,9 @@
 // means. Sentences are split in Java (CrParser), normative keywords found there (StatementInventory).
 //
 // Sources of the conventions: 3GPP TR 21.801 (Specification drafting rules) for clause numbering,
-// NOTEs and Editor's Notes; 3GPP TR 21.900 for the CR form, whose "changes" are delimited by
-// free-text markers (no standard form: the five seeds in examples/cr/ show six variants).
+// NOTEs and Editor's Notes. How a CR's body delimits its changes is practice, not a standard form
+// (3GPP TR 21.900 governs the CR procedure and cover sheet): the five seeds in examples/cr/ show six
+// variants of markers, which the rule changeMarker accepts.
 grammar CrStructure;
 
 document

@@ -97,7 +97,11 @@ public final class CoverageCommand implements Callable<Integer> {
 				continue;
 			}
 			try {
-				coverages.add(Coverage.of(procedure, loaded.file().toString(), StatementInventory.of(crFile)));
+				// named as the user named it: relative to the working directory when it lies inside
+				Path here = Path.of("").toAbsolutePath();
+				Path shown = loaded.file().isAbsolute() && loaded.file().startsWith(here) ? here.relativize(loaded.file())
+						: loaded.file();
+				coverages.add(Coverage.of(procedure, shown.toString(), StatementInventory.of(crFile)));
 			} catch (CrInputException e) {
 				err.println("shall: " + Escaping.visible(e.getMessage()));
 				bad = true;

@@ -32,7 +32,7 @@ public record Statement(String id, Kind kind, String clause, String step, List<S
 
 	/**
 	 * The kinds of statement, after the verbal forms of 3GPP TR 21.801 (Specification drafting
-	 * rules), Annex E: shall/shall not (requirement), should/should not (recommendation), may/need
+	 * rules), Annex E "Verbal forms for the expression of provisions" (normative; V16.2.0): shall/shall not (requirement), should/should not (recommendation), may/need
 	 * not (permission), can/cannot (possibility and capability); "must" is counted a requirement
 	 * (the CRs use it as one, though TR 21.801 discourages it), "may not" a permission.
 	 */

@@ -183,6 +183,11 @@ class CoverageTest {
 		assertTrue(text.contains("1 CR statement not covered by the model"), text);
 		String junit = run(0, "check", "-q", "--format", "junit", model.toString());
 		assertTrue(junit.contains("uncovered statement 1.1/s4"), junit);
+		Path report = folder.resolve("report");
+		run(0, "check", "-q", "--report", report.toString(), "--out", folder.resolve("out.txt").toString(), model
+				.toString());
+		String html = Files.readString(report.resolve("index.html"));
+		assertTrue(html.contains("UNCOVERED — The UE should report failures."), html);
 	}
 
 	@Test

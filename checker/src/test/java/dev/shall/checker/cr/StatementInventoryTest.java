@@ -155,6 +155,27 @@ class StatementInventoryTest {
 				.label() + " " + e.id()).toList());
 	}
 
+	/** The other forms the grammar knows: "Step 2:" and "1a." labels, NOTE 1, bullets "•" and "*", RFC references. */
+	@Test
+	void labelsNotesBulletsAndReferences() throws Exception {
+		Path file = folder.resolve("forms.txt");
+		Files.writeString(file, String.join("\n", "* * * First Change * * *", "7.2.10\tRules", "Step 1: The MME shall "
+				+ "start the timer.", "1a.\tThe UE may answer as in RFC 4306 [9].", "NOTE 1:\tThe HA can ignore it.",
+				"\u2022\tThe eNB should forward it.", "*\tThe UE need not retry.", "", "NOTE: Informative only.",
+				"* * * End of Change * * *", "The MME shall be ignored: outside the changes."));
+		StatementInventory inventory = StatementInventory.of(file);
+		assertEquals(List.of("7.2.10/s1 shall", "7.2.10/s2 may", "7.2.10/n1 can", "7.2.10/s3 should",
+				"7.2.10/s4 need not", "7.2.10/n2 "), listed(inventory));
+		assertEquals(List.of("1", "1a"), inventory.steps().stream().map(StatementInventory.Step::label).toList());
+		assertEquals("1a", inventory.find("7.2.10/s2").step());
+		assertEquals("1a", inventory.find("7.2.10/n1").step(), "a NOTE right after a step belongs to it");
+		assertEquals(null, inventory.find("7.2.10/s3").step(), "a bullet after a step does not");
+		assertEquals(List.of("RFC 4306 [9]"), inventory.find("7.2.10/s2").references());
+		assertEquals(Statement.Kind.RECOMMENDATION, inventory.find("7.2.10/s3").kind());
+		assertEquals(Statement.Kind.PERMISSION, inventory.find("7.2.10/s4").kind());
+		assertEquals(5, inventory.find("7.2.10/n1").line());
+	}
+
 	@Test
 	void sentencesKeepAbbreviationsAndNumbers() {
 		String text = "The UE shall use e.g. IDi as in TS 33.401, i.e. the value. It shall follow clause 7.2.4. Then Fig. 3 "
