@@ -92,7 +92,8 @@ public record Finding(String file, String procedure, String property, Kind kind,
 		 * A normative statement (or Editor's Note) of the procedure's CR that no model element covers
 		 * and none declares out of scope (ADR 0016): a warning, never a differing verdict. Its file,
 		 * line and column are the statement's in the CR, {@code property} its id, {@code reason} its
-		 * text.
+		 * text; its verdict is {@code violated} (uncovered) and its expectation {@code holds}
+		 * (covered), which {@link #mismatch()} never counts.
 		 */
 		UNCOVERED_STATEMENT("uncovered-statement");
 
