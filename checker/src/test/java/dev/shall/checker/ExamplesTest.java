@@ -58,7 +58,9 @@ class ExamplesTest {
 						+ f.expected() + (f.reason() == null ? "" : " (" + f.reason() + ")"))
 				.collect(Collectors.joining("\n"));
 		assertEquals("", mismatches);
-		assertTrue(report.results().stream().filter(f -> f.verdict() == Verdict.VIOLATED && f.kind() != Finding.Kind.DEAD_STEP).allMatch(Finding::certified), "every violation is certified");
+		// an uncovered CR statement (ADR 0016) is a warning read from the model, not a verdict to certify
+		assertTrue(report.results().stream().filter(f -> f.verdict() == Verdict.VIOLATED && f.kind() != Finding.Kind.DEAD_STEP
+				&& f.kind() != Finding.Kind.UNCOVERED_STATEMENT).allMatch(Finding::certified), "every violation is certified");
 		assertEquals(0, report.exitCode());
 		tracesRoundTrip(report);
 	}

@@ -93,6 +93,10 @@ public final class CheckCommand implements Callable<Integer> {
 	@Option(names = { "-q", "--quiet" }, description = "no progress on stderr (errors are still written there)")
 	boolean quiet;
 
+	@Option(names = "--cr", paramLabel = "FILE", description = "check every procedure against this CR (its statements "
+			+ "no element covers are warnings, ADR 0016) instead of the CR its cr line names")
+	Path cr;
+
 	@Option(names = "--shard", paramLabel = "K/N", description = "check only shard K of N (1 <= K <= N <= 1000): "
 			+ "question i of the run, in its order, is shard (i mod N) + 1's; reports cover the shard's questions "
 			+ "and shall merge combines them")
@@ -230,7 +234,7 @@ public final class CheckCommand implements Callable<Integer> {
 		RunReport report;
 		Map<String, ChartNotes> models = new java.util.HashMap<>();
 		try {
-			report = new CheckRunner(master, part).cache(cache).run(inputs, settings, ProcedureFrontEnd.find(), new NotesRecorder(
+			report = new CheckRunner(master, part).cache(cache).cr(cr).run(inputs, settings, ProcedureFrontEnd.find(), new NotesRecorder(
 					Progress.listener(mode, err), models));
 		} finally {
 			Progress.finish(mode, err);

@@ -22,7 +22,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code shall diff OLD NEW}: what a revision of a procedure fixes and breaks. Exit codes: 0 nothing
+ * {@code shall diff OLD NEW}: what a revision of a procedure fixes and breaks, and, when the two
+ * revisions name CRs (their {@code cr} lines, or {@code --old-cr}/{@code --new-cr}) that differ, the
+ * statements that changed and the verdicts that changed with them (ADR 0016). OLD and NEW may also be
+ * two CRs themselves (any file but a .shall): then only their statements are compared, exit 0.
+ * Exit codes: 0 nothing
  * broken, 1 something broken (a verdict went from holds to violated), 2 nothing broken but a verdict
  * compared is unknown in either revision (so whether it broke is not known), 3 bad input or usage,
  * 4 internal failure.
@@ -52,6 +56,12 @@ public final class DiffCommand implements Callable<Integer> {
 	@Option(names = "--timeout", defaultValue = "60")
 	int timeout;
 
+	@Option(names = "--old-cr", paramLabel = "FILE", description = "the CR of the old revision (default: its cr line)")
+	Path oldCr;
+
+	@Option(names = "--new-cr", paramLabel = "FILE", description = "the CR of the new revision (default: its cr line)")
+	Path newCr;
+
 	@Override
 	public Integer call() {
 		if (!List.of("text", "json", "junit", "sarif").contains(format)) {
@@ -62,6 +72,11 @@ public final class DiffCommand implements Callable<Integer> {
 					+ ", --timeout at least 1");
 		}
 		CheckCommand.importPolicy(null, false);
+		ProcedureFrontEnd found = ProcedureFrontEnd.find();
+		if (!before.toString().endsWith("." + found.fileExtension()) && !after.toString().endsWith("." + found
+				.fileExtension())) {
+			return crDiff();
+		}
 		CheckRunner.Settings settings = new CheckRunner.Settings(CheckRunner.EngineChoice.AUTO, depth,
 				Duration.ofSeconds(timeout), null,
 				Map.of());
@@ -77,9 +92,53 @@ public final class DiffCommand implements Callable<Integer> {
 		}
 		List<RevisionDiff.Entry> entries = new RevisionDiff().compare(old, now);
 		PrintWriter out = spec.commandLine().getOut();
-		new DiffReport(before.toString(), after.toString(), now, entries).write(format, out);
+		DiffReport report = new DiffReport(before.toString(), after.toString(), now, entries);
+		dev.shall.model.Procedure oldModel = procedure(frontEnd, before);
+		dev.shall.model.Procedure newModel = procedure(frontEnd, after);
+		Path oldText = oldModel == null ? oldCr : dev.shall.checker.cr.Coverage.crPath(oldModel, before, oldCr);
+		Path newText = newModel == null ? newCr : dev.shall.checker.cr.Coverage.crPath(newModel, after, newCr);
+		if (oldText != null && newText != null) {
+			try {
+				report.withStatements(dev.shall.checker.cr.CrDiff.of(dev.shall.checker.cr.StatementInventory.of(oldText),
+						dev.shall.checker.cr.StatementInventory.of(newText)).withVerdicts(oldModel, newModel, entries));
+			} catch (dev.shall.checker.cr.CrInputException e) {
+				spec.commandLine().getErr().println("shall: " + Escaping.visible(e.getMessage()));
+				spec.commandLine().getErr().flush();
+				return 3;
+			}
+		}
+		report.write(format, out);
 		out.flush();
 		return exitCode(entries);
+	}
+
+	private static dev.shall.model.Procedure procedure(ProcedureFrontEnd frontEnd, Path file) {
+		return frontEnd.load(List.of(file)).stream().flatMap(l -> l.procedure().stream()).findFirst().orElse(null);
+	}
+
+	/** OLD and NEW are CRs: their statements that differ, text or JSON; exit 0, or 3 for a CR that cannot be read. */
+	private int crDiff() {
+		PrintWriter out = spec.commandLine().getOut();
+		dev.shall.checker.cr.CrDiff diff;
+		try {
+			diff = dev.shall.checker.cr.CrDiff.of(dev.shall.checker.cr.StatementInventory.of(before),
+					dev.shall.checker.cr.StatementInventory.of(after));
+		} catch (dev.shall.checker.cr.CrInputException e) {
+			spec.commandLine().getErr().println("shall: " + Escaping.visible(e.getMessage()));
+			spec.commandLine().getErr().flush();
+			return 3;
+		}
+		if (format.equals("json")) {
+			out.println(Escaping.json(new com.google.gson.GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create()
+					.toJson(diff.toJson())));
+		} else if (format.equals("text")) {
+			diff.writeText(out);
+		} else {
+			spec.commandLine().getErr().println("shall: two CRs are compared as text or json, not " + format);
+			return 3;
+		}
+		out.flush();
+		return 0;
 	}
 
 	/** 1 when a verdict broke; else 2 when a verdict present in both revisions is unknown in either; else 0. */

@@ -56,6 +56,20 @@ public final class EditorQuickCheck implements QuickChecker {
 		if (master.cancelled()) {
 			return List.of();
 		}
+		// ADR 0016: with a cr line, the statements no element covers (a CR that cannot be read: none;
+		// shall check reports it)
+		java.nio.file.Path cr = procedure.getCr() == null || file == null ? null
+				: dev.shall.checker.cr.Coverage.crPath(procedure, file, null);
+		if (cr != null) {
+			try {
+				findings = new ArrayList<>(findings);
+				findings.addAll(dev.shall.checker.cr.Coverage.of(procedure, file.toString(), dev.shall.checker.cr
+						.StatementInventory.of(cr)).findings());
+			} catch (dev.shall.checker.cr.CrInputException | LinkageError e) {
+				// the editor shows what it can; the command line names the problem. LinkageError: in
+				// Eclipse, ANTLR 4 and POI are optional imports of this bundle (bnd.bnd) and may be absent
+			}
+		}
 		return EditorMarks.of(procedure, findings);
 	}
 }

@@ -219,6 +219,25 @@ public final class CheckRunner {
 		return this;
 	}
 
+	/** The CR every procedure is checked against (--cr), instead of its own {@code cr} line; null: its own. */
+	private Path cr;
+	/** The coverage of each procedure checked against a CR, in the order checked (ADR 0016). */
+	private final List<dev.shall.checker.cr.Coverage> coverages = new ArrayList<>();
+
+	/**
+	 * Checks every procedure against the CR at {@code cr} (shall check --cr), not the one its
+	 * {@code cr} line names; null restores that.
+	 */
+	public CheckRunner cr(Path cr) {
+		this.cr = cr;
+		return this;
+	}
+
+	/** The coverage of each procedure of the last {@link #run} that has a CR (ADR 0016). */
+	public List<dev.shall.checker.cr.Coverage> coverages() {
+		return List.copyOf(coverages);
+	}
+
 	public CheckRunner() {
 		this(null);
 	}
@@ -264,8 +283,11 @@ public final class CheckRunner {
 		// every procedure compiled before the first question, so that the number of questions (and
 		// a shard's share of them) is known up front; diagnostics keep their order per file
 		List<Plan> plans = new ArrayList<>();
+		coverages.clear();
+		List<Finding> uncovered = new ArrayList<>();
 		for (LoadedFile loaded : all) {
 			diagnostics.addAll(capped(loaded.diagnostics()));
+			loaded.procedure().ifPresent(procedure -> uncovered.addAll(coverage(procedure, loaded.file(), diagnostics)));
 			loaded.procedure().ifPresent(procedure -> {
 				listener.loaded(loaded.file(), procedure);
 				Plan plan = plan(procedure, loaded.file(), settings, diagnostics);
@@ -304,8 +326,38 @@ public final class CheckRunner {
 				cache.store(key, answered, numbers.subList(before, numbers.size()));
 			}
 		}
+		if (shard == null) {
+			// not questions: a shard's report numbers questions only, so uncovered statements belong
+			// to whole runs (and to shall coverage)
+			findings.addAll(uncovered);
+		}
 		return new RunReport(findings, diagnostics, shard == null ? null : new RunReport.Shard(shard.index(), shard
 				.count(), numbers));
+	}
+
+	/**
+	 * The coverage stage (ADR 0016): with a CR (--cr or the procedure's {@code cr} line), the
+	 * statements no element covers as findings, and ids the CR lacks as warnings; a CR that cannot
+	 * be read is an error at the procedure.
+	 */
+	private List<Finding> coverage(Procedure procedure, Path file, List<SourceDiagnostic> diagnostics) {
+		Path crFile = dev.shall.checker.cr.Coverage.crPath(procedure, file, cr);
+		if (crFile == null) {
+			return List.of();
+		}
+		try {
+			dev.shall.checker.cr.StatementInventory inventory = dev.shall.checker.cr.StatementInventory.of(crFile);
+			dev.shall.checker.cr.Coverage coverage = dev.shall.checker.cr.Coverage.of(procedure, file.toString(),
+					inventory);
+			coverages.add(coverage);
+			diagnostics.addAll(coverage.diagnostics());
+			return coverage.findings();
+		} catch (dev.shall.checker.cr.CrInputException e) {
+			SourceLocation at = procedure.getLocation();
+			diagnostics.add(new SourceDiagnostic(SourceDiagnostic.Severity.ERROR, "shall.bad-cr", "the CR cannot be read: "
+					+ e.getMessage(), file.toString(), at == null ? 1 : at.getLine(), at == null ? 1 : at.getColumn()));
+			return List.of();
+		}
 	}
 
 	/** A compiled procedure and its questions: per combination, every obligation. */
@@ -678,7 +730,51 @@ public final class CheckRunner {
 		String reason = result.reason();
 		return new Finding(file.toString(), procedure.getName(), name, kind, step, clause, new LinkedHashMap<>(options
 				.byName()), instances, verdict, expected, result.engine(), result.bound(), result.certificate(), seconds,
-				reason, trace, location == null ? 0 : location.getLine(), location == null ? 0 : location.getColumn());
+				reason, trace, location == null ? 0 : location.getLine(), location == null ? 0 : location.getColumn(),
+				null, crossed(procedure, kind, step, verdict, trace));
+	}
+
+	/**
+	 * The CR statements a verdict is about (ADR 0016): for a violation, the {@code covers} of the
+	 * steps and events its run takes, in the order first taken; for a dead step, its own.
+	 */
+	static List<String> crossed(Procedure procedure, Finding.Kind kind, String step, Verdict verdict,
+			dev.shall.checker.trace.Trace trace) {
+		List<String> crossed = new ArrayList<>();
+		if (verdict != Verdict.VIOLATED) {
+			return crossed;
+		}
+		if (kind == Finding.Kind.DEAD_STEP) {
+			for (Transition t : procedure.getTransitions()) {
+				String label = (t.getKind() == dev.shall.model.TransitionKind.ENVIRONMENT ? "event " : "step ") + t.getName();
+				if (label.equals(step) || t.getName().equals(step)) {
+					t.getCovers().forEach(id -> add(crossed, id));
+				}
+			}
+			return crossed;
+		}
+		if (trace == null) {
+			return crossed;
+		}
+		for (dev.shall.checker.trace.TraceStep taken : trace.steps()) {
+			if (taken.kind() != dev.shall.checker.trace.TraceStep.Kind.STEP
+					&& taken.kind() != dev.shall.checker.trace.TraceStep.Kind.EVENT) {
+				continue;
+			}
+			for (Transition t : procedure.getTransitions()) {
+				if (t.getName().equals(taken.step()) && t.getActor() != null && t.getActor().getName().equals(taken
+						.role())) {
+					t.getCovers().forEach(id -> add(crossed, id));
+				}
+			}
+		}
+		return crossed;
+	}
+
+	private static void add(List<String> list, String id) {
+		if (!list.contains(id)) {
+			list.add(id);
+		}
 	}
 
 	/**

@@ -61,6 +61,13 @@ public final class EditorMarks {
 								finding.property()))));
 			}
 		}
+		// ADR 0016: the CR's statements no element covers, at the procedure (the editor's cr line)
+		for (Finding finding : findings) {
+			if (finding.kind() == Finding.Kind.UNCOVERED_STATEMENT) {
+				marks.add(mark(CheckMark.Question.UNCOVERED_STATEMENT, finding.property(), finding.property(), finding
+						.clause(), procedure.getLocation(), List.of(verdict(finding))));
+			}
+		}
 		return marks;
 	}
 

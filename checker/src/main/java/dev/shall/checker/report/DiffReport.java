@@ -36,6 +36,15 @@ public final class DiffReport {
 		this.entries = entries;
 	}
 
+	/** The statements of the two revisions' CRs that differ (ADR 0016); null when they have none. */
+	private dev.shall.checker.cr.CrDiff statements;
+
+	/** This report with the CR statements that differ, shown in the text and JSON formats. */
+	public DiffReport withStatements(dev.shall.checker.cr.CrDiff statements) {
+		this.statements = statements;
+		return this;
+	}
+
 	public void write(String format, PrintWriter out) {
 		switch (format) {
 		case "json" -> json(out);
@@ -54,6 +63,10 @@ public final class DiffReport {
 		}
 		out.println();
 		out.println(Escaping.visible(RevisionDiff.summary(entries)));
+		if (statements != null) {
+			out.println();
+			statements.writeText(out);
+		}
 	}
 
 	private void json(PrintWriter out) {
@@ -80,6 +93,9 @@ public final class DiffReport {
 		}
 		root.add("changes", changes);
 		root.addProperty("summary", RevisionDiff.summary(entries));
+		if (statements != null) {
+			root.add("statements", statements.toJson());
+		}
 		out.println(Escaping.json(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root)));
 	}
 

@@ -24,17 +24,34 @@ import dev.shall.checker.trace.TraceDocument;
  * @param trace    the run that violates the property, or that reaches the step; null otherwise
  * @param vacuity  for a property that holds and has a vacuity condition (semantics §7.5), whether it
  *                 holds only vacuously; null when the question was not asked
+ * @param statements the CR statements the verdict is about (ADR 0016): for a violation, those the
+ *                 steps of its run cover ({@code covers}), in the order the run first crosses them;
+ *                 for a dead step, those the step covers; for an uncovered statement, its id; empty
+ *                 otherwise
  */
 public record Finding(String file, String procedure, String property, Kind kind, String step, String clause,
 		Map<String, String> options, int instances, Verdict verdict, String expected, String engine, int bound,
-		Certificate certificate, double seconds, String reason, Trace trace, int line, int column, Vacuity vacuity) {
+		Certificate certificate, double seconds, String reason, Trace trace, int line, int column, Vacuity vacuity,
+		java.util.List<String> statements) {
+
+	public Finding {
+		statements = statements == null ? java.util.List.of() : java.util.List.copyOf(statements);
+	}
+
+	/** A finding about no CR statement. */
+	public Finding(String file, String procedure, String property, Kind kind, String step, String clause,
+			Map<String, String> options, int instances, Verdict verdict, String expected, String engine, int bound,
+			Certificate certificate, double seconds, String reason, Trace trace, int line, int column, Vacuity vacuity) {
+		this(file, procedure, property, kind, step, clause, options, instances, verdict, expected, engine, bound,
+				certificate, seconds, reason, trace, line, column, vacuity, java.util.List.of());
+	}
 
 	/** A finding whose vacuity was not asked. */
 	public Finding(String file, String procedure, String property, Kind kind, String step, String clause,
 			Map<String, String> options, int instances, Verdict verdict, String expected, String engine, int bound,
 			Certificate certificate, double seconds, String reason, Trace trace, int line, int column) {
 		this(file, procedure, property, kind, step, clause, options, instances, verdict, expected, engine, bound,
-				certificate, seconds, reason, trace, line, column, null);
+				certificate, seconds, reason, trace, line, column, null, java.util.List.of());
 	}
 
 	/**
@@ -48,13 +65,19 @@ public record Finding(String file, String procedure, String property, Kind kind,
 	/** The finding with its time in seconds (its vacuity question included). */
 	public Finding withSeconds(double seconds) {
 		return new Finding(file, procedure, property, kind, step, clause, options, instances, verdict, expected, engine,
-				bound, certificate, seconds, reason, trace, line, column, vacuity);
+				bound, certificate, seconds, reason, trace, line, column, vacuity, statements);
 	}
 
 	/** The finding with the answer to its vacuity question. */
 	public Finding withVacuity(Vacuity vacuity) {
 		return new Finding(file, procedure, property, kind, step, clause, options, instances, verdict, expected, engine,
-				bound, certificate, seconds, reason, trace, line, column, vacuity);
+				bound, certificate, seconds, reason, trace, line, column, vacuity, statements);
+	}
+
+	/** The finding naming the CR statements it is about. */
+	public Finding withStatements(java.util.List<String> statements) {
+		return new Finding(file, procedure, property, kind, step, clause, options, instances, verdict, expected, engine,
+				bound, certificate, seconds, reason, trace, line, column, vacuity, statements);
 	}
 
 	/** Whether the certification stage confirmed the verdict (semantics §8.2). */
@@ -64,7 +87,15 @@ public record Finding(String file, String procedure, String property, Kind kind,
 
 	/** The kinds of question; {@link #toString()} is the name reports and fingerprints use. */
 	public enum Kind {
-		PROPERTY("property"), DEAD_STEP("dead-step"), BOUNDS("bounds"), UNHANDLED("unhandled-message");
+		PROPERTY("property"), DEAD_STEP("dead-step"), BOUNDS("bounds"), UNHANDLED("unhandled-message"),
+		/**
+		 * A normative statement (or Editor's Note) of the procedure's CR that no model element covers
+		 * and none declares out of scope (ADR 0016): a warning, never a differing verdict. Its file,
+		 * line and column are the statement's in the CR, {@code property} its id, {@code reason} its
+		 * text; its verdict is {@code violated} (uncovered) and its expectation {@code holds}
+		 * (covered), which {@link #mismatch()} never counts.
+		 */
+		UNCOVERED_STATEMENT("uncovered-statement");
 
 		private final String label;
 
@@ -72,7 +103,7 @@ public record Finding(String file, String procedure, String property, Kind kind,
 			this.label = label;
 		}
 
-		/** {@code property}, {@code dead-step}, {@code bounds} or {@code unhandled-message}: the JSON and SARIF name (stable). */
+		/** {@code property}, {@code dead-step}, {@code bounds}, {@code unhandled-message} or {@code uncovered-statement}: the JSON and SARIF name (stable). */
 		public String label() {
 			return label;
 		}
@@ -94,7 +125,7 @@ public record Finding(String file, String procedure, String property, Kind kind,
 
 	/** Whether the verdict is definitive and differs from what the author declared. */
 	public boolean mismatch() {
-		if (verdict == Verdict.UNKNOWN) {
+		if (verdict == Verdict.UNKNOWN || kind == Kind.UNCOVERED_STATEMENT) {
 			return false;
 		}
 		if (kind == Kind.DEAD_STEP || kind == Kind.UNHANDLED) {
@@ -105,8 +136,11 @@ public record Finding(String file, String procedure, String property, Kind kind,
 		return !verdict.label().equals(expected);
 	}
 
-	/** A dead step or an unhandled message that no {@code expect} declares: a warning in every report. */
+	/** A dead step or an unhandled message that no {@code expect} declares, an uncovered statement: a warning in every report. */
 	public boolean warning() {
+		if (kind == Kind.UNCOVERED_STATEMENT) {
+			return verdict == Verdict.VIOLATED;
+		}
 		return (kind == Kind.DEAD_STEP || kind == Kind.UNHANDLED) && verdict == Verdict.VIOLATED
 				&& !expected.equals(Verdict.VIOLATED.label());
 	}

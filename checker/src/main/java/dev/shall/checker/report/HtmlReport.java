@@ -314,6 +314,10 @@ public final class HtmlReport {
 	}
 
 	private static String verdict(Finding finding) {
+		if (finding.kind() == Finding.Kind.UNCOVERED_STATEMENT) {
+			// ADR 0016: a statement of the CR that no model element covers
+			return "UNCOVERED — " + escape(finding.reason());
+		}
 		String verdict = finding.kind() == Finding.Kind.DEAD_STEP && finding.verdict() == Verdict.VIOLATED
 				? finding.declaredFinding() ? "dead step (declared)" : "DEAD STEP"
 				: finding.kind() == Finding.Kind.UNHANDLED && finding.verdict() == Verdict.VIOLATED

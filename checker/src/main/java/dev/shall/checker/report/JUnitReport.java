@@ -90,6 +90,12 @@ public final class JUnitReport {
 			xml.writeStartElement("skipped");
 			attribute(xml, "message", "unknown: " + finding.reason());
 			xml.writeEndElement();
+		} else if (finding.kind() == Finding.Kind.UNCOVERED_STATEMENT) {
+			// a warning, not a failure (ADR 0016)
+			xml.writeStartElement("system-out");
+			characters(xml, "uncovered statement " + finding.property() + " (" + finding.file() + ":" + finding.line()
+					+ ":" + finding.column() + "): " + finding.reason());
+			xml.writeEndElement();
 		} else if (finding.kind() == Finding.Kind.DEAD_STEP && finding.verdict() == Verdict.VIOLATED) {
 			xml.writeStartElement("system-out");
 			characters(xml, "dead step" + (finding.declaredFinding() ? " (declared)" : "") + ": " + finding.step()

@@ -125,6 +125,12 @@ public final class JsonReport {
 			r.addProperty("vacuous", finding.vacuous());
 			r.addProperty("vacuity", finding.vacuity().reason());
 		}
+		if (!finding.statements().isEmpty()) {
+			// ADR 0016: the CR statements the verdict is about (the run crosses them, the step covers them)
+			JsonArray statements = new JsonArray();
+			finding.statements().forEach(statements::add);
+			r.add("statements", statements);
+		}
 		if (finding.trace() != null) {
 			// one trace format for every trace shall writes or reads (docs/trace-format.md)
 			r.add("trace", TraceFormat.toJson(finding.traceDocument()));

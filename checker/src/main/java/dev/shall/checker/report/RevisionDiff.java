@@ -77,6 +77,9 @@ public final class RevisionDiff {
 	private static Map<String, Finding> index(RunReport report) {
 		Map<String, Finding> index = new LinkedHashMap<>();
 		for (Finding finding : report.results()) {
+			if (finding.kind() == Finding.Kind.UNCOVERED_STATEMENT) {
+				continue; // not a verdict: the CR's statements are compared apart (CrDiff)
+			}
 			index.put(finding.kind() + "|" + finding.property() + "|" + finding.options(), finding);
 		}
 		return index;

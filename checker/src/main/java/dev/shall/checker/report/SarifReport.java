@@ -39,6 +39,9 @@ public final class SarifReport {
 	/** The rule of a property that holds only vacuously (semantics §7.5). */
 	public static final String VACUOUS_RULE = "vacuousProperty";
 
+	/** The rule of a CR statement no model element covers (ADR 0016). */
+	public static final String UNCOVERED_RULE = "uncoveredStatement";
+
 	/** In a shard's report, the run property naming the shard ({@code K/N}). */
 	public static final String SHARD = "shardIndex";
 
@@ -137,6 +140,7 @@ public final class SarifReport {
 		case BOUNDS -> "withinDeclaredBounds";
 		case DEAD_STEP -> "deadStep";
 		case UNHANDLED -> "unhandledMessage";
+		case UNCOVERED_STATEMENT -> UNCOVERED_RULE;
 		case PROPERTY -> finding.vacuous() && !finding.mismatch() ? VACUOUS_RULE : finding.property();
 		};
 		int ruleIndex = rule(rules, ruleId, switch (finding.kind()) {
@@ -146,6 +150,7 @@ public final class SarifReport {
 		case BOUNDS -> "No step overflows a channel or leaves a declared range";
 		case DEAD_STEP -> "Every step of the CR text can happen";
 		case UNHANDLED -> "Every message that arrives is taken, ignored or deferred by its receiver";
+		case UNCOVERED_STATEMENT -> "Every normative statement of the CR is modelled (covers) or declared out of scope";
 		});
 		JsonObject result = new JsonObject();
 		result.addProperty("ruleId", ruleId);
@@ -232,6 +237,11 @@ public final class SarifReport {
 		properties.addProperty("certified", finding.certified());
 		properties.addProperty("certificate", finding.certificate().kind());
 		properties.addProperty("instances", finding.instances());
+		if (!finding.statements().isEmpty()) {
+			JsonArray statements = new JsonArray();
+			finding.statements().forEach(statements::add);
+			properties.add("statements", statements);
+		}
 		if (finding.vacuity() != null) {
 			properties.addProperty("property", finding.property()); // the ruleId may be vacuousProperty
 			properties.addProperty("vacuous", finding.vacuous());
@@ -272,6 +282,9 @@ public final class SarifReport {
 		case HOLDS -> "Every " + finding.step() + " is handled";
 		default -> "Unknown whether " + finding.property();
 		};
+		// the location is the statement's in the CR text (ADR 0016)
+		case UNCOVERED_STATEMENT -> "Statement " + finding.property() + " of the CR is covered by no element of "
+				+ finding.procedure() + " and not declared out of scope: " + finding.reason();
 		default -> finding.property() + " " + finding.verdict().label();
 		};
 		String expectation = finding.mismatch() ? " (declared: " + finding.expected() + ")"
@@ -279,9 +292,14 @@ public final class SarifReport {
 						&& !finding.warning() && !"holds".equals(finding.expected()) ? " (as declared)" : "";
 		String trace = finding.trace() != null && finding.verdict() == Verdict.VIOLATED
 				&& finding.kind() != Finding.Kind.DEAD_STEP ? " by a " + finding.trace().steps().size() + "-step run" : "";
+		if (finding.kind() == Finding.Kind.UNCOVERED_STATEMENT) {
+			return what;
+		}
+		String crosses = finding.statements().isEmpty() ? "" : " The run crosses " + String.join(", ", finding
+				.statements()) + ".";
 		String reason = finding.verdict() == Verdict.UNKNOWN && finding.reason() != null ? ": " + finding.reason()
 				: finding.vacuous() ? ", vacuously: " + finding.vacuity().reason() : "";
-		return what + trace + expectation + options + reason + ".";
+		return what + trace + expectation + options + reason + "." + crosses;
 	}
 
 	private JsonObject diagnostic(SourceDiagnostic diagnostic, Map<String, JsonObject> rules) {

@@ -28,15 +28,21 @@ import dev.shall.model.frontend.SourceDiagnostic;
  * @param errors        errors in the input
  * @param vacuous       properties that hold only vacuously (semantics §7.5), among those as expected
  *                      or differing: a warning, not a fourth kind of verdict
+ * @param uncovered     CR statements no model element covers (ADR 0016): warnings, not verdicts
  */
 public record Summary(long verdicts, long asExpected, long differ, long unknown, long steps, long reachable, long dead,
 		long deadDeclared, long stepsUnknown, long unhandled, long unhandledDeclared, long unhandledUnknown,
-		long notFound, long errors, long vacuous) {
+		long notFound, long errors, long vacuous, long uncovered) {
 
 	public static Summary of(RunReport report) {
 		long verdicts = 0, differ = 0, unknown = 0, steps = 0, reachable = 0, dead = 0, deadDeclared = 0,
-				stepsUnknown = 0, unhandled = 0, unhandledDeclared = 0, unhandledUnknown = 0, notFound = 0, vacuous = 0;
+				stepsUnknown = 0, unhandled = 0, unhandledDeclared = 0, unhandledUnknown = 0, notFound = 0, vacuous = 0,
+				uncovered = 0;
 		for (Finding finding : report.results()) {
+			if (finding.kind() == Finding.Kind.UNCOVERED_STATEMENT) {
+				uncovered++;
+				continue;
+			}
 			if (finding.vacuous()) {
 				vacuous++;
 			}
@@ -75,7 +81,7 @@ public record Summary(long verdicts, long asExpected, long differ, long unknown,
 		}
 		long errors = report.diagnostics().stream().filter(d -> d.severity() == SourceDiagnostic.Severity.ERROR).count();
 		return new Summary(verdicts, verdicts - differ - unknown, differ, unknown, steps, reachable, dead, deadDeclared,
-				stepsUnknown, unhandled, unhandledDeclared, unhandledUnknown, notFound, errors, vacuous);
+				stepsUnknown, unhandled, unhandledDeclared, unhandledUnknown, notFound, errors, vacuous, uncovered);
 	}
 
 	/**
@@ -96,6 +102,7 @@ public record Summary(long verdicts, long asExpected, long differ, long unknown,
 						: "s") + " not settled",
 				notFound == 0 ? "" : " " + notFound + " declared finding" + (notFound == 1 ? "" : "s")
 						+ " not found;",
-				errors, errors == 1 ? "" : "s");
+				errors, errors == 1 ? "" : "s") + (uncovered == 0 ? "" : "; " + uncovered + " CR statement"
+						+ (uncovered == 1 ? "" : "s") + " not covered by the model");
 	}
 }

@@ -32,6 +32,16 @@ public final class TextReport {
 				group = header;
 			}
 			out.println(Escaping.visible("  " + line(finding)));
+			if (finding.kind() == Finding.Kind.UNCOVERED_STATEMENT) {
+				out.println(Escaping.visible("             " + finding.reason() + "  (" + finding.file() + ":"
+						+ finding.line() + ":" + finding.column() + ")"));
+				continue;
+			}
+			if (!finding.statements().isEmpty() && finding.verdict() == Verdict.VIOLATED) {
+				// ADR 0016: the verdict linked back to the CR text
+				out.println(Escaping.visible("             " + (finding.kind() == Finding.Kind.DEAD_STEP
+						? "the dead step covers " : "the run crosses ") + String.join(", ", finding.statements())));
+			}
 			if (finding.vacuous()) {
 				// semantics §7.5: a warning, with the reason, under the verdict
 				out.println(Escaping.visible("             warning: " + finding.vacuity().reason()));
@@ -52,6 +62,10 @@ public final class TextReport {
 
 	private static String line(Finding finding) {
 		String verdict;
+		if (finding.kind() == Finding.Kind.UNCOVERED_STATEMENT) {
+			return String.format("%-10s %s  [%s]  — not covered by the model", "UNCOVERED", finding.property(), finding
+					.clause());
+		}
 		if (finding.kind() == Finding.Kind.DEAD_STEP) {
 			verdict = switch (finding.verdict()) {
 			case HOLDS -> "reachable";

@@ -169,7 +169,28 @@ public final class ProcedureCompiler {
 				procedure.getFindingExpectations().add(findingExpectation(expectation));
 			}
 		}
+		// traceability to the CR text (ADR 0016): the checker reads the CR, the model only names it
+		for (EObject member : source.getMembers()) {
+			switch (member) {
+			case dev.shall.dsl.shall.CrReference cr -> procedure.setCr(cr.getPath());
+			case dev.shall.dsl.shall.OutOfScope out -> {
+				dev.shall.model.OutOfScope compiledOut = located(F.createOutOfScope(), out);
+				compiledOut.setStatement(out.getStatement());
+				compiledOut.setReason(out.getReason());
+				procedure.getOutOfScope().add(compiledOut);
+			}
+			default -> {
+			}
+			}
+		}
 		return procedure;
+	}
+
+	/** The statement ids of a {@code covers} clause, if there is one. */
+	private static void covers(List<String> target, dev.shall.dsl.shall.Covers covers) {
+		if (covers != null) {
+			target.addAll(covers.getStatements());
+		}
 	}
 
 	// ------------------------------------------------------------------ unhandled messages
@@ -384,6 +405,7 @@ public final class ProcedureCompiler {
 		dev.shall.model.Option result = located(F.createOption(), decl);
 		result.setName(decl.getName());
 		result.setDescription(decl.getDescription());
+		covers(result.getCovers(), decl.getCovers());
 		for (OptionValue value : decl.getValues()) {
 			dev.shall.model.OptionValue compiledValue = located(F.createOptionValue(), value);
 			compiledValue.setName(value.getName());
@@ -589,6 +611,7 @@ public final class ProcedureCompiler {
 		result.setDescription(step.getDescription());
 		result.setActor(lookup(step.getActor()));
 		cite(result, step.getCitation(), step);
+		covers(result.getCovers(), step.getCovers());
 		return remember(step, result);
 	}
 
@@ -601,6 +624,7 @@ public final class ProcedureCompiler {
 		result.setDescription(event.getDescription());
 		result.setActor(lookup(event.getActor()));
 		cite(result, event.getCitation(), event);
+		covers(result.getCovers(), event.getCovers());
 		return remember(event, result);
 	}
 
@@ -768,6 +792,7 @@ public final class ProcedureCompiler {
 			for (Expectation expectation : declaration.getExpectations()) {
 				result.getExpectations().add(expectation(expectation));
 			}
+			covers(result.getCovers(), declaration.getCovers());
 			return result;
 		} finally {
 			if (expanding) {

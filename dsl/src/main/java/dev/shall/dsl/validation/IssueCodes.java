@@ -116,6 +116,24 @@ public final class IssueCodes {
 	 */
 	public static final String SESSIONS = PREFIX + "sessions";
 	/**
+	 * A statement id in {@code covers} or {@code out of scope} that is not of the inventory's form
+	 * {@code <clause>/s<n>} (or p, n, e for possibilities, NOTEs, Editor's Notes; ADR 0016).
+	 */
+	public static final String STATEMENT_ID = PREFIX + "statement-id";
+	/**
+	 * A statement both covered by a model element and declared out of scope, or declared out of
+	 * scope twice; or a second {@code cr} line.
+	 */
+	public static final String COVERAGE_CONFLICT = PREFIX + "coverage-conflict";
+	/**
+	 * A statement id the procedure's CR does not have (a warning, from the checker, which reads the
+	 * CR: the language does not parse CRs).
+	 */
+	public static final String UNKNOWN_STATEMENT = PREFIX + "unknown-statement";
+	/** A statement of the CR that no model element covers and none declares out of scope (a warning, from the checker). */
+	public static final String UNCOVERED_STATEMENT = PREFIX + "uncovered-statement";
+
+	/**
 	 * A check of shall itself failed on this element (a fault of shall, not of the file); the rest
 	 * of the file is still checked.
 	 */

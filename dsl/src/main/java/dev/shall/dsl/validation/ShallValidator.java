@@ -141,6 +141,62 @@ public class ShallValidator extends AbstractShallValidator {
 				IssueCodes.INTERNAL_ERROR);
 	}
 
+	// ------------------------------------------------------------------ traceability (ADR 0016)
+
+	/** The form of a statement id of the inventory: {@code 16.2.2/s3}, {@code X.2.3/e1}. */
+	private static final java.util.regex.Pattern STATEMENT_ID = java.util.regex.Pattern.compile(
+			"[^\\s/]+/[spne][1-9][0-9]*");
+
+	/**
+	 * Statement ids are well formed; none is both covered and out of scope, or out of scope twice;
+	 * at most one {@code cr} line. Whether an id exists in the CR is the checker's to say (it reads
+	 * the CR; the language does not depend on it): {@code shall.unknown-statement}.
+	 */
+	@Check
+	public void checkTraceability(Procedure procedure) {
+		Map<String, EObject> covered = new HashMap<>();
+		dev.shall.dsl.shall.CrReference cr = null;
+		for (dev.shall.dsl.shall.Covers covers : EcoreUtil2.getAllContentsOfType(procedure,
+				dev.shall.dsl.shall.Covers.class)) {
+			for (int i = 0; i < covers.getStatements().size(); i++) {
+				String id = covers.getStatements().get(i);
+				if (!STATEMENT_ID.matcher(id).matches()) {
+					error("'" + id + "' is not a statement id: write <clause>/s<n> as shall import lists them, e.g. "
+							+ "\"16.2.2/s3\"", covers, P.getCovers_Statements(), i, IssueCodes.STATEMENT_ID);
+				}
+				covered.putIfAbsent(id, covers);
+			}
+		}
+		Map<String, EObject> outOfScope = new HashMap<>();
+		for (EObject member : procedure.getMembers()) {
+			if (member instanceof dev.shall.dsl.shall.CrReference reference) {
+				if (cr != null) {
+					error("a second cr line (the first at line " + line(cr) + "): a procedure models one CR", reference,
+							P.getCrReference_Path(), IssueCodes.COVERAGE_CONFLICT);
+				}
+				cr = reference;
+			}
+			if (member instanceof dev.shall.dsl.shall.OutOfScope out) {
+				String id = out.getStatement();
+				if (!STATEMENT_ID.matcher(id).matches()) {
+					error("'" + id + "' is not a statement id: write <clause>/s<n> as shall import lists them", out,
+							P.getOutOfScope_Statement(), IssueCodes.STATEMENT_ID);
+				} else if (covered.containsKey(id)) {
+					error("statement " + id + " is covered (line " + line(covered.get(id)) + ") and declared out of scope",
+							out, P.getOutOfScope_Statement(), IssueCodes.COVERAGE_CONFLICT);
+				} else if (outOfScope.containsKey(id)) {
+					error("statement " + id + " is declared out of scope twice (first at line " + line(outOfScope.get(id))
+							+ ")", out, P.getOutOfScope_Statement(), IssueCodes.COVERAGE_CONFLICT);
+				}
+				outOfScope.putIfAbsent(id, out);
+				if (out.getReason() == null || out.getReason().isBlank()) {
+					error("say why statement " + id + " is out of scope", out, P.getOutOfScope_Reason(),
+							IssueCodes.STATEMENT_ID);
+				}
+			}
+		}
+	}
+
 	// ------------------------------------------------------------------ names
 
 	@Check

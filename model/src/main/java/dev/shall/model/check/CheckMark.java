@@ -38,7 +38,13 @@ public record CheckMark(Question question, String subject, String name, String c
 	 * violated} when a run leaves one that no step takes (semantics §7.4).
 	 */
 	public enum Question {
-		PROPERTY("property"), DEAD_STEP("dead-step"), BOUNDS("bounds"), UNHANDLED("unhandled-message");
+		PROPERTY("property"), DEAD_STEP("dead-step"), BOUNDS("bounds"), UNHANDLED("unhandled-message"),
+		/**
+		 * A statement of the procedure's CR ({@code cr "…"}) that no element covers and none
+		 * declares out of scope (ADR 0016): {@code violated}, a warning; its subject is the
+		 * statement's id, its verdict's reason the statement's text.
+		 */
+		UNCOVERED_STATEMENT("uncovered-statement");
 
 		private final String label;
 
@@ -169,6 +175,7 @@ public record CheckMark(Question question, String subject, String name, String c
 				? Severity.WARNING : Severity.NONE;
 		case BOUNDS -> firstWarning() != null ? Severity.WARNING : firstMismatch() != null ? Severity.ERROR
 				: Severity.NONE;
+		case UNCOVERED_STATEMENT -> firstWarning() != null ? Severity.WARNING : Severity.NONE;
 		};
 	}
 
@@ -203,6 +210,8 @@ public record CheckMark(Question question, String subject, String name, String c
 			case DEAD_STEP -> "Dead step: " + subject + " can never happen" + violated.when();
 			case UNHANDLED -> "Unhandled message: " + subject + " arrives where no step takes it, and nothing "
 					+ "ignores or defers it" + violated.when() + summary(violated);
+			case UNCOVERED_STATEMENT -> "Statement " + subject + " of the CR is covered by no element and not declared "
+					+ "out of scope: " + violated.reason();
 			default -> "A step overflows a channel or leaves a declared range" + violated.when() + summary(violated);
 			};
 		}
