@@ -95,8 +95,14 @@ public final class HtmlReport {
 		Map<String, List<Integer>> procedures = new LinkedHashMap<>();
 		List<Finding> results = report.results();
 		for (int i = 0; i < results.size(); i++) {
-			procedures.computeIfAbsent(modelKey(results.get(i).file(), results.get(i).procedure()), k -> new ArrayList<>())
-					.add(i);
+			Finding finding = results.get(i);
+			String key = modelKey(finding.file(), finding.procedure());
+			if (finding.kind() == Finding.Kind.UNCOVERED_STATEMENT && !procedures.containsKey(key)) {
+				// located in the CR's text, not the model: it belongs to the procedure checked against that CR
+				key = procedures.keySet().stream().filter(k -> k.endsWith("\u0000" + finding.procedure())).reduce(
+						(first, last) -> last).orElse(key);
+			}
+			procedures.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
 		}
 		Set<String> names = new HashSet<>();
 		int section = 0;
