@@ -52,7 +52,7 @@ public final class CheckCommand implements Callable<Integer> {
 	Path reportFolder;
 
 	@Option(names = "--engine", defaultValue = "auto",
-			description = "auto (BMC and k-induction in parallel), bmc or kind (default: ${DEFAULT-VALUE})")
+			description = "auto (BMC, k-induction, IC3/PDR and breadth-first search in parallel), bmc, kind or ic3 (default: ${DEFAULT-VALUE})")
 	String engine;
 
 	@Option(names = "--depth", defaultValue = "40", description = "the deepest run explored (default: ${DEFAULT-VALUE})")

@@ -120,6 +120,32 @@ public final class TransitionEncoding {
 		return states.bits(state);
 	}
 
+	/**
+	 * The raw input bits of a free state ({@link #freeState}, or the state a {@link #step} leads
+	 * to), field by field in the order of {@link #bits}: each field's domain index in binary, least
+	 * significant bit first. On a well-formed state they equal {@link #bits}; unlike those, they are
+	 * solver inputs (a field the step leaves constant has constant bits), so an engine can assume
+	 * values of them directly (IC3/PDR's cubes).
+	 *
+	 * @throws IllegalArgumentException for a state that is not free (the initial state, a constant state)
+	 */
+	public List<int[]> rawBits(SymbolicState state) {
+		if (state.raw == null) {
+			throw new IllegalArgumentException("not a free state");
+		}
+		return state.raw;
+	}
+
+	/** A name for each field, in the order of {@link #bits} (for invariants and exports). */
+	public List<String> fieldNames() {
+		return states.fieldNames();
+	}
+
+	/** The domain of each field, in the order of {@link #bits}. */
+	public List<Domain> fieldDomains() {
+		return states.fieldDomains();
+	}
+
 	/** Whether two states differ in some field. */
 	public int differ(SymbolicState a, SymbolicState b) {
 		return states.differ(a, b);

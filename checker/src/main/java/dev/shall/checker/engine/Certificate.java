@@ -105,7 +105,8 @@ public sealed interface Certificate {
 	/**
 	 * Fresh solvers confirm that the auxiliary invariant holds initially and is preserved by every
 	 * step, that no bad state lies within {@code depth} steps, and that the obligation is
-	 * {@code depth}-inductive relative to the invariant.
+	 * {@code depth}-inductive relative to the invariant. Depth 0 (IC3/PDR's proofs): the invariant
+	 * itself excludes every bad state.
 	 *
 	 * @param clauses the invariant's clauses, each in the author's vocabulary, for one instance
 	 */
@@ -121,6 +122,11 @@ public sealed interface Certificate {
 
 		@Override
 		public String describe() {
+			if (depth == 0) {
+				// IC3/PDR's invariant: inductive on its own and strong enough to exclude the bad states
+				return "fresh solvers confirm an inductive invariant of " + clauses.size() + " clauses that holds "
+						+ "initially, is preserved by every step and excludes every bad state";
+			}
 			return "fresh solvers confirm the property is " + depth + "-inductive"
 					+ (clauses.isEmpty() ? "" : " relative to an invariant of " + clauses.size() + " clauses");
 		}

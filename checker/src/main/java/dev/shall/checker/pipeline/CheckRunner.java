@@ -76,6 +76,8 @@ public final class CheckRunner {
 		BMC("bmc"),
 		/** k-induction ({@link KInduction}). */
 		KIND("kind"),
+		/** IC3/PDR ({@link dev.shall.checker.engine.Pdr}). */
+		IC3("ic3"),
 		/** The editor's fast check ({@link QuickSearch}); its breadth-first answers are not certified (ADR 0006). */
 		QUICK("quick");
 
@@ -103,13 +105,17 @@ public final class CheckRunner {
 			if ("k-induction".equals(name)) {
 				return KIND;
 			}
-			throw new IllegalArgumentException("unknown engine '" + name + "' (auto, bmc or kind)");
+			if ("pdr".equals(name)) {
+				return IC3;
+			}
+			throw new IllegalArgumentException("unknown engine '" + name + "' (auto, bmc, kind or ic3)");
 		}
 
 		Engine create(Certification certification) {
 			return switch (this) {
 			case BMC -> new Bmc();
 			case KIND -> new KInduction();
+			case IC3 -> new dev.shall.checker.engine.Pdr();
 			case QUICK -> new QuickSearch();
 			case AUTO -> new Portfolio(certification);
 			};

@@ -18,6 +18,8 @@ public final class Sat4jSolver implements SatSolver {
 	private long deadline = Long.MAX_VALUE;
 	private long conflictBudget;
 	private volatile boolean interrupted;
+	/** The assumptions of the last call, for {@link #failedAssumptions()}. */
+	private int[] lastAssumptions;
 
 	public Sat4jSolver() {
 		// not "hot": SAT4J sizes its heuristics' tables when a call starts, and every depth adds
@@ -64,11 +66,41 @@ public final class Sat4jSolver implements SatSolver {
 		} else {
 			solver.setTimeoutMs(Math.min(remainingMs, Integer.MAX_VALUE));
 		}
+		lastAssumptions = assumptions.clone();
 		try {
 			return SatAnswer.of(solver.isSatisfiable(new VecInt(assumptions)));
 		} catch (TimeoutException e) {
 			return SatAnswer.UNKNOWN;
 		}
+	}
+
+	@Override
+	public int[] failedAssumptions() {
+		if (contradiction) {
+			return new int[0]; // unsatisfiable without any assumption
+		}
+		if (lastAssumptions == null) {
+			return new int[0];
+		}
+		org.sat4j.specs.IVecInt explanation = solver.unsatExplanation();
+		if (explanation == null) {
+			return lastAssumptions.clone();
+		}
+		// SAT4J names the assumptions of the final conflict; keep them as the caller gave them
+		java.util.Set<Integer> given = new java.util.HashSet<>();
+		for (int literal : lastAssumptions) {
+			given.add(literal);
+		}
+		java.util.Set<Integer> failed = new java.util.LinkedHashSet<>();
+		for (int k = 0; k < explanation.size(); k++) {
+			int literal = explanation.get(k);
+			if (given.contains(literal)) {
+				failed.add(literal);
+			} else if (given.contains(-literal)) {
+				failed.add(-literal);
+			}
+		}
+		return failed.stream().mapToInt(Integer::intValue).toArray();
 	}
 
 	@Override
