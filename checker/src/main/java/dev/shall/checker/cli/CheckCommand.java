@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +97,22 @@ public final class CheckCommand implements Callable<Integer> {
 			+ "and shall merge combines them")
 	String shard;
 
+	@Option(names = "--property", paramLabel = "NAME", description = "ask only this property (repeatable; with "
+			+ "--step and --kind, the questions named are asked together)")
+	List<String> properties = new ArrayList<>();
+
+	@Option(names = "--step", paramLabel = "NAME", description = "ask only whether this step or event can happen "
+			+ "(repeatable)")
+	List<String> steps = new ArrayList<>();
+
+	@Option(names = "--kind", paramLabel = "KIND", description = "ask only questions of this kind: property, bounds, "
+			+ "dead-step or unhandled (repeatable)")
+	List<String> kinds = new ArrayList<>();
+
+	@Option(names = "--invariant-out", paramLabel = "FILE", description = "write the inductive invariants of the "
+			+ "proofs found by IC3/PDR (clauses over named state bits) to FILE")
+	Path invariantOut;
+
 	@Spec
 	CommandSpec spec;
 
@@ -122,6 +139,17 @@ public final class CheckCommand implements Callable<Integer> {
 				return 3;
 			}
 		}
+		java.util.Set<dev.shall.checker.lowering.Obligation.Kind> kindSet = new java.util.HashSet<>();
+		for (String kind : kinds) {
+			try {
+				kindSet.add(CheckRunner.Selection.kind(kind));
+			} catch (IllegalArgumentException e) {
+				System.err.println("shall: " + e.getMessage());
+				return 3;
+			}
+		}
+		CheckRunner.Selection selection = new CheckRunner.Selection(new java.util.HashSet<>(properties),
+				new java.util.HashSet<>(steps), kindSet);
 		CheckRunner.EngineChoice engineChoice;
 		try {
 			engineChoice = CheckRunner.EngineChoice.parse(engine);
@@ -174,7 +202,7 @@ public final class CheckCommand implements Callable<Integer> {
 			System.err.println("shall: --instances is at most " + Limits.format(Limits.MAX_VALUES));
 			return 3;
 		}
-		for (Path file : files.values()) {
+		for (Path file : invariantOut == null ? files.values() : concat(files.values(), invariantOut)) {
 			// refused before the run, not after it
 			Path folder = file.toAbsolutePath().getParent();
 			if (folder == null || !Files.isDirectory(folder) || Files.isDirectory(file)) {
@@ -196,7 +224,7 @@ public final class CheckCommand implements Callable<Integer> {
 		Progress.Mode mode = Progress.choose(quiet, ENVIRONMENT.get() != null ? ENVIRONMENT.get() : System.getenv());
 		RunReport report;
 		try {
-			report = new CheckRunner(master, part).run(paths, settings, ProcedureFrontEnd.find(), Progress.listener(mode,
+			report = new CheckRunner(master, part, selection).run(paths, settings, ProcedureFrontEnd.find(), Progress.listener(mode,
 					err));
 		} finally {
 			Progress.finish(mode, err);
@@ -213,6 +241,9 @@ public final class CheckCommand implements Callable<Integer> {
 		}
 		if (reportFolder != null) {
 			new HtmlReport().write(report, reportFolder);
+		}
+		if (invariantOut != null) {
+			InvariantExport.write(report, invariantOut);
 		}
 		return report.exitCode();
 	}
@@ -243,6 +274,12 @@ public final class CheckCommand implements Callable<Integer> {
 		} finally {
 			ENVIRONMENT.remove();
 		}
+	}
+
+	private static List<Path> concat(java.util.Collection<Path> paths, Path more) {
+		List<Path> all = new ArrayList<>(paths);
+		all.add(more);
+		return all;
 	}
 
 	private static final List<String> FORMATS = List.of("text", "json", "junit", "sarif");
