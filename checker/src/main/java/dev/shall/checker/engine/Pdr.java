@@ -58,6 +58,9 @@ import dev.shall.checker.sat.SatSolver;
  */
 public final class Pdr implements Engine {
 
+	/** {@code -Dshall.debug.pdr=true}: statistics on stderr every 2,000 SAT calls (for profiling). */
+	private static final boolean DEBUG = Boolean.getBoolean("shall.debug.pdr");
+
 	@Override
 	public String name() {
 		return "ic3";
@@ -131,6 +134,8 @@ public final class Pdr implements Engine {
 		/** The frame up to which no violation exists (as the others' bound). */
 		int bound = -1;
 		long order;
+		long calls;
+		long solveNanos;
 
 		Search(CheckRequest request, Budget budget, ProgressListener progress) {
 			this.request = request;
@@ -479,7 +484,15 @@ public final class Pdr implements Engine {
 		}
 
 		private SatAnswer solve(int[] assumptions) {
+			calls++;
+			long t0 = System.nanoTime();
 			SatAnswer answer = solver.solve(assumptions);
+			solveNanos += System.nanoTime() - t0;
+			if (DEBUG && calls % 2000 == 0) {
+				System.err.printf("ic3: %d calls, %.1f s solving, %d vars, frames %d, clauses %s%n", calls, solveNanos / 1e9,
+						solver.variables(), levels.size() - 1, levels.stream().skip(1).map(l -> Integer.toString(l.size()))
+								.toList());
+			}
 			if (answer.isUnknown()) {
 				String why = budget.exhausted();
 				throw new Stopped(why != null ? why : budget.whyStopped());
