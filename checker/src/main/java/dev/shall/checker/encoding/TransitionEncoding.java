@@ -64,8 +64,15 @@ public final class TransitionEncoding {
 	public record Inputs(int[] move, int[] slot, int[][] choices) {
 	}
 
-	/** One step: the state it leads to and the literal that says it is a legal step into it. */
-	public record Step(SymbolicState next, int legal, Inputs inputs) {
+	/**
+	 * One step: the state it leads to and the literal that says it is a legal step into it.
+	 *
+	 * @param enabled  the part of {@code legal} about the move alone: valid inputs selecting an
+	 *                 enabled move that exceeds no bound (without the next state's bits)
+	 * @param computed the next state's bits as functions of the current state and the inputs, in the
+	 *                 order of {@link #bits} ({@code next}'s raw bits equal them when {@code legal} holds)
+	 */
+	public record Step(SymbolicState next, int legal, Inputs inputs, int enabled, List<int[]> computed) {
 	}
 
 	public TransitionEncoding(Layout layout, OptionAssignment options, int instances, Obligation obligation,
@@ -232,6 +239,7 @@ public final class TransitionEncoding {
 		// fresh bits for the next state, equal to what the step computed; the raw input bits are
 		// compared, since re-encoding a decoded value would hide bit patterns that are no value
 		List<int[]> computed = bits(next);
+		int enabled = legal;
 		List<int[]> freshBits = new ArrayList<>();
 		SymbolicState fresh = states.freeStateLike(next, freshBits);
 		for (int f = 0; f < computed.size(); f++) {
@@ -239,7 +247,7 @@ public final class TransitionEncoding {
 				legal = circuit.and(legal, circuit.iff(computed.get(f)[b], freshBits.get(f)[b]));
 			}
 		}
-		return new Step(fresh, legal, inputs);
+		return new Step(fresh, legal, inputs, enabled, computed);
 	}
 
 	// ------------------------------------------------------------------ steps on constants
