@@ -60,6 +60,8 @@ public final class Pdr implements Engine {
 
 	/** {@code -Dshall.debug.pdr=true}: statistics on stderr every 2,000 SAT calls (for profiling). */
 	private static final boolean DEBUG = Boolean.getBoolean("shall.debug.pdr");
+	/** {@code -Dshall.pdr.sat4j=NAME}: one of SAT4J's named configurations instead of its default (for measurements). */
+	private static final String CONFIGURATION = System.getProperty("shall.pdr.sat4j");
 
 	@Override
 	public String name() {
@@ -110,7 +112,7 @@ public final class Pdr implements Engine {
 		final CheckRequest request;
 		final Budget budget;
 		final ProgressListener progress;
-		final SatSolver solver = new Sat4jSolver();
+		final SatSolver solver = CONFIGURATION == null ? new Sat4jSolver() : new Sat4jSolver(CONFIGURATION);
 		final Circuit circuit = new Circuit(solver);
 		final TransitionEncoding encoding;
 		final long started = System.nanoTime();
@@ -495,6 +497,10 @@ public final class Pdr implements Engine {
 			}
 			if (answer.isUnknown()) {
 				String why = budget.exhausted();
+				if (why == null && budget.conflictsPerCall() == 0) {
+					// no conflict budget: SAT4J's millisecond timer fired a moment before the deadline
+					why = "time limit";
+				}
 				throw new Stopped(why != null ? why : budget.whyStopped());
 			}
 			return answer;

@@ -11,7 +11,7 @@ import org.sat4j.specs.TimeoutException;
 /** {@link SatSolver} on SAT4J's default CDCL solver, used incrementally. */
 public final class Sat4jSolver implements SatSolver {
 
-	private final ISolver solver = SolverFactory.newDefault();
+	private final ISolver solver;
 	private int variables;
 	private int clauses;
 	private boolean contradiction;
@@ -22,6 +22,16 @@ public final class Sat4jSolver implements SatSolver {
 	private int[] lastAssumptions;
 
 	public Sat4jSolver() {
+		this(SolverFactory.newDefault());
+	}
+
+	/** One of SAT4J's other configurations ({@code SolverFactory.instance().createSolverByName}). */
+	public Sat4jSolver(String configuration) {
+		this(SolverFactory.instance().createSolverByName(configuration));
+	}
+
+	private Sat4jSolver(ISolver solver) {
+		this.solver = solver;
 		// not "hot": SAT4J sizes its heuristics' tables when a call starts, and every depth adds
 		// variables; learnt clauses are kept across calls either way
 		solver.setDBSimplificationAllowed(false);
