@@ -58,6 +58,13 @@ import dev.shall.checker.sat.SatSolver;
  */
 public final class Pdr implements Engine {
 
+	/**
+	 * Literals whose dropping failed before a cube's generalisation stops: trying every literal took
+	 * two thirds of the SAT calls on x2-handover-key-chaining (each a few ms in SAT4J), for clauses
+	 * little stronger than those found by the first few drops and the final conflict's core.
+	 */
+	private static final int MAX_FAILED_DROPS = Integer.getInteger("shall.pdr.drops", 4);
+
 	/** {@code -Dshall.debug.pdr=true}: statistics on stderr every 2,000 SAT calls (for profiling). */
 	private static final boolean DEBUG = Boolean.getBoolean("shall.debug.pdr");
 	/** {@code -Dshall.pdr.sat4j=NAME}: one of SAT4J's named configurations instead of its default (for measurements). */
@@ -138,6 +145,10 @@ public final class Pdr implements Engine {
 		long order;
 		long calls;
 		long solveNanos;
+		/** Calls per purpose, for -Dshall.debug.pdr. */
+		final long[] purposeCalls = new long[5];
+		final long[] purposeNanos = new long[5];
+		int purpose;
 
 		Search(CheckRequest request, Budget budget, ProgressListener progress) {
 			this.request = request;
@@ -189,6 +200,7 @@ public final class Pdr implements Engine {
 			for (int k = 1;; k++) {
 				while (true) {
 					checkBudget();
+					purpose = 0;
 					SatAnswer answer = solve(concat(frame(k), bad));
 					if (answer.isUnsat()) {
 						break;
@@ -236,6 +248,7 @@ public final class Pdr implements Engine {
 					queue.poll();
 					continue;
 				}
+				purpose = 1;
 				Relative relative = relative(obligation.state(), obligation.level(), true);
 				if (relative.predecessor() != null) {
 					Obligation predecessor = new Obligation(relative.predecessor(), obligation.level() - 1, obligation,
@@ -348,8 +361,9 @@ public final class Pdr implements Engine {
 		/** Drops literals one at a time while the cube stays inductive relative to Fi-1 (Bradley's MIC, one pass). */
 		private int[] generalize(int[] cube, int level) {
 			int[] result = cube;
+			int failures = 0;
 			for (int literal : cube) {
-				if (result.length <= 1) {
+				if (result.length <= 1 || failures >= MAX_FAILED_DROPS) {
 					break;
 				}
 				int at = Arrays.binarySearch(result, literal);
@@ -363,9 +377,12 @@ public final class Pdr implements Engine {
 					continue;
 				}
 				checkBudget();
+				purpose = 2;
 				Relative relative = relative(smaller, level, false);
 				if (relative.cube() != null) {
 					result = relative.cube();
+				} else {
+					failures++;
 				}
 			}
 			return result;
@@ -375,6 +392,7 @@ public final class Pdr implements Engine {
 		private int push(int[] cube, int level, int k) {
 			while (level < k) {
 				checkBudget();
+				purpose = 3;
 				if (relative(cube, level + 1, false).cube() == null) {
 					break;
 				}
@@ -414,6 +432,7 @@ public final class Pdr implements Engine {
 						continue; // subsumed by a clause moved up before it
 					}
 					checkBudget();
+					purpose = 4;
 					Relative relative = relativeWithoutNegation(cube, i);
 					if (relative != null) {
 						levels.get(i).remove(cube);
@@ -490,10 +509,13 @@ public final class Pdr implements Engine {
 			long t0 = System.nanoTime();
 			SatAnswer answer = solver.solve(assumptions);
 			solveNanos += System.nanoTime() - t0;
+			purposeCalls[purpose]++;
+			purposeNanos[purpose] += System.nanoTime() - t0;
 			if (DEBUG && calls % 2000 == 0) {
-				System.err.printf("ic3: %d calls, %.1f s solving, %d vars, frames %d, clauses %s%n", calls, solveNanos / 1e9,
-						solver.variables(), levels.size() - 1, levels.stream().skip(1).map(l -> Integer.toString(l.size()))
-								.toList());
+				System.err.printf("ic3: %d calls, %.1f s solving, %d vars, frames %d, clauses %s; bad/block/generalize/push"
+						+ "/propagate calls %s ms %s%n", calls, solveNanos / 1e9, solver.variables(), levels.size() - 1, levels
+								.stream().skip(1).map(l -> Integer.toString(l.size())).toList(), Arrays.toString(purposeCalls),
+						Arrays.toString(Arrays.stream(purposeNanos).map(x -> x / 1_000_000).toArray()));
 			}
 			if (answer.isUnknown()) {
 				String why = budget.exhausted();
