@@ -28,8 +28,7 @@ final class InvariantExport {
 			out.println("# a clause is a disjunction over state bits: 'NAME = v' for a one-bit field, 'NAME bit k = v'");
 			out.println("# for bit k of a wider field's domain index (its values numbered from the first, in binary)");
 			for (Finding finding : report.results()) {
-				if (finding.certificate() instanceof Certificate.InductiveInvariant invariant && invariant.depth() == 0
-						&& finding.certified()) {
+				if (finding.certificate() instanceof Certificate.InvariantClauses invariant && finding.certified()) {
 					out.println();
 					out.println("invariant " + Escaping.visible(finding.file()) + " " + Escaping.visible(finding.procedure())
 							+ " " + Escaping.visible(finding.property()) + " " + Escaping.visible(finding.options().toString())

@@ -105,8 +105,7 @@ public sealed interface Certificate {
 	/**
 	 * Fresh solvers confirm that the auxiliary invariant holds initially and is preserved by every
 	 * step, that no bad state lies within {@code depth} steps, and that the obligation is
-	 * {@code depth}-inductive relative to the invariant. Depth 0 (IC3/PDR's proofs): the invariant
-	 * itself excludes every bad state.
+	 * {@code depth}-inductive relative to the invariant.
 	 *
 	 * @param clauses the invariant's clauses, each in the author's vocabulary, for one instance
 	 */
@@ -122,13 +121,32 @@ public sealed interface Certificate {
 
 		@Override
 		public String describe() {
-			if (depth == 0) {
-				// IC3/PDR's invariant: inductive on its own and strong enough to exclude the bad states
-				return "fresh solvers confirm an inductive invariant of " + clauses.size() + " clauses that holds "
-						+ "initially, is preserved by every step and excludes every bad state";
-			}
 			return "fresh solvers confirm the property is " + depth + "-inductive"
 					+ (clauses.isEmpty() ? "" : " relative to an invariant of " + clauses.size() + " clauses");
+		}
+	}
+
+	/**
+	 * IC3/PDR's proof (ADR 0017): fresh solvers confirm that the clauses hold in the initial state,
+	 * that every legal step from a well-formed state satisfying them leads to a well-formed state
+	 * satisfying them, and that no well-formed state satisfying them is bad.
+	 *
+	 * @param clauses the invariant's clauses over named state bits ({@code InvariantClauses.describe})
+	 */
+	record InvariantClauses(List<String> clauses) implements Certificate {
+		public InvariantClauses {
+			clauses = List.copyOf(clauses);
+		}
+
+		@Override
+		public String kind() {
+			return "inductive-clauses";
+		}
+
+		@Override
+		public String describe() {
+			return "fresh solvers confirm an inductive invariant of " + clauses.size() + " clauses over the state's "
+					+ "bits that holds initially, is preserved by every step and excludes every bad state";
 		}
 	}
 
