@@ -49,7 +49,8 @@ public final class ExportCommand implements Callable<Integer> {
 	@Parameters(index = "0", paramLabel = "FILE", description = "the .shall file")
 	Path file;
 
-	@Option(names = "--aiger", paramLabel = "OUT", description = "write the AIGER model (aag) to OUT")
+	@Option(names = "--aiger", paramLabel = "OUT", description = "write the AIGER model to OUT: binary (aig) when OUT "
+			+ "ends in .aig, as ABC reads it, else ASCII (aag)")
 	Path aiger;
 
 	@Option(names = "--dimacs", arity = "2", paramLabel = "K OUT", description = "write BMC to depth K as DIMACS to OUT")
@@ -108,9 +109,21 @@ public final class ExportCommand implements Callable<Integer> {
 			throw new BadInput("--instances is at least 1");
 		}
 		if (aiger != null) {
-			try (Sat4jSolver solver = new Sat4jSolver(); PrintWriter out = writer(aiger)) {
-				AigerExport.Summary summary = AigerExport.write(new TransitionEncoding(layout, combination, count,
-						obligation, new Circuit(solver)), out);
+			writer(aiger).close(); // refuses a path that cannot be written, before the encoding is built
+			try (Sat4jSolver solver = new Sat4jSolver()) {
+				TransitionEncoding encoding = new TransitionEncoding(layout, combination, count, obligation, new Circuit(
+						solver));
+				AigerExport.Summary summary;
+				if (aiger.toString().endsWith(".aig")) {
+					// binary AIGER, which ABC's read_aiger needs
+					try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(aiger))) {
+						summary = AigerExport.writeBinary(encoding, out);
+					}
+				} else {
+					try (PrintWriter out = writer(aiger)) {
+						summary = AigerExport.write(encoding, out);
+					}
+				}
 				System.err.println("shall: " + aiger + ": " + summary.inputs() + " inputs, " + summary.latches()
 						+ " latches, " + summary.ands() + " and-gates, 1 bad-state property (" + obligation.name() + ")");
 			}

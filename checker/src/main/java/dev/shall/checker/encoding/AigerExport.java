@@ -40,6 +40,39 @@ public final class AigerExport {
 	}
 
 	public static Summary write(TransitionEncoding encoding, PrintWriter out) {
+		return write(encoding, out, null);
+	}
+
+	/**
+	 * The binary format ({@code aig}), which ABC's {@code read_aiger} needs: the same model, the
+	 * and-gates as delta-encoded varints (operands before the gate, the larger operand first).
+	 */
+	public static Summary writeBinary(TransitionEncoding encoding, java.io.OutputStream out) throws java.io.IOException {
+		java.io.ByteArrayOutputStream header = new java.io.ByteArrayOutputStream();
+		Summary summary = write(encoding, null, new Binary(header, new java.io.ByteArrayOutputStream()));
+		out.write(header.toByteArray());
+		out.flush();
+		return summary;
+	}
+
+	/** Collects the binary file: the ASCII lines before the gates, the gates, the symbols after. */
+	private record Binary(java.io.ByteArrayOutputStream text, java.io.ByteArrayOutputStream unused) {
+		void line(String line) {
+			text.writeBytes((line + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		}
+
+		void number(int value) {
+			// AIGER's 7-bit varint: low bits first, the high bit set on every byte but the last
+			while ((value & ~0x7f) != 0) {
+				text.write((value & 0x7f) | 0x80);
+				value >>>= 7;
+			}
+			text.write(value);
+		}
+	}
+
+	private static Summary write(TransitionEncoding encoding, PrintWriter ascii, Binary binary) {
+		java.util.function.Consumer<String> out = binary != null ? binary::line : ascii::println;
 		Circuit circuit = encoding.circuit();
 		SymbolicState current = encoding.freeState();
 		TransitionEncoding.Step step = encoding.step(current);
@@ -94,35 +127,50 @@ public final class AigerExport {
 			variable.put(node, v++);
 		}
 		int max = v - 1;
-		out.println("aag " + max + " " + primary.size() + " " + latches.length + " 0 " + ands.size() + " 1");
-		for (int node : primary) {
-			out.println(2 * variable.get(node));
+		out.accept((binary != null ? "aig " : "aag ") + max + " " + primary.size() + " " + latches.length + " 0 " + ands
+				.size() + " 1");
+		if (binary == null) {
+			for (int node : primary) {
+				out.accept(Integer.toString(2 * variable.get(node)));
+			}
 		}
 		for (int j = 0; j < latches.length; j++) {
-			out.println(2 * variable.get(latches[j] >> 1) + " " + literal(variable, next[j]) + " " + (initial[j]
-					== Circuit.TRUE ? 1 : 0));
+			// the binary format leaves out the latch's own literal (it is implicit)
+			out.accept((binary == null ? 2 * variable.get(latches[j] >> 1) + " " : "") + literal(variable, next[j]) + " "
+					+ (initial[j] == Circuit.TRUE ? 1 : 0));
 		}
-		out.println(literal(variable, bad));
+		out.accept(literal(variable, bad));
 		for (int node : ands) {
-			out.println(2 * variable.get(node) + " " + literal(variable, circuit.left(node)) + " " + literal(variable,
-					circuit.right(node)));
+			int lhs = 2 * variable.get(node);
+			int a = Integer.parseInt(literal(variable, circuit.left(node)));
+			int b = Integer.parseInt(literal(variable, circuit.right(node)));
+			if (binary == null) {
+				out.accept(lhs + " " + a + " " + b);
+			} else {
+				int high = Math.max(a, b);
+				int low = Math.min(a, b);
+				binary.number(lhs - high);
+				binary.number(high - low);
+			}
 		}
 		List<String> primaryNames = new ArrayList<>();
 		for (int i = 0; i < primary.size(); i++) {
 			String name = inputNames.getOrDefault(primary.get(i), "input " + i);
 			primaryNames.add(name);
-			out.println("i" + i + " " + name);
+			out.accept("i" + i + " " + name);
 		}
 		List<String> latchNames = bitNames(encoding);
 		for (int j = 0; j < latches.length; j++) {
-			out.println("l" + j + " " + latchNames.get(j));
+			out.accept("l" + j + " " + latchNames.get(j));
 		}
-		out.println("b0 " + encoding.layout().procedure().getName() + " bad state");
-		out.println("c");
-		out.println("shall: one safety question of procedure " + encoding.layout().procedure().getName()
+		out.accept("b0 " + encoding.layout().procedure().getName() + " bad state");
+		out.accept("c");
+		out.accept("shall: one safety question of procedure " + encoding.layout().procedure().getName()
 				+ " (latch = state bit, reset = initial state; an input vector that selects no legal move leaves the"
 				+ " state unchanged)");
-		out.flush();
+		if (ascii != null) {
+			ascii.flush();
+		}
 		return new Summary(primary.size(), latches.length, ands.size(), primaryNames, latchNames);
 	}
 

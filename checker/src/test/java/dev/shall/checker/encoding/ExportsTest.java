@@ -207,6 +207,67 @@ class ExportsTest {
 		assertTrue(changed > 100, "random inputs do take legal moves: " + changed);
 	}
 
+	/** The binary format (which ABC reads) holds the same model as the ASCII one: gates decoded from their deltas. */
+	@Test
+	void theBinaryAigerHoldsTheSameModel() throws Exception {
+		CheckRequest request = request("neverFive");
+		Aig ascii = Aig.parse(aiger(request));
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		try (Sat4jSolver solver = new Sat4jSolver()) {
+			AigerExport.writeBinary(encoding(request, new Circuit(solver)), bytes);
+		}
+		byte[] data = bytes.toByteArray();
+		int at = 0;
+		List<String> lines = new ArrayList<>();
+		int[] header = null;
+		while (header == null || lines.size() < 1 + header[2] + 1) {
+			int end = at;
+			while (data[end] != '\n') {
+				end++;
+			}
+			lines.add(new String(data, at, end - at, java.nio.charset.StandardCharsets.US_ASCII));
+			at = end + 1;
+			if (header == null) {
+				String[] h = lines.get(0).split(" ");
+				assertEquals("aig", h[0]);
+				header = new int[] { Integer.parseInt(h[1]), Integer.parseInt(h[2]), Integer.parseInt(h[3]), Integer
+						.parseInt(h[5]) };
+				assertEquals(ascii.inputs().length, header[1]);
+				assertEquals(ascii.latches().length, header[2]);
+				assertEquals(ascii.ands().size(), header[3]);
+			}
+		}
+		for (int k = 0; k < header[2]; k++) {
+			String[] parts = lines.get(1 + k).split(" ");
+			assertEquals(ascii.latches()[k][1], Integer.parseInt(parts[0]), "latch " + k + "'s next");
+			assertEquals(ascii.latches()[k][2], Integer.parseInt(parts[1]), "latch " + k + "'s reset");
+		}
+		assertEquals(ascii.bad(), Integer.parseInt(lines.get(1 + header[2])));
+		int lhs = 2 * (header[1] + header[2]);
+		for (int k = 0; k < header[3]; k++) {
+			lhs += 2;
+			int[] delta = new int[2];
+			for (int d = 0; d < 2; d++) {
+				int value = 0;
+				int shift = 0;
+				int b;
+				do {
+					b = data[at++] & 0xff;
+					value |= (b & 0x7f) << shift;
+					shift += 7;
+				} while ((b & 0x80) != 0);
+				delta[d] = value;
+			}
+			int high = lhs - delta[0];
+			int low = high - delta[1];
+			int[] expected = ascii.ands().get(lhs >> 1);
+			assertEquals(Math.max(expected[0], expected[1]), high, "gate " + lhs);
+			assertEquals(Math.min(expected[0], expected[1]), low, "gate " + lhs);
+		}
+		assertTrue(new String(data, at, data.length - at, java.nio.charset.StandardCharsets.US_ASCII).startsWith("i0 "),
+				"the symbols follow the gates");
+	}
+
 	@Test
 	void theDimacsUnrollingAnswersAsBmcAtEachDepth() throws Exception {
 		CheckRequest request = request("neverFive");
