@@ -81,6 +81,26 @@ class OneQuestionTest {
 	}
 
 	@Test
+	void diffComparesOnlyTheQuestionsNamed() throws Exception {
+		PrintStream saved = System.out;
+		ByteArrayOutputStream captured = new ByteArrayOutputStream();
+		int code;
+		int unknown;
+		try {
+			System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+			code = ShallCommand.execute("diff", "--format", "json", "--property", "invariantHolds", handshake().toString(),
+					handshake().toString());
+			unknown = ShallCommand.execute("diff", "--property", "nope", handshake().toString(), handshake().toString());
+		} finally {
+			System.setOut(saved);
+		}
+		assertEquals(0, code);
+		String text = captured.toString(StandardCharsets.UTF_8);
+		assertTrue(text.contains("invariantHolds") && !text.contains("agreementHolds"), text);
+		assertEquals(3, unknown, "a name neither revision has");
+	}
+
+	@Test
 	void writesTheInvariantsOfIc3sProofs() throws Exception {
 		Path invariants = folder.resolve("invariants.txt");
 		assertEquals(0, ShallCommand.execute("check", "--quiet", "--engine", "ic3", "--property", "invariantHolds",
