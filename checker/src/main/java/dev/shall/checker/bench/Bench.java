@@ -44,9 +44,13 @@ public final class Bench {
 			EditorLatency.run(Path.of(args[1]), Integer.parseInt(args[2]));
 			return;
 		}
+		if (args.length >= 2 && args[0].equals("questions")) {
+			questions(args);
+			return;
+		}
 		if (args.length < 5) {
-			System.err.println("usage: Bench FILE PROPERTY OPTIONS (scale N1,N2,... bmc|kind | sweep N DEPTH)"
-					+ " | Bench editor FOLDER ROUNDS | Bench frontend [N1,N2,...]");
+			System.err.println("usage: Bench FILE PROPERTY OPTIONS (scale N1,N2,... bmc|kind|ic3 | sweep N DEPTH)"
+					+ " | Bench questions FILE [ENGINE [TIMEOUT]] | Bench editor FOLDER ROUNDS | Bench frontend [N1,N2,...]");
 			System.exit(3);
 		}
 		LoadedFile loaded = ProcedureFrontEnd.find().load(List.of(Path.of(args[0]))).get(0);
@@ -58,8 +62,13 @@ public final class Bench {
 		Layout layout = new Layout(procedure);
 		Obligation obligation = Obligation.of(property);
 		System.out.printf("%s / %s / %s%n", procedure.getName(), property.getName(), options);
+		BenchRecords records = new BenchRecords(args[3], List.of(args));
 		if (args[3].equals("scale")) {
-			Engine engine = args[5].equals("bmc") ? new Bmc() : new KInduction();
+			Engine engine = switch (args[5]) {
+			case "bmc" -> new Bmc();
+			case "ic3" -> new dev.shall.checker.engine.Pdr();
+			default -> new KInduction();
+			};
 			System.out.printf("%4s %-12s %-9s %4s %10s %10s %10s %9s%n", "N", "engine", "verdict", "k", "variables",
 					"clauses", "conflicts", "seconds");
 			for (String n : args[4].split(",")) {
@@ -75,6 +84,21 @@ public final class Bench {
 						.verdict().label(), result.bound(), result.statistics().variables(), result.statistics().clauses(),
 						result.statistics().conflicts(), seconds, result.certified() ? "certified" : "");
 				System.out.flush();
+				Map<String, Object> row = new LinkedHashMap<>();
+				row.put("file", args[0]);
+				row.put("question", property.getName());
+				row.put("options", args[2]);
+				row.put("instances", instances);
+				row.put("engine", result.engine());
+				row.put("verdict", result.verdict().label());
+				row.put("k", result.bound());
+				row.put("variables", result.statistics().variables());
+				row.put("clauses", result.statistics().clauses());
+				row.put("conflicts", result.statistics().conflicts());
+				row.put("engineSeconds", result.statistics().seconds());
+				row.put("seconds", seconds);
+				row.put("certified", result.certified());
+				records.add(row);
 			}
 		} else {
 			int instances = Integer.parseInt(args[4]);
@@ -92,6 +116,18 @@ public final class Bench {
 						System.out.printf("%6d %10d %10d %10d %9.2f%n", k, s.variables(), s.clauses(), s.conflicts(),
 								s.seconds());
 						System.out.flush();
+						Map<String, Object> row = new LinkedHashMap<>();
+						row.put("file", args[0]);
+						row.put("question", property.getName());
+						row.put("options", args[2]);
+						row.put("instances", instances);
+						row.put("engine", "bmc");
+						row.put("depth", k);
+						row.put("variables", s.variables());
+						row.put("clauses", s.clauses());
+						row.put("conflicts", s.conflicts());
+						row.put("seconds", s.seconds());
+						records.add(row);
 					}
 				}
 			};
@@ -100,6 +136,45 @@ public final class Bench {
 			System.out.println("result: " + result.verdict().label() + " at " + result.bound() + " (" + result.reason()
 					+ ")");
 		}
+		records.write();
+	}
+
+	/**
+	 * {@code Bench questions FILE [ENGINE [TIMEOUT]]}: every question of the file, as {@code shall
+	 * check} asks it (certification included), one row each: engine, verdict, certificate, seconds.
+	 */
+	private static void questions(String[] args) throws java.io.IOException {
+		Path file = Path.of(args[1]);
+		String engine = args.length > 2 ? args[2] : "auto";
+		int timeout = args.length > 3 ? Integer.parseInt(args[3]) : 60;
+		BenchRecords records = new BenchRecords("questions", List.of(args));
+		LoadedFile loaded = ProcedureFrontEnd.find().load(List.of(file)).get(0);
+		Procedure procedure = loaded.procedure().orElseThrow(() -> new IllegalArgumentException(loaded.diagnostics()
+				.toString()));
+		var findings = new dev.shall.checker.pipeline.CheckRunner().check(procedure, file,
+				new dev.shall.checker.pipeline.CheckRunner.Settings(dev.shall.checker.pipeline.CheckRunner.EngineChoice
+						.parse(engine), 100, Duration.ofSeconds(timeout), null, Map.of()),
+				dev.shall.checker.pipeline.CheckRunner.Listener.NONE, new ArrayList<>());
+		System.out.printf("%-45s %-22s %-18s %-9s %5s %-20s %8s%n", "question", "options", "engine", "verdict", "k",
+				"certificate", "seconds");
+		for (var finding : findings) {
+			System.out.printf("%-45s %-22s %-18s %-9s %5d %-20s %8.2f%n", finding.property(), finding.options(), finding
+					.engine(), finding.verdict().label(), finding.bound(), finding.certificate().kind(), finding
+							.seconds());
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("file", file.toString());
+			row.put("question", finding.property());
+			row.put("kind", finding.kind().toString());
+			row.put("options", finding.options().toString());
+			row.put("requestedEngine", engine);
+			row.put("engine", finding.engine());
+			row.put("verdict", finding.verdict().label());
+			row.put("k", finding.bound());
+			row.put("certificate", finding.certificate().kind());
+			row.put("seconds", finding.seconds());
+			records.add(row);
+		}
+		records.write();
 	}
 
 	private static OptionAssignment select(Procedure procedure, String text) {

@@ -30,6 +30,7 @@ import dev.shall.model.Correspondence;
  * <tr><td>lasso</td><td>either</td><td>the interpreter replays it, the cycle closes and is fair</td><td>replayed-lasso</td></tr>
  * <tr><td>completeness at depth k</td><td>BMC</td><td>fresh solver</td><td>completeness-bound</td></tr>
  * <tr><td>k-inductive with invariant</td><td>k-induction</td><td>fresh solvers</td><td>inductive-invariant</td></tr>
+ * <tr><td>inductive invariant (clauses over state bits)</td><td>IC3/PDR</td><td>fresh solvers</td><td>inductive-clauses</td></tr>
  * <tr><td>all reachable states seen</td><td>breadth-first search</td><td>the encoding: the set is closed under steps, or its own search</td><td>closed-state-set, encoding-graph</td></tr>
  * <tr><td>no fair run unanswered</td><td>response checker</td><td>the encoding's own graph, another algorithm</td><td>encoding-graph</td></tr>
  * </table>
@@ -138,6 +139,9 @@ public final class Certifier implements Certification {
 				: reproofFailed(budget);
 		case Claim.KInductive proof -> ReProof.kInduction(request, proof.depth(), proof.invariant(), budget)
 				? new Certificate.InductiveInvariant(proof.depth(), proof.invariant().describe(request.layout()))
+				: reproofFailed(budget);
+		case Claim.Invariant invariant -> ReProof.invariant(request, invariant.clauses(), budget)
+				? new Certificate.InvariantClauses(ReProof.describe(request, invariant.clauses()))
 				: reproofFailed(budget);
 		case Claim.ReachableStates reachable -> reachableStates(request, reachable, budget);
 		case Claim.FairStateGraph graph -> fairGraph(request, budget);

@@ -83,6 +83,53 @@ final class ReProof {
 		}
 	}
 
+	/**
+	 * IC3/PDR's claim, on fresh encodings and solvers: the clauses hold in the initial state; from a
+	 * well-formed state that satisfies them, every legal step leads to a well-formed state that
+	 * satisfies them; and no well-formed state that satisfies them is bad. Then every reachable state
+	 * satisfies them (induction over runs: the initial state is well formed), and none is bad. The
+	 * clauses are read on the encoded bits ({@code TransitionEncoding#bits}), not on the raw solver
+	 * inputs the engine used: on well-formed states they are the same.
+	 */
+	static boolean invariant(CheckRequest request, dev.shall.checker.engine.InvariantClauses invariant,
+			Budget budget) {
+		try {
+			try (Unrolling init = new Unrolling(request, true, budget)) {
+				var encoding = init.encoding();
+				int holds = invariant.on(init.circuit(), encoding.bits(init.state(0)));
+				int shaped = encoding.wellFormed(init.state(0));
+				if (!init.satisfiable(Circuit.not(init.circuit().and(holds, shaped))).isUnsat()) {
+					return false;
+				}
+			}
+			try (Unrolling step = new Unrolling(request, false, budget)) {
+				var encoding = step.encoding();
+				var circuit = step.circuit();
+				step.assertTrue(invariant.on(circuit, encoding.bits(step.state(0))));
+				if (!step.satisfiable(encoding.bad(step.state(0))).isUnsat()) {
+					return false;
+				}
+				step.extend();
+				int after = circuit.and(invariant.on(circuit, encoding.bits(step.state(1))), encoding.wellFormed(step
+						.state(1)));
+				return step.satisfiable(Circuit.not(after)).isUnsat();
+			}
+		} catch (EncodingStopped stopped) {
+			return false;
+		} catch (IllegalArgumentException wrongShape) {
+			return false; // clauses about another number of state bits: not an invariant of this model
+		}
+	}
+
+	/** The clauses over the state bits' names, as the certificate shows them. */
+	static java.util.List<String> describe(CheckRequest request, dev.shall.checker.engine.InvariantClauses invariant) {
+		try (var solver = new dev.shall.checker.sat.Sat4jSolver()) {
+			// the names only: nothing of this encoding reaches the solver
+			return invariant.describe(new dev.shall.checker.encoding.TransitionEncoding(request.layout(), request
+					.options(), request.instances(), request.obligation(), new Circuit(solver)));
+		}
+	}
+
 	/** Whether the SAT encoding accepts the moves as a legal run that ends in a bad state. */
 	static SatAnswer acceptedByEncoding(CheckRequest request, java.util.List<dev.shall.checker.lowering.Move> moves,
 			Budget budget) {

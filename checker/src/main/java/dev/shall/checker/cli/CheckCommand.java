@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ public final class CheckCommand implements Callable<Integer> {
 	Path reportFolder;
 
 	@Option(names = "--engine", defaultValue = "auto",
-			description = "auto (BMC and k-induction in parallel), bmc or kind (default: ${DEFAULT-VALUE})")
+			description = "auto (BMC, k-induction, IC3/PDR and breadth-first search in parallel), bmc, kind or ic3 (default: ${DEFAULT-VALUE})")
 	String engine;
 
 	@Option(names = "--depth", defaultValue = "40", description = "the deepest run explored (default: ${DEFAULT-VALUE})")
@@ -111,6 +112,22 @@ public final class CheckCommand implements Callable<Integer> {
 			+ "since REV (committed, staged, modified or new), and the files that import them")
 	String changedSince;
 
+	@Option(names = "--property", paramLabel = "NAME", description = "ask only this property (repeatable; with "
+			+ "--step and --kind, the questions named are asked together)")
+	List<String> properties = new ArrayList<>();
+
+	@Option(names = "--step", paramLabel = "NAME", description = "ask only whether this step or event can happen "
+			+ "(repeatable)")
+	List<String> steps = new ArrayList<>();
+
+	@Option(names = "--kind", paramLabel = "KIND", description = "ask only questions of this kind: property, bounds, "
+			+ "dead-step or unhandled (repeatable)")
+	List<String> kinds = new ArrayList<>();
+
+	@Option(names = "--invariant-out", paramLabel = "FILE", description = "write the inductive invariants of the "
+			+ "proofs found by IC3/PDR (clauses over named state bits) to FILE")
+	Path invariantOut;
+
 	@Spec
 	CommandSpec spec;
 
@@ -137,6 +154,17 @@ public final class CheckCommand implements Callable<Integer> {
 				return 3;
 			}
 		}
+		java.util.Set<dev.shall.checker.lowering.Obligation.Kind> kindSet = new java.util.HashSet<>();
+		for (String kind : kinds) {
+			try {
+				kindSet.add(CheckRunner.Selection.kind(kind));
+			} catch (IllegalArgumentException e) {
+				System.err.println("shall: " + e.getMessage());
+				return 3;
+			}
+		}
+		CheckRunner.Selection selection = new CheckRunner.Selection(new java.util.HashSet<>(properties),
+				new java.util.HashSet<>(steps), kindSet);
 		CheckRunner.EngineChoice engineChoice;
 		try {
 			engineChoice = CheckRunner.EngineChoice.parse(engine);
@@ -189,7 +217,7 @@ public final class CheckCommand implements Callable<Integer> {
 			System.err.println("shall: --instances is at most " + Limits.format(Limits.MAX_VALUES));
 			return 3;
 		}
-		for (Path file : files.values()) {
+		for (Path file : invariantOut == null ? files.values() : concat(files.values(), invariantOut)) {
 			// refused before the run, not after it
 			Path folder = file.toAbsolutePath().getParent();
 			if (folder == null || !Files.isDirectory(folder) || Files.isDirectory(file)) {
@@ -234,7 +262,7 @@ public final class CheckCommand implements Callable<Integer> {
 		RunReport report;
 		Map<String, ChartNotes> models = new java.util.HashMap<>();
 		try {
-			report = new CheckRunner(master, part).cache(cache).cr(cr).run(inputs, settings, ProcedureFrontEnd.find(), new NotesRecorder(
+			report = new CheckRunner(master, part, selection).cache(cache).cr(cr).run(inputs, settings, ProcedureFrontEnd.find(), new NotesRecorder(
 					Progress.listener(mode, err), models));
 		} finally {
 			Progress.finish(mode, err);
@@ -256,6 +284,9 @@ public final class CheckCommand implements Callable<Integer> {
 		}
 		if (reportFolder != null) {
 			new HtmlReport().write(report, reportFolder, models);
+		}
+		if (invariantOut != null) {
+			InvariantExport.write(report, invariantOut);
 		}
 		return report.exitCode();
 	}
@@ -325,6 +356,12 @@ public final class CheckCommand implements Callable<Integer> {
 			progress.loaded(file, procedure);
 			models.put(HtmlReport.modelKey(file.toString(), procedure.getName()), ChartNotes.of(procedure));
 		}
+	}
+
+	private static List<Path> concat(java.util.Collection<Path> paths, Path more) {
+		List<Path> all = new ArrayList<>(paths);
+		all.add(more);
+		return all;
 	}
 
 	private static final List<String> FORMATS = List.of("text", "json", "junit", "sarif");

@@ -62,6 +62,17 @@ public final class DiffCommand implements Callable<Integer> {
 	@Option(names = "--new-cr", paramLabel = "FILE", description = "the CR of the new revision (default: its cr line)")
 	Path newCr;
 
+	@Option(names = "--property", paramLabel = "NAME", description = "compare only this property (repeatable)")
+	List<String> properties = new java.util.ArrayList<>();
+
+	@Option(names = "--step", paramLabel = "NAME", description = "compare only whether this step or event can happen "
+			+ "(repeatable)")
+	List<String> steps = new java.util.ArrayList<>();
+
+	@Option(names = "--kind", paramLabel = "KIND", description = "compare only questions of this kind: property, "
+			+ "bounds, dead-step or unhandled (repeatable)")
+	List<String> kinds = new java.util.ArrayList<>();
+
 	@Override
 	public Integer call() {
 		if (!List.of("text", "json", "junit", "sarif").contains(format)) {
@@ -81,8 +92,21 @@ public final class DiffCommand implements Callable<Integer> {
 				Duration.ofSeconds(timeout), null,
 				Map.of());
 		ProcedureFrontEnd frontEnd = ProcedureFrontEnd.find();
-		RunReport old = new CheckRunner().run(List.of(before), settings, frontEnd, CheckRunner.Listener.NONE);
-		RunReport now = new CheckRunner().run(List.of(after), settings, frontEnd, CheckRunner.Listener.NONE);
+		java.util.Set<dev.shall.checker.lowering.Obligation.Kind> kindSet = new java.util.HashSet<>();
+		for (String kind : kinds) {
+			try {
+				kindSet.add(CheckRunner.Selection.kind(kind));
+			} catch (IllegalArgumentException e) {
+				throw new BadInput(e.getMessage());
+			}
+		}
+		// the same questions of both revisions (a name missing from one of them is an error there)
+		CheckRunner.Selection selection = new CheckRunner.Selection(new java.util.HashSet<>(properties),
+				new java.util.HashSet<>(steps), kindSet);
+		RunReport old = new CheckRunner(null, null, selection).run(List.of(before), settings, frontEnd,
+				CheckRunner.Listener.NONE);
+		RunReport now = new CheckRunner(null, null, selection).run(List.of(after), settings, frontEnd,
+				CheckRunner.Listener.NONE);
 		if (old.hasErrors() || now.hasErrors()) {
 			PrintWriter err = spec.commandLine().getErr();
 			old.diagnostics().forEach(d -> err.println(Escaping.visible(d.toString())));

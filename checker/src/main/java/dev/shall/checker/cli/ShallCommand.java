@@ -17,8 +17,8 @@ import picocli.CommandLine.ScopeType;
 		exitCodeList = { "0:every verdict as expected", "1:some verdict differs from its expectation",
 				"2:some verdict unknown, none differs", "3:bad input or usage (every message with file:line:column)",
 				"4:internal failure of shall (out of memory, a bug); one line on stderr, --debug for the stack trace" },
-		subcommands = { CheckCommand.class, MergeCommand.class, DiffCommand.class, ReplayCommand.class, CryptoCommand.class,
-				LspCommand.class, ImportCommand.class, CoverageCommand.class })
+		subcommands = { CheckCommand.class, ExportCommand.class, MergeCommand.class, DiffCommand.class, ReplayCommand.class,
+				CryptoCommand.class, LspCommand.class, ImportCommand.class, CoverageCommand.class })
 public final class ShallCommand implements java.util.concurrent.Callable<Integer> {
 
 	/** The exit code of an internal failure, apart from "a verdict differs" (1) and "bad input" (3). */

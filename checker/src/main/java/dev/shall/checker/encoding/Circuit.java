@@ -239,6 +239,25 @@ public final class Circuit {
 		return solver.value(variable) ^ (literal & 1) == 1;
 	}
 
+	/** The nodes so far (node 0 is the constant); literals of later nodes do not exist yet. */
+	int nodeCount() {
+		return nodes;
+	}
+
+	/** Whether the node is a free input (else an and-gate, or node 0, the constant). */
+	boolean isInput(int node) {
+		return node > 0 && left[node] == -1;
+	}
+
+	/** The and-gate's operands (literals). */
+	int left(int node) {
+		return left[node];
+	}
+
+	int right(int node) {
+		return right[node];
+	}
+
 	public int gateCount() {
 		return gates.size();
 	}

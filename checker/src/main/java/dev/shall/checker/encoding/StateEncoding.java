@@ -87,13 +87,17 @@ final class StateEncoding {
 	 * {@link #wellFormed} says it has the shape every reachable state has.
 	 */
 	SymbolicState freeState() {
-		return rebuild(initialState(), (domain, value) -> {
+		List<int[]> raw = new ArrayList<>();
+		SymbolicState free = rebuild(initialState(), (domain, value) -> {
 			int[] bits = new int[domain.bits()];
 			for (int b = 0; b < bits.length; b++) {
 				bits[b] = circuit.input();
 			}
+			raw.add(bits);
 			return SymbolicValue.decode(circuit, domain, bits);
 		});
+		free.raw = raw;
+		return free;
 	}
 
 	/** Values in their domains, queues filled from the head, unused message fields in canonical form. */
@@ -402,7 +406,7 @@ final class StateEncoding {
 	}
 
 	SymbolicState freeStateLike(SymbolicState template, List<int[]> inputBits) {
-		return rebuild(template, (domain, value) -> {
+		SymbolicState free = rebuild(template, (domain, value) -> {
 			if (value.possibleValues().length == 1 && value.conditionAt(0) == Circuit.TRUE && domain.contains(value
 					.possibleValues()[0])) {
 				// a field the step leaves constant (e.g. outside the cone of influence) needs no new bits
@@ -416,5 +420,70 @@ final class StateEncoding {
 			inputBits.add(bits);
 			return SymbolicValue.decode(circuit, domain, bits);
 		});
+		free.raw = inputBits;
+		return free;
+	}
+
+	/**
+	 * A name for every field, in the order of {@link #bits} (the order {@link #flatten} visits):
+	 * per instance ({@code #i} after the name when there are several), each variable by its
+	 * qualified name, each queue slot's and replay register's parts ({@code lane[j].tag},
+	 * {@code lane[j].Message.field}, {@code .key}, {@code .copy}), the monitor's bits, then the last
+	 * move. Written beside {@link #visitInstance} so that a change of the layout changes both.
+	 */
+	List<String> fieldNames() {
+		List<String> names = new ArrayList<>();
+		for (int i = 0; i < instances; i++) {
+			String at = instances > 1 ? "#" + i : "";
+			for (StateVariable variable : layout.variables()) {
+				names.add(Layout.qualifiedName(variable) + at);
+			}
+			for (Lane lane : layout.lanes()) {
+				int slots = lane.length() + (lane.has(Fault.REPLAY) ? 1 : 0);
+				for (int j = 0; j < slots; j++) {
+					String slot = lane.name() + (j < lane.length() ? "[" + j + "]" : ".replay") + at;
+					names.add(slot + ".tag");
+					for (MessageType message : lane.messages()) {
+						for (MessageField field : message.getFields()) {
+							names.add(slot + "." + message.getName() + "." + field.getName());
+						}
+					}
+					if (lane.keyed()) {
+						names.add(slot + ".key");
+					}
+					if (lane.copies()) {
+						names.add(slot + ".copy");
+					}
+				}
+			}
+			if (monitors.hasFlagMonitor()) {
+				names.add("monitor.flag" + at);
+			}
+			for (int j = 0; j < monitors.pastTimeCount(); j++) {
+				names.add("monitor.past[" + j + "]" + at);
+			}
+			if (monitors.hasCounterMonitor()) {
+				names.add("monitor.counter" + at);
+				names.add("monitor.saturated" + at);
+			}
+			// the used set is a TreeMap: its bits come in ascending order of value
+			for (int value : java.util.Arrays.stream(freshnessUniverse).sorted().distinct().toArray()) {
+				names.add("monitor.used[" + value + "]" + at);
+			}
+		}
+		if (tracksLast) {
+			names.add("last move");
+		}
+		return names;
+	}
+
+	/** The domain of every field, in the order of {@link #bits}. */
+	List<Domain> fieldDomains() {
+		List<Domain> domains = new ArrayList<>();
+		flatten(initialState(), (domain, value) -> {
+			domains.add(domain);
+			return value;
+		});
+		return domains;
 	}
 }

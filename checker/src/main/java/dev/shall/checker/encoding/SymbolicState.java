@@ -33,6 +33,12 @@ public final class SymbolicState {
 	 */
 	final SymbolicValue[] counter;
 	final int[] saturated;
+	/**
+	 * For a free state (the current state of an induction step, or the state a step leads to): the
+	 * raw input bits of every field, in the order of {@link #bits}, whose patterns need not be values
+	 * (see TransitionEncoding#rawBits); null for every other state.
+	 */
+	java.util.List<int[]> raw;
 	/** The encoded fields, once asked for (see TransitionEncoding#bits). */
 	java.util.List<int[]> bits;
 	/** The move that produced the state: instance · actions + action, or -1; null when nothing reads it. */

@@ -66,8 +66,15 @@ public final class TransitionEncoding {
 	public record Inputs(int[] move, int[] slot, int[][] choices, int[] entry) {
 	}
 
-	/** One step: the state it leads to and the literal that says it is a legal step into it. */
-	public record Step(SymbolicState next, int legal, Inputs inputs) {
+	/**
+	 * One step: the state it leads to and the literal that says it is a legal step into it.
+	 *
+	 * @param enabled  the part of {@code legal} about the move alone: valid inputs selecting an
+	 *                 enabled move that exceeds no bound (without the next state's bits)
+	 * @param computed the next state's bits as functions of the current state and the inputs, in the
+	 *                 order of {@link #bits} ({@code next}'s raw bits equal them when {@code legal} holds)
+	 */
+	public record Step(SymbolicState next, int legal, Inputs inputs, int enabled, List<int[]> computed) {
 	}
 
 	public TransitionEncoding(Layout layout, OptionAssignment options, int instances, Obligation obligation,
@@ -121,6 +128,32 @@ public final class TransitionEncoding {
 	/** The bits of every state field, in a fixed order: equal vectors mean equal states. */
 	public List<int[]> bits(SymbolicState state) {
 		return states.bits(state);
+	}
+
+	/**
+	 * The raw input bits of a free state ({@link #freeState}, or the state a {@link #step} leads
+	 * to), field by field in the order of {@link #bits}: each field's domain index in binary, least
+	 * significant bit first. On a well-formed state they equal {@link #bits}; unlike those, they are
+	 * solver inputs (a field the step leaves constant has constant bits), so an engine can assume
+	 * values of them directly (IC3/PDR's cubes).
+	 *
+	 * @throws IllegalArgumentException for a state that is not free (the initial state, a constant state)
+	 */
+	public List<int[]> rawBits(SymbolicState state) {
+		if (state.raw == null) {
+			throw new IllegalArgumentException("not a free state");
+		}
+		return state.raw;
+	}
+
+	/** A name for each field, in the order of {@link #bits} (for invariants and exports). */
+	public List<String> fieldNames() {
+		return states.fieldNames();
+	}
+
+	/** The domain of each field, in the order of {@link #bits}. */
+	public List<Domain> fieldDomains() {
+		return states.fieldDomains();
 	}
 
 	/** Whether two states differ in some field. */
@@ -209,6 +242,7 @@ public final class TransitionEncoding {
 		// fresh bits for the next state, equal to what the step computed; the raw input bits are
 		// compared, since re-encoding a decoded value would hide bit patterns that are no value
 		List<int[]> computed = bits(next);
+		int enabled = legal;
 		List<int[]> freshBits = new ArrayList<>();
 		SymbolicState fresh = states.freeStateLike(next, freshBits);
 		for (int f = 0; f < computed.size(); f++) {
@@ -216,7 +250,7 @@ public final class TransitionEncoding {
 				legal = circuit.and(legal, circuit.iff(computed.get(f)[b], freshBits.get(f)[b]));
 			}
 		}
-		return new Step(fresh, legal, inputs);
+		return new Step(fresh, legal, inputs, enabled, computed);
 	}
 
 	// ------------------------------------------------------------------ steps on constants

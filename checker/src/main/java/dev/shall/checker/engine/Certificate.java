@@ -127,6 +127,30 @@ public sealed interface Certificate {
 	}
 
 	/**
+	 * IC3/PDR's proof (ADR 0017): fresh solvers confirm that the clauses hold in the initial state,
+	 * that every legal step from a well-formed state satisfying them leads to a well-formed state
+	 * satisfying them, and that no well-formed state satisfying them is bad.
+	 *
+	 * @param clauses the invariant's clauses over named state bits ({@code InvariantClauses.describe})
+	 */
+	record InvariantClauses(List<String> clauses) implements Certificate {
+		public InvariantClauses {
+			clauses = List.copyOf(clauses);
+		}
+
+		@Override
+		public String kind() {
+			return "inductive-clauses";
+		}
+
+		@Override
+		public String describe() {
+			return "fresh solvers confirm an inductive invariant of " + clauses.size() + " clauses over the state's "
+					+ "bits that holds initially, is preserved by every step and excludes every bad state";
+		}
+	}
+
+	/**
 	 * The SAT encoding confirms that the {@code states} states the interpreter saw include the
 	 * initial state, are closed under every legal step, and contain no bad state: an inductive
 	 * invariant that excludes the bad states.

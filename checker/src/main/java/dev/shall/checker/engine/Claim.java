@@ -78,6 +78,15 @@ public sealed interface Claim {
 	}
 
 	/**
+	 * IC3/PDR's proof ({@link Pdr}): clauses over the state's bits that hold in the initial state,
+	 * are preserved by every legal step from a well-formed state that satisfies them (into a
+	 * well-formed state), and exclude every bad state — an inductive invariant, checked with fresh
+	 * solvers by the certification stage.
+	 */
+	record Invariant(InvariantClauses clauses) implements Claim {
+	}
+
+	/**
 	 * The interpreter's breadth-first search saw every reachable state (those in the obligation's
 	 * cone of influence) and none is bad.
 	 */

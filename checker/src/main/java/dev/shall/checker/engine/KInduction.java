@@ -35,7 +35,20 @@ public final class KInduction implements Engine {
 
 	@Override
 	public CheckResult check(CheckRequest request, Budget budget, ProgressListener progress) {
-		Strengthening invariant = strengthen ? Strengthening.find(request, budget, SAMPLES) : Strengthening.NONE;
+		Strengthening invariant = Strengthening.NONE;
+		if (strengthen) {
+			// a share of the time only: the search must not take the whole budget before depth 0 (issue 20)
+			long remaining = budget.deadline() - System.nanoTime();
+			Budget search = budget.deadline() == Long.MAX_VALUE ? budget
+					: budget.member(java.time.Duration.ofNanos(Math.max(0, (long) (remaining * Strengthening.SHARE))));
+			try {
+				invariant = Strengthening.find(request, search, SAMPLES);
+			} finally {
+				if (search != budget) {
+					search.release();
+				}
+			}
+		}
 		int explored = -1;
 		try (Unrolling base = new Unrolling(request, true, budget);
 				Unrolling step = new Unrolling(request, false, budget)) {

@@ -1,5 +1,7 @@
 package dev.shall.checker.engine;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -9,7 +11,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * BMC, k-induction and (for small state spaces) breadth-first search side by side; the first
+ * BMC, k-induction, IC3/PDR ({@link Pdr}) and (for small state spaces) breadth-first search side
+ * by side; the first
  * certified answer wins and the others are cancelled. Each member's answer goes through the
  * certification stage in the member's own thread; an exact answer that is not certified waits a
  * while for a member whose answer is. Without a definitive answer, the deepest unknown is kept.
@@ -37,22 +40,25 @@ public final class Portfolio implements Engine {
 	@Override
 	public CheckResult check(CheckRequest request, Budget budget, ProgressListener progress) {
 		// whoever cancels the portfolio (the IDE when the text changes) cancels every member
-		Budget bmcBudget = budget.member(null);
-		Budget inductionBudget = budget.member(null);
-		Budget explicitBudget = budget.member(null);
-		ExecutorService pool = Executors.newFixedThreadPool(3, runnable -> DeepStack.thread(runnable,
+		List<Engine> members = List.of(new Bmc(), new KInduction(), new Pdr(), new ExplicitSearch(EXPLICIT_STATES));
+		List<Budget> budgets = new ArrayList<>();
+		for (int m = 0; m < members.size(); m++) {
+			budgets.add(budget.member(null));
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(members.size(), runnable -> DeepStack.thread(runnable,
 				"shall-portfolio"));
+		List<Future<CheckResult>> futures = new ArrayList<>();
 		try {
 			CompletionService<CheckResult> results = new ExecutorCompletionService<>(pool);
-			Future<CheckResult> bmc = results.submit(() -> certified(new Bmc(), request, bmcBudget, progress));
-			Future<CheckResult> induction = results.submit(() -> certified(new KInduction(), request, inductionBudget,
-					progress));
-			Future<CheckResult> explicit = results.submit(() -> certified(new ExplicitSearch(EXPLICIT_STATES), request,
-					explicitBudget, progress));
+			for (int m = 0; m < members.size(); m++) {
+				Engine member = members.get(m);
+				Budget memberBudget = budgets.get(m);
+				futures.add(results.submit(() -> certified(member, request, memberBudget, progress)));
+			}
 			CheckResult fallback = null;
 			CheckResult uncertified = null;
 			long graceEnds = Long.MAX_VALUE;
-			for (int done = 0; done < 3; done++) {
+			for (int done = 0; done < members.size(); done++) {
 				Future<CheckResult> next = uncertified == null ? results.take()
 						: results.poll(Math.max(0, graceEnds - System.nanoTime()), TimeUnit.NANOSECONDS);
 				if (next == null) {
@@ -68,24 +74,16 @@ public final class Portfolio implements Engine {
 					continue;
 				}
 				if (result.verdict() != Verdict.UNKNOWN) {
-					bmcBudget.cancel();
-					inductionBudget.cancel();
-					explicitBudget.cancel();
-					bmc.cancel(true);
-					induction.cancel(true);
-					explicit.cancel(true);
+					budgets.forEach(Budget::cancel);
+					futures.forEach(f -> f.cancel(true));
 					return result;
 				}
 				if (budget.cancelled()) {
-					bmcBudget.cancel();
-					inductionBudget.cancel();
-					explicitBudget.cancel();
+					budgets.forEach(Budget::cancel);
 				}
 				fallback = fallback == null || result.bound() > fallback.bound() ? result : fallback;
 			}
-			bmcBudget.cancel();
-			inductionBudget.cancel();
-			explicitBudget.cancel();
+			budgets.forEach(Budget::cancel);
 			return uncertified != null ? uncertified : fallback;
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();

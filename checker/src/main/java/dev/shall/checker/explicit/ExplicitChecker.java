@@ -129,6 +129,37 @@ public final class ExplicitChecker {
 		return new ArrayList<>(seen);
 	}
 
+	/**
+	 * States of one instance visited by {@code runs} random runs of at most {@code length} steps
+	 * from the initial state (a fixed seed: the same states every time), each move chosen uniformly
+	 * among the enabled ones; a run ends early where none is. Reachable states, as {@link #reachable}'s
+	 * are, but far from the initial state.
+	 */
+	public static List<ConcreteState> randomRuns(Layout layout, OptionAssignment options, Obligation obligation,
+			int runs, int length, long seed) {
+		ExplicitProperty property = new ExplicitProperty(obligation, layout, options);
+		Interpreter interpreter = new Interpreter(layout, options, 1, property.supported() ? property : Monitor.NONE);
+		java.util.Random random = new java.util.Random(seed);
+		java.util.LinkedHashSet<ConcreteState> seen = new java.util.LinkedHashSet<>();
+		for (int r = 0; r < runs; r++) {
+			ConcreteState state = interpreter.initial();
+			for (int step = 0; step < length; step++) {
+				List<ConcreteState> next = new ArrayList<>();
+				for (Interpreter.Outcome outcome : interpreter.successors(state)) {
+					if (outcome.taken()) {
+						next.add(outcome.next());
+					}
+				}
+				if (next.isEmpty()) {
+					break;
+				}
+				state = next.get(random.nextInt(next.size()));
+				seen.add(state);
+			}
+		}
+		return new ArrayList<>(seen);
+	}
+
 	/** The interpreter whose states carry the obligation's monitor (semantics §6), for stages after the search. */
 	public static Interpreter monitored(Layout layout, OptionAssignment options, int instances, Obligation obligation) {
 		// a response's monitor too (its pending flag and past-time bits), as the response checker keeps it

@@ -76,6 +76,8 @@ public final class CheckRunner {
 		BMC("bmc"),
 		/** k-induction ({@link KInduction}). */
 		KIND("kind"),
+		/** IC3/PDR ({@link dev.shall.checker.engine.Pdr}). */
+		IC3("ic3"),
 		/** The editor's fast check ({@link QuickSearch}); its breadth-first answers are not certified (ADR 0006). */
 		QUICK("quick");
 
@@ -103,13 +105,17 @@ public final class CheckRunner {
 			if ("k-induction".equals(name)) {
 				return KIND;
 			}
-			throw new IllegalArgumentException("unknown engine '" + name + "' (auto, bmc or kind)");
+			if ("pdr".equals(name)) {
+				return IC3;
+			}
+			throw new IllegalArgumentException("unknown engine '" + name + "' (auto, bmc, kind or ic3)");
 		}
 
 		Engine create(Certification certification) {
 			return switch (this) {
 			case BMC -> new Bmc();
 			case KIND -> new KInduction();
+			case IC3 -> new dev.shall.checker.engine.Pdr();
 			case QUICK -> new QuickSearch();
 			case AUTO -> new Portfolio(certification);
 			};
@@ -209,9 +215,83 @@ public final class CheckRunner {
 		}
 	}
 
+	/**
+	 * Which questions to ask (issue 20, "one question fast"): the properties and steps (or events)
+	 * named, and every question of the kinds named; all questions when nothing is named. A name
+	 * that no procedure checked has is an error of the run, reported at the procedure.
+	 *
+	 * @param properties property names ({@code --property})
+	 * @param steps      step and event names ({@code --step}): their dead-step questions
+	 * @param kinds      kinds of question ({@code --kind}): {@link Obligation.Kind}s
+	 */
+	public record Selection(java.util.Set<String> properties, java.util.Set<String> steps,
+			java.util.Set<Obligation.Kind> kinds) {
+
+		/** Every question. */
+		public static final Selection ALL = new Selection(java.util.Set.of(), java.util.Set.of(), java.util.Set.of());
+
+		public Selection {
+			properties = java.util.Set.copyOf(properties);
+			steps = java.util.Set.copyOf(steps);
+			kinds = kinds.isEmpty() ? java.util.Set.of() : java.util.EnumSet.copyOf(kinds);
+		}
+
+		boolean all() {
+			return properties.isEmpty() && steps.isEmpty() && kinds.isEmpty();
+		}
+
+		boolean asks(Obligation obligation) {
+			if (all() || kinds.contains(obligation.kind())) {
+				return true;
+			}
+			return switch (obligation.kind()) {
+			case PROPERTY -> properties.contains(obligation.property().getName());
+			case REACHABILITY -> steps.contains(obligation.transition().getName());
+			default -> false;
+			};
+		}
+
+		/**
+		 * The kind a command line names: {@code property}, {@code bounds}, {@code dead-step},
+		 * {@code unhandled}.
+		 *
+		 * @throws IllegalArgumentException naming the kinds there are, for any other name
+		 */
+		public static Obligation.Kind kind(String name) {
+			return switch (name) {
+			case "property" -> Obligation.Kind.PROPERTY;
+			case "bounds" -> Obligation.Kind.BOUNDS;
+			case "dead-step" -> Obligation.Kind.REACHABILITY;
+			case "unhandled" -> Obligation.Kind.UNHANDLED;
+			default -> throw new IllegalArgumentException("--kind '" + name
+					+ "': expected property, bounds, dead-step or unhandled");
+			};
+		}
+	}
+
 	private final Budget master;
 	private final Shard shard;
 	private ResultCache cache;
+
+	/**
+	 * What, beyond the model and the settings, a procedure's cached results depend on: the questions
+	 * selected, and the CR the coverage stage reads (its content).
+	 */
+	private String cacheContext(Plan plan) {
+		// sorted: a set's iteration order is not the same from one run to the next
+		StringBuilder context = new StringBuilder("selection ").append(new java.util.TreeSet<>(selection.properties()))
+				.append(new java.util.TreeSet<>(selection.steps())).append(new java.util.TreeSet<>(selection.kinds()));
+		Path crFile = dev.shall.checker.cr.Coverage.crPath(plan.procedure(), plan.file(), cr);
+		if (crFile != null) {
+			try {
+				context.append(" cr ").append(java.util.HexFormat.of().formatHex(java.security.MessageDigest
+						.getInstance("SHA-256").digest(java.nio.file.Files.readAllBytes(crFile))));
+			} catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+				context.append(" cr unreadable");
+			}
+		}
+		return context.toString();
+	}
 
 	/** This runner, reusing and storing each procedure's results in {@code cache} (null: none). */
 	public CheckRunner cache(ResultCache cache) {
@@ -238,6 +318,8 @@ public final class CheckRunner {
 		return List.copyOf(coverages);
 	}
 
+	private final Selection selection;
+
 	public CheckRunner() {
 		this(null);
 	}
@@ -249,8 +331,14 @@ public final class CheckRunner {
 
 	/** As {@link #CheckRunner(Budget)}, answering only the questions of {@code shard} (null: all) in {@link #run}. */
 	public CheckRunner(Budget master, Shard shard) {
+		this(master, shard, Selection.ALL);
+	}
+
+	/** As {@link #CheckRunner(Budget, Shard)}, asking only the questions of {@code selection}. */
+	public CheckRunner(Budget master, Shard shard, Selection selection) {
 		this.master = master;
 		this.shard = shard;
+		this.selection = selection == null ? Selection.ALL : selection;
 	}
 
 	public RunReport run(List<Path> inputs, Settings settings, ProcedureFrontEnd frontEnd, Listener listener) {
@@ -280,6 +368,16 @@ public final class CheckRunner {
 						shard.count(), List.of()));
 			}
 		}
+		if (!selection.all() && all.stream().anyMatch(f -> f.procedure().isPresent())) {
+			// a misspelt --property or --step would otherwise ask nothing and exit 0
+			List<SourceDiagnostic> unknown = unknownNames(all);
+			if (!unknown.isEmpty()) {
+				all.forEach(loaded -> diagnostics.addAll(loaded.diagnostics()));
+				diagnostics.addAll(unknown);
+				return new RunReport(findings, diagnostics, shard == null ? null : new RunReport.Shard(shard.index(),
+						shard.count(), List.of()));
+			}
+		}
 		// every procedure compiled before the first question, so that the number of questions (and
 		// a shard's share of them) is known up front; diagnostics keep their order per file
 		List<Plan> plans = new ArrayList<>();
@@ -290,7 +388,7 @@ public final class CheckRunner {
 			loaded.procedure().ifPresent(procedure -> uncovered.addAll(coverage(procedure, loaded.file(), diagnostics)));
 			loaded.procedure().ifPresent(procedure -> {
 				listener.loaded(loaded.file(), procedure);
-				Plan plan = plan(procedure, loaded.file(), settings, diagnostics);
+				Plan plan = plan(procedure, loaded.file(), settings, diagnostics, selection);
 				if (plan != null) {
 					plans.add(plan);
 				}
@@ -311,7 +409,7 @@ public final class CheckRunner {
 		for (int p = 0; p < plans.size(); p++) {
 			Plan plan = plans.get(p);
 			String key = cache == null ? null : cache.key(plan.file(), plan.procedure().getName(), settings, shard,
-					firsts[p]);
+					firsts[p], cacheContext(plan));
 			ResultCache.Entry hit = key == null ? null : cache.load(key);
 			if (hit != null) {
 				hit.findings().forEach(listener::answered);
@@ -358,6 +456,34 @@ public final class CheckRunner {
 					+ e.getMessage(), file.toString(), at == null ? 1 : at.getLine(), at == null ? 1 : at.getColumn()));
 			return List.of();
 		}
+	}
+
+	/**
+	 * The names of {@link #selection} that no loaded procedure has: an error each, at the first
+	 * procedure (file, line, column), listing the names there are.
+	 */
+	private List<SourceDiagnostic> unknownNames(List<LoadedFile> all) {
+		List<Procedure> procedures = all.stream().flatMap(f -> f.procedure().stream()).toList();
+		LoadedFile first = all.stream().filter(f -> f.procedure().isPresent()).findFirst().orElseThrow();
+		List<SourceDiagnostic> errors = new ArrayList<>();
+		for (String name : new java.util.TreeSet<>(selection.properties())) {
+			if (procedures.stream().flatMap(p -> p.getProperties().stream()).noneMatch(p -> name.equals(p.getName()))) {
+				errors.add(atProcedure(first.procedure().get(), first.file(), "shall.unknown-property", "--property "
+						+ name + ": no procedure checked has a property of that name (properties: " + String.join(", ",
+								procedures.stream().flatMap(p -> p.getProperties().stream()).map(Property::getName)
+										.toList()) + ")"));
+			}
+		}
+		for (String name : new java.util.TreeSet<>(selection.steps())) {
+			if (procedures.stream().flatMap(p -> p.getTransitions().stream()).noneMatch(t -> name.equals(t
+					.getName()))) {
+				errors.add(atProcedure(first.procedure().get(), first.file(), "shall.unknown-step", "--step " + name
+						+ ": no procedure checked has a step or event of that name (steps and events: " + String.join(
+								", ", procedures.stream().flatMap(p -> p.getTransitions().stream()).map(
+										Transition::getName).filter(n -> n != null).toList()) + ")"));
+			}
+		}
+		return errors;
 	}
 
 	/** A compiled procedure and its questions: per combination, every obligation. */
@@ -422,12 +548,13 @@ public final class CheckRunner {
 	/** Every question about one compiled procedure; option values the procedure lacks are diagnostics. */
 	public List<Finding> check(Procedure procedure, Path file, Settings settings, Listener listener,
 			List<SourceDiagnostic> diagnostics) {
-		Plan plan = plan(procedure, file, settings, diagnostics);
+		Plan plan = plan(procedure, file, settings, diagnostics, selection);
 		return plan == null ? new ArrayList<>() : check(plan, settings, listener, 0, null, new ArrayList<>());
 	}
 
 	/** 2. compile: the procedure's layout, combinations and questions, or null (with a diagnostic) when it cannot be checked. */
-	private static Plan plan(Procedure procedure, Path file, Settings settings, List<SourceDiagnostic> diagnostics) {
+	private static Plan plan(Procedure procedure, Path file, Settings settings, List<SourceDiagnostic> diagnostics,
+			Selection selection) {
 		Layout layout;
 		try {
 			layout = new Layout(procedure);
@@ -459,6 +586,7 @@ public final class CheckRunner {
 				obligations.add(Obligation.unhandled(message, lane.channel(), lane.receiver()));
 			}
 		}
+		obligations.removeIf(obligation -> !selection.asks(obligation));
 		return new Plan(procedure, file, layout, instances, combinations, obligations);
 	}
 

@@ -101,7 +101,8 @@ public final class ResultCache {
 	}
 
 	/** The key of a procedure's results: see the class comment for what goes in. */
-	public String key(Path file, String procedure, CheckRunner.Settings settings, CheckRunner.Shard shard, int first) {
+	public String key(Path file, String procedure, CheckRunner.Settings settings, CheckRunner.Shard shard, int first,
+			String context) {
 		MessageDigest digest = sha256();
 		line(digest, FORMAT);
 		line(digest, tool);
@@ -123,6 +124,8 @@ public final class ResultCache {
 		line(digest, "options " + (settings.options() == null ? "{}" : new TreeMap<>(settings.options()).toString()));
 		line(digest, "combinations " + System.getProperty(dev.shall.model.frontend.Limits.OPTION_COMBINATIONS_PROPERTY));
 		line(digest, "shard " + shard + " first " + (shard == null ? 0 : first));
+		// what else selects or adds findings: the questions asked (--property, --step, --kind) and the CR
+		line(digest, "context " + context);
 		return HexFormat.of().formatHex(digest.digest());
 	}
 

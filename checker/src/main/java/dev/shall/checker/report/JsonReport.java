@@ -82,6 +82,11 @@ public final class JsonReport {
 			invariant.clauses().forEach(clauses::add);
 			c.add("clauses", clauses);
 		}
+		case Certificate.InvariantClauses invariant -> {
+			JsonArray clauses = new JsonArray();
+			invariant.clauses().forEach(clauses::add);
+			c.add("clauses", clauses);
+		}
 		case Certificate.ClosedStateSet set -> c.addProperty("states", set.states());
 		case Certificate.EncodingGraph graph -> {
 			c.addProperty("states", graph.states());

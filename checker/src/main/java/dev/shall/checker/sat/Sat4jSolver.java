@@ -11,15 +11,27 @@ import org.sat4j.specs.TimeoutException;
 /** {@link SatSolver} on SAT4J's default CDCL solver, used incrementally. */
 public final class Sat4jSolver implements SatSolver {
 
-	private final ISolver solver = SolverFactory.newDefault();
+	private final ISolver solver;
 	private int variables;
 	private int clauses;
 	private boolean contradiction;
 	private long deadline = Long.MAX_VALUE;
 	private long conflictBudget;
 	private volatile boolean interrupted;
+	/** The assumptions of the last call, for {@link #failedAssumptions()}. */
+	private int[] lastAssumptions;
 
 	public Sat4jSolver() {
+		this(SolverFactory.newDefault());
+	}
+
+	/** One of SAT4J's other configurations ({@code SolverFactory.instance().createSolverByName}). */
+	public Sat4jSolver(String configuration) {
+		this(SolverFactory.instance().createSolverByName(configuration));
+	}
+
+	private Sat4jSolver(ISolver solver) {
+		this.solver = solver;
 		// not "hot": SAT4J sizes its heuristics' tables when a call starts, and every depth adds
 		// variables; learnt clauses are kept across calls either way
 		solver.setDBSimplificationAllowed(false);
@@ -64,11 +76,41 @@ public final class Sat4jSolver implements SatSolver {
 		} else {
 			solver.setTimeoutMs(Math.min(remainingMs, Integer.MAX_VALUE));
 		}
+		lastAssumptions = assumptions.clone();
 		try {
 			return SatAnswer.of(solver.isSatisfiable(new VecInt(assumptions)));
 		} catch (TimeoutException e) {
 			return SatAnswer.UNKNOWN;
 		}
+	}
+
+	@Override
+	public int[] failedAssumptions() {
+		if (contradiction) {
+			return new int[0]; // unsatisfiable without any assumption
+		}
+		if (lastAssumptions == null) {
+			return new int[0];
+		}
+		org.sat4j.specs.IVecInt explanation = solver.unsatExplanation();
+		if (explanation == null) {
+			return lastAssumptions.clone();
+		}
+		// SAT4J names the assumptions of the final conflict; keep them as the caller gave them
+		java.util.Set<Integer> given = new java.util.HashSet<>();
+		for (int literal : lastAssumptions) {
+			given.add(literal);
+		}
+		java.util.Set<Integer> failed = new java.util.LinkedHashSet<>();
+		for (int k = 0; k < explanation.size(); k++) {
+			int literal = explanation.get(k);
+			if (given.contains(literal)) {
+				failed.add(literal);
+			} else if (given.contains(-literal)) {
+				failed.add(-literal);
+			}
+		}
+		return failed.stream().mapToInt(Integer::intValue).toArray();
 	}
 
 	@Override

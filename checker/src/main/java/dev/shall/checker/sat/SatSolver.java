@@ -18,6 +18,13 @@ public interface SatSolver extends AutoCloseable {
 	 */
 	SatAnswer solve(int... assumptions);
 
+	/**
+	 * After a call under assumptions answered {@link SatAnswer#UNSAT}: assumptions (as given) that
+	 * alone make the clauses unsatisfiable — a subset, not necessarily minimal; all of them when the
+	 * solver cannot tell. IC3/PDR shrinks its cubes with it (Eén, Mishchenko, Brayton 2011, §5).
+	 */
+	int[] failedAssumptions();
+
 	/** The value of a variable in the last model. */
 	boolean value(int variable);
 
