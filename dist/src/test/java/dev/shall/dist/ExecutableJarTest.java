@@ -34,6 +34,9 @@ class ExecutableJarTest {
 		Path rules = Files.createDirectories(folder.resolve("rules"));
 		Files.copy(Path.of("../examples/seeds/000-senb-addition.shall"), examples.resolve("000-senb-addition.shall"));
 		Files.copy(Path.of("../rules/key-lifecycle.shall"), rules.resolve("key-lifecycle.shall"));
+		// the model's cr line names its CR text (issue 17): it travels with the model
+		Path crs = Files.createDirectories(folder.resolve("examples/cr"));
+		Files.copy(Path.of("../examples/cr/000-senb-addition.txt"), crs.resolve("000-senb-addition.txt"));
 
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
 				.toString()));
