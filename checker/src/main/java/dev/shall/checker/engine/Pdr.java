@@ -320,18 +320,7 @@ public final class Pdr implements Engine {
 					return new Relative(wantPredecessor ? model() : null, wantPredecessor ? encoding.move(inputs) : null,
 							null);
 				}
-				Set<Integer> core = new HashSet<>();
-				for (int literal : solver.failedAssumptions()) {
-					core.add(literal);
-				}
-				List<Integer> kept = new ArrayList<>();
-				for (int literal : cube) {
-					if (core.contains(nextLiteral(literal))) {
-						kept.add(literal);
-					}
-				}
-				int[] smaller = kept.stream().mapToInt(Integer::intValue).toArray();
-				return new Relative(null, null, excludingInitial(smaller, cube));
+				return new Relative(null, null, excludingInitial(inCore(cube), cube));
 			} finally {
 				if (temporary != 0) {
 					solver.addClause(-temporary); // retire the query's clause
@@ -469,6 +458,11 @@ public final class Pdr implements Engine {
 			if (!solve(assumptions.stream().mapToInt(Integer::intValue).toArray()).isUnsat()) {
 				return null;
 			}
+			return new Relative(null, null, excludingInitial(inCore(cube), cube));
+		}
+
+		/** The literals of the cube whose next-state copies the last unsatisfiable call's core used. */
+		private int[] inCore(int[] cube) {
 			Set<Integer> core = new HashSet<>();
 			for (int literal : solver.failedAssumptions()) {
 				core.add(literal);
@@ -479,8 +473,7 @@ public final class Pdr implements Engine {
 					kept.add(literal);
 				}
 			}
-			return new Relative(null, null, excludingInitial(kept.stream().mapToInt(Integer::intValue).toArray(),
-					cube));
+			return kept.stream().mapToInt(Integer::intValue).toArray();
 		}
 
 		private void newFrame() {
