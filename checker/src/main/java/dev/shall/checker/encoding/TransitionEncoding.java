@@ -61,6 +61,8 @@ public final class TransitionEncoding {
 	private final MonitorEncoding monitors;
 	private final MoveEncoding moves;
 	private final StateEncoding states;
+	/** Per variable, whether one copy serves every session (semantics §1.3). */
+	private final boolean[] shared;
 
 	/** The inputs of one step, kept so that the move can be read from the solver's model. */
 	public record Inputs(int[] move, int[] slot, int[][] choices, int[] entry) {
@@ -91,6 +93,10 @@ public final class TransitionEncoding {
 		this.moveDomain = Domain.range(0, instances * actionCount - 1);
 		this.slotDomain = Domain.range(0, layout.maxLength() - 1);
 		this.entryDomain = Domain.range(0, instances - 1);
+		this.shared = new boolean[layout.variables().size()];
+		for (int g : layout.sharedVariables()) {
+			shared[g] = true;
+		}
 		this.moves = new MoveEncoding(layout, circuit, evaluator, lanes, cone, slotDomain, entryDomain);
 		this.lastDomain = Domain.range(-1, instances * actionCount - 1);
 		this.tracksLast = MonitorEncoding.tracksLast(obligation);
@@ -407,15 +413,18 @@ public final class TransitionEncoding {
 		}
 		SymbolicValue[] variables = next.variables[instance];
 		for (int v = 0; v < variables.length; v++) {
-			variables[v] = SymbolicValue.ite(circuit, selected, local.variables[v], variables[v]);
+			if (!shared[v]) {
+				variables[v] = SymbolicValue.ite(circuit, selected, local.variables[v], variables[v]);
+			}
 		}
-		// semantics §1.3: a shared variable's one value is kept in every session's copy
-		for (int shared : layout.sharedVariables()) {
-			for (int other = 0; other < instances; other++) {
-				if (other != instance) {
-					next.variables[other][shared] = SymbolicValue.ite(circuit, selected, local.variables[shared],
-							next.variables[other][shared]);
-				}
+		// semantics §1.3: a shared variable has one value, kept in every session's copy. One chain of
+		// choices over every move, built on session 0's copy, which all copies then share (in every
+		// state the encoding admits the copies are equal: StateEncoding.wellFormed), instead of N
+		// equal chains
+		for (int g : layout.sharedVariables()) {
+			SymbolicValue value = SymbolicValue.ite(circuit, selected, local.variables[g], next.variables[0][g]);
+			for (int k = 0; k < instances; k++) {
+				next.variables[k][g] = value;
 			}
 		}
 		for (Lane lane : layout.lanes()) {
