@@ -180,7 +180,8 @@ public final class ExportCommand implements Callable<Integer> {
 		List<Obligation> all = new ArrayList<>();
 		procedure.getProperties().forEach(p -> all.add(Obligation.of(p)));
 		all.add(Obligation.bounds());
-		procedure.getTransitions().forEach(t -> all.add(Obligation.reach(t)));
+		procedure.getTransitions().stream().filter(Obligation::asksReachability).forEach(t -> all.add(Obligation.reach(
+				t)));
 		for (Lane lane : layout.lanes()) {
 			for (MessageType message : lane.messages()) {
 				all.add(Obligation.unhandled(message, lane.channel(), lane.receiver()));

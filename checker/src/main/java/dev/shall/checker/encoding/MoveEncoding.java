@@ -182,8 +182,18 @@ final class MoveEncoding {
 					overflow[0] = circuit.or(overflow[0],
 							circuit.and(pathCondition, values[f].outside(circuit, layout.domain(field))));
 				}
-				// semantics §4.3: only the procedure's own messages count against the capacity
 				Slot[] slots = local.queues[lane.index()];
+				if (send.isInjected()) {
+					// semantics §4.5: never blocks; appended only while fewer than capacity non-procedure messages are in flight
+					SymbolicValue mac = lane.keyed() && send.getMac() != null
+							? evaluator.evaluate(circuit, send.getMac(), env, pathCondition, overflow)
+							: SymbolicValue.constant(Domain.NONE);
+					int room = circuit.not(lanes.atLeast(lanes.copyFlags(slots), lane.capacity()));
+					local.queues[lane.index()] = lanes.enqueue(slots, lane, lanes.withCopy(lanes.message(lane, message,
+							values, mac), Circuit.TRUE), circuit.and(pathCondition, room));
+					continue;
+				}
+				// semantics §4.3: only the procedure's own messages count against the capacity
 				overflow[0] = circuit.or(overflow[0], circuit.and(pathCondition, lanes.atLeast(lanes.ownFlags(slots), lane
 						.capacity())));
 				SymbolicValue mac = lane.keyed() ? local.variables[layout.indexOf(lane.senderKey())]

@@ -273,6 +273,17 @@ public final class Interpreter {
 				}
 			}
 			List<QueuedMessage> queue = queues.get(lane.index());
+			if (send.isInjected()) {
+				// semantics §4.5: the attacker's message is not the procedure's: it never blocks, and a lane
+				// already holding capacity messages that are not the procedure's takes no more
+				if (copies(queue) < lane.capacity()) {
+					int mac = lane.keyed() && send.getMac() != null
+							? behaviour.evaluate(send.getMac(), variables, received, type, null, null, sessions)
+							: Domain.NONE;
+					queue.add(new QueuedMessage(lane.tagOf(message), fields, mac, true));
+				}
+				return;
+			}
 			// semantics §4.3: only the procedure's own messages count against the capacity
 			if (queue.stream().filter(m -> !m.copy()).count() >= lane.capacity()) {
 				throw new BoundExceeded(lane.name() + " is full (capacity " + lane.capacity() + ")");

@@ -18,6 +18,8 @@ public record Action(int index, Kind kind, Transition transition, Lane lane) {
 		// semantics §3.6: an otherwise block and an ignore are steps of their own, named apart from their step
 		case TRANSITION -> switch (transition.getKind()) {
 		case OTHERWISE -> transition.getName() + " otherwise";
+		// semantics §4.5: the compiler names an injection "attacker injects M on c(A→B)"
+		case INJECTION -> transition.getName();
 		case IGNORE -> "ignore " + transition.getReceive().getMessage().getName() + " on " + transition.getReceive()
 				.getChannel().getName();
 		default -> transition.getName();

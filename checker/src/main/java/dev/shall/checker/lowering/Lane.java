@@ -29,9 +29,12 @@ public record Lane(int index, Channel channel, Role sender, Role receiver, List<
 		return channel.getCapacity();
 	}
 
-	/** Whether the channel's faults add copies of messages (duplication, replay). */
+	/**
+	 * Whether messages other than the procedure's can be in the lane: fault copies (duplication,
+	 * replay) or the attacker's injections (semantics §4.3, §4.5).
+	 */
 	public boolean copies() {
-		return has(Fault.DUPLICATION) || has(Fault.REPLAY);
+		return has(Fault.DUPLICATION) || has(Fault.REPLAY) || has(Fault.INJECTION);
 	}
 
 	/**

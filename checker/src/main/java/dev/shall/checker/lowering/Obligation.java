@@ -60,6 +60,15 @@ public record Obligation(Kind kind, Property property, Transition transition, Ar
 		return new Obligation(Kind.PROPERTY, property, null, null);
 	}
 
+	/**
+	 * Whether the dead-step question (semantics §7.3) is asked of the transition: of every step,
+	 * event, otherwise block and ignore of the author's, not of the attacker's injections (§4.5),
+	 * which the compiler adds for every message type a lane may carry whether or not it matters.
+	 */
+	public static boolean asksReachability(Transition transition) {
+		return transition.getKind() != TransitionKind.INJECTION;
+	}
+
 	public static Obligation reach(Transition transition) {
 		return new Obligation(Kind.REACHABILITY, null, transition, null);
 	}
@@ -95,6 +104,9 @@ public record Obligation(Kind kind, Property property, Transition transition, Ar
 		}
 		if (transition.getKind() == TransitionKind.OTHERWISE) {
 			return "step " + transition.getName() + " (otherwise)";
+		}
+		if (transition.getKind() == TransitionKind.INJECTION) {
+			return transition.getName();
 		}
 		String what = (transition.getKind() == TransitionKind.ENVIRONMENT ? "event " : "step ") + transition.getName();
 		return transition.getExpiry() == null ? what : what + " (on expiry of " + transition.getExpiry().getName() + ")";

@@ -40,6 +40,9 @@ public final class EditorMarks {
 							.getName()))));
 		}
 		for (Transition transition : procedure.getTransitions()) {
+			if (!Obligation.asksReachability(transition)) {
+				continue;
+			}
 			// an otherwise block or an ignore (semantics §3.6) is its own subject: its step keeps its name
 			boolean own = transition.getKind() == dev.shall.model.TransitionKind.STEP || transition
 					.getKind() == dev.shall.model.TransitionKind.ENVIRONMENT;

@@ -103,6 +103,7 @@ public final class ProcedureCompiler {
 		}
 		compiled.clear();
 		timerStates = null;
+		attacker = null;
 		dev.shall.dsl.shall.Procedure source = file.getProcedure();
 		// located like every other element: the bounds check and procedure-wide diagnostics point here
 		Procedure procedure = located(F.createProcedure(), source);
@@ -139,6 +140,11 @@ public final class ProcedureCompiler {
 			}
 		}
 		for (EObject member : source.getMembers()) {
+			if (member instanceof dev.shall.dsl.shall.AttackerDecl decl && attacker == null) {
+				attacker = attacker(decl, source, procedure);
+			}
+		}
+		for (EObject member : source.getMembers()) {
 			switch (member) {
 			case Step step -> {
 				completeTransition(step, step.getReceive(), step.getGuard(), step.getBody());
@@ -164,6 +170,11 @@ public final class ProcedureCompiler {
 			}
 			}
 		}
+		if (attacker != null) {
+			// semantics §4.5: after every step, otherwise and ignore, so that every honest send teaches
+			// and every receiver's message types can be injected
+			attacker.finish();
+		}
 		for (EObject member : source.getMembers()) {
 			if (member instanceof dev.shall.dsl.shall.FindingExpectation expectation) {
 				procedure.getFindingExpectations().add(findingExpectation(expectation));
@@ -184,6 +195,75 @@ public final class ProcedureCompiler {
 			}
 		}
 		return procedure;
+	}
+
+	// ------------------------------------------------------------------ the attacker (semantics §4.5)
+
+	/** The procedure's attacker while it compiles, or null when it declares none. */
+	private AttackerTranslation attacker;
+
+	/**
+	 * The attacker of the procedure: per channel its capabilities, the keys it can learn (those of
+	 * the fields, not proofs, of every message sent on a channel it eavesdrops) and its initial
+	 * knowledge; the translation adds the rest once the steps are compiled.
+	 */
+	private AttackerTranslation attacker(dev.shall.dsl.shall.AttackerDecl decl, dev.shall.dsl.shall.Procedure source,
+			Procedure procedure) {
+		Map<dev.shall.model.Channel, java.util.Set<dev.shall.dsl.shall.AttackerCapability>> capabilities = new IdentityHashMap<>();
+		java.util.Set<dev.shall.model.KeyDecl> learnable = new java.util.LinkedHashSet<>();
+		for (EObject member : source.getMembers()) {
+			if (member instanceof Channel channel) {
+				capabilities.put(lookup(channel), AttackerTranslation.capabilities(channel));
+			}
+		}
+		for (org.eclipse.emf.common.util.TreeIterator<EObject> it = source.eAllContents(); it.hasNext();) {
+			if (it.next() instanceof Send send && send.getChannel() != null && capabilities.getOrDefault(lookup(send
+					.getChannel()), java.util.Set.of()).contains(dev.shall.dsl.shall.AttackerCapability.EAVESDROP)) {
+				for (Argument argument : send.getArguments()) {
+					dev.shall.model.MessageField field = lookup(argument.getField());
+					dev.shall.model.KeyDecl key = AttackerTranslation.keyOf(field.getType());
+					if (key != null && !field.isProof()) {
+						learnable.add(key);
+					}
+				}
+			}
+		}
+		List<AttackerTranslation.Term> initial = new java.util.ArrayList<>();
+		for (Expression knowledge : decl.getKnowledge()) {
+			AttackerTranslation.Term term = AttackerTranslation.constantTerm(expression(knowledge));
+			if (term == null) {
+				throw new CompilationException("What the attacker knows must be a key term (line "
+						+ locations.of(knowledge).getLine() + ")");
+			}
+			initial.add(term);
+		}
+		return new AttackerTranslation(procedure, decl, decl.getDescription(), this::located, capabilities, learnable,
+				initial);
+	}
+
+	/** The key declaration of a compiled key-valued expression. */
+	private static dev.shall.model.KeyDecl keyOf(dev.shall.model.Expression expression) {
+		return switch (expression) {
+		case dev.shall.model.VariableRef ref -> AttackerTranslation.keyOf(ref.getVariable().getType());
+		case dev.shall.model.KeyConstant constant -> (dev.shall.model.KeyDecl) constant.getAtom().eContainer();
+		case dev.shall.model.KeyDerivation derivation -> derivation.getKey();
+		case dev.shall.model.ReceivedField field -> AttackerTranslation.keyOf(field.getField().getType());
+		default -> null;
+		};
+	}
+
+	/** {@code attacker knows e}; false without an attacker (the validator warns: nothing can know it). */
+	private dev.shall.model.Expression knows(dev.shall.model.Expression key, EObject at) {
+		dev.shall.model.KeyDecl decl = keyOf(key);
+		if (decl == null) {
+			throw new CompilationException("attacker knows needs a key (line " + locations.of(at).getLine() + ")");
+		}
+		if (attacker == null) {
+			dev.shall.model.BoolConstant never = located(F.createBoolConstant(), at);
+			never.setValue(false);
+			return never;
+		}
+		return attacker.knows(key, decl, at);
 	}
 
 	/** The statement ids of a {@code covers} clause, if there is one. */
@@ -459,7 +539,9 @@ public final class ProcedureCompiler {
 
 	private void completeMessage(Message message) {
 		for (Field field : message.getFields()) {
-			this.<dev.shall.model.MessageField>lookup(field).setType(type(field.getType()));
+			dev.shall.model.MessageField compiledField = lookup(field);
+			compiledField.setType(type(field.getType()));
+			compiledField.setProof(field.isProof());
 		}
 	}
 
@@ -859,6 +941,24 @@ public final class ProcedureCompiler {
 			result.setCondition(expression(agreement.getCondition()));
 			return result;
 		}
+		case dev.shall.dsl.shall.Secrecy secrecy -> {
+			// semantics §6.7: never attacker knows e
+			dev.shall.model.Invariant result = F.createInvariant();
+			result.setCondition(not(knows(expression(secrecy.getValue()), secrecy), secrecy));
+			return result;
+		}
+		case dev.shall.dsl.shall.Authenticity authenticity -> {
+			dev.shall.model.MessageType message = lookup(authenticity.getMessage());
+			dev.shall.model.Channel channel = lookup(authenticity.getChannel());
+			if (attacker == null) {
+				dev.shall.model.Invariant result = F.createInvariant();
+				dev.shall.model.BoolConstant always = located(F.createBoolConstant(), authenticity);
+				always.setValue(true);
+				result.setCondition(always);
+				return result;
+			}
+			return attacker.authentic(message, channel, authenticity);
+		}
 		case dev.shall.dsl.shall.Freshness freshness -> {
 			dev.shall.model.Freshness result = F.createFreshness();
 			result.setValue(expression(freshness.getValue()));
@@ -978,6 +1078,9 @@ public final class ProcedureCompiler {
 		}
 		case NameRef ref -> {
 			return name(ref);
+		}
+		case dev.shall.dsl.shall.AttackerKnows knows -> {
+			return knows(expression(knows.getValue()), knows);
 		}
 		case dev.shall.dsl.shall.SomeSession some -> {
 			dev.shall.model.SomeSession result = located(F.createSomeSession(), some);

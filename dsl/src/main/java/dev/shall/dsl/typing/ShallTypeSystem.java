@@ -95,7 +95,8 @@ public final class ShallTypeSystem {
 		if (expression instanceof BoolLiteral || expression instanceof FiredRef || expression instanceof Not
 				|| expression instanceof dev.shall.dsl.shall.Once || expression instanceof dev.shall.dsl.shall.Since
 				|| expression instanceof dev.shall.dsl.shall.TimerTest
-				|| expression instanceof dev.shall.dsl.shall.SomeSession) {
+				|| expression instanceof dev.shall.dsl.shall.SomeSession
+				|| expression instanceof dev.shall.dsl.shall.AttackerKnows) {
 			return BOOL;
 		}
 		if (expression instanceof IntLiteral literal) {

@@ -134,6 +134,15 @@ public final class IssueCodes {
 	public static final String UNCOVERED_STATEMENT = PREFIX + "uncovered-statement";
 
 	/**
+	 * The attacker (semantics §4.5, §6.7): a second {@code attacker} declaration; what it
+	 * {@code knows} not a constant key term; {@code attacker knows} outside a property or of a
+	 * value that is not a key; {@code secret} of a value that is not a key; {@code authentic M on c}
+	 * where nothing receives M on c (errors). Attacker properties or channel capabilities in a
+	 * procedure that declares no attacker (a warning: nothing can know or inject anything).
+	 */
+	public static final String ATTACKER = PREFIX + "attacker";
+
+	/**
 	 * A check of shall itself failed on this element (a fault of shall, not of the file); the rest
 	 * of the file is still checked.
 	 */

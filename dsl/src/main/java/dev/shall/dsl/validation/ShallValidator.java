@@ -1190,6 +1190,95 @@ public class ShallValidator extends AbstractShallValidator {
 		}
 	}
 
+	// ------------------------------------------------------------------ the attacker (semantics §4.5, §6.7)
+
+	/** The procedure's attacker declaration, or null. */
+	private static dev.shall.dsl.shall.AttackerDecl attackerOf(EObject anywhere) {
+		dev.shall.dsl.shall.Procedure procedure = EcoreUtil2.getContainerOfType(anywhere, dev.shall.dsl.shall.Procedure.class);
+		return procedure == null ? null : procedure.getMembers().stream().filter(
+				dev.shall.dsl.shall.AttackerDecl.class::isInstance).map(dev.shall.dsl.shall.AttackerDecl.class::cast)
+				.findFirst().orElse(null);
+	}
+
+	@Check
+	public void checkAttacker(dev.shall.dsl.shall.AttackerDecl attacker) {
+		if (attackerOf(attacker) != attacker) {
+			error("The procedure already has an attacker; say everything it knows in one declaration", attacker, null,
+					IssueCodes.ATTACKER);
+		}
+		for (int i = 0; i < attacker.getKnowledge().size(); i++) {
+			if (!isConstantKeyTerm(attacker.getKnowledge().get(i))) {
+				error("What the attacker knows must be a key term written out, e.g. KASME.old or SKeNB(KeNB.initial, 1)",
+						attacker, P.getAttackerDecl_Knowledge(), i, IssueCodes.ATTACKER);
+			}
+		}
+	}
+
+	private boolean isConstantKeyTerm(Expression expression) {
+		return switch (expression) {
+		case NameRef ref -> ref.getTarget() instanceof dev.shall.dsl.shall.KeyAtom;
+		case dev.shall.dsl.shall.Derivation derivation -> isConstantKeyTerm(derivation.getBase())
+				&& derivation.getArguments().stream().allMatch(dev.shall.dsl.shall.IntLiteral.class::isInstance);
+		default -> false;
+		};
+	}
+
+	@Check
+	public void checkAttackerKnows(dev.shall.dsl.shall.AttackerKnows knows) {
+		if (EcoreUtil2.getContainerOfType(knows, PropertyDecl.class) == null
+				&& EcoreUtil2.getContainerOfType(knows, Rule.class) == null) {
+			error("Only a property can ask what the attacker knows; the procedure's roles cannot see it", knows, null,
+					IssueCodes.ATTACKER);
+		}
+		checkKeyValued(knows.getValue(), knows, P.getAttackerKnows_Value(), "attacker knows");
+		warnWithoutAttacker(knows, "attacker knows is false");
+	}
+
+	@Check
+	public void checkSecrecy(dev.shall.dsl.shall.Secrecy secrecy) {
+		checkKeyValued(secrecy.getValue(), secrecy, P.getSecrecy_Value(), "secret");
+		warnWithoutAttacker(secrecy, "secret holds trivially");
+	}
+
+	@Check
+	public void checkAuthenticity(dev.shall.dsl.shall.Authenticity authenticity) {
+		if (authenticity.getMessage() == null || authenticity.getMessage().eIsProxy() || authenticity.getChannel() == null
+				|| authenticity.getChannel().eIsProxy()) {
+			return;
+		}
+		boolean received = EcoreUtil2.getAllContentsOfType(EcoreUtil2.getRootContainer(authenticity), Receive.class)
+				.stream().anyMatch(r -> r.getMessage() == authenticity.getMessage() && r.getChannel() == authenticity
+						.getChannel() && (r.eContainer() instanceof dev.shall.dsl.shall.Step
+								|| r.eContainer() instanceof dev.shall.dsl.shall.Event));
+		if (!received) {
+			error("No step receives " + authenticity.getMessage().getName() + " on " + authenticity.getChannel().getName()
+					+ ", so nothing can accept it", authenticity, P.getAuthenticity_Message(), IssueCodes.ATTACKER);
+		}
+		warnWithoutAttacker(authenticity, "authentic holds trivially");
+	}
+
+	@Check
+	public void checkChannelAttacker(dev.shall.dsl.shall.AttackerCapabilities capabilities) {
+		warnWithoutAttacker(capabilities, "the channel's attacker capabilities have no effect");
+	}
+
+	private void checkKeyValued(Expression value, EObject owner, EStructuralFeature feature, String what) {
+		ShallType type = types.typeOf(value);
+		if (type instanceof ShallType.Optional optional) {
+			type = optional.element();
+		}
+		if (!(type instanceof ShallType.Key) && !(type instanceof ShallType.Any)) {
+			error(what + " needs a key, not " + types.typeOf(value).describe(), owner, feature, IssueCodes.ATTACKER);
+		}
+	}
+
+	private void warnWithoutAttacker(EObject at, String consequence) {
+		if (attackerOf(at) == null && EcoreUtil2.getContainerOfType(at, dev.shall.dsl.shall.Procedure.class) != null) {
+			warning("The procedure declares no attacker, so " + consequence + "; declare one with attacker \"…\"", at,
+					null, IssueCodes.ATTACKER);
+		}
+	}
+
 	// semantics §6.5: a past-time operator is a bit of a property's monitor, which behaviour cannot read
 	@Check
 	public void checkOnceOutsideBehaviour(dev.shall.dsl.shall.Once once) {
@@ -1592,7 +1681,10 @@ public class ShallValidator extends AbstractShallValidator {
 		nodes.add(formula);
 		formula.eAllContents().forEachRemaining(nodes::add);
 		for (EObject node : nodes) {
-			if (node instanceof FiredRef || node instanceof TimerTest) {
+			if (node instanceof FiredRef || node instanceof TimerTest
+					|| node instanceof dev.shall.dsl.shall.AttackerKnows || node instanceof dev.shall.dsl.shall.Secrecy
+					|| node instanceof dev.shall.dsl.shall.Authenticity) {
+				// semantics §6.7: the attacker's knowledge and the provenance of messages change with the run
 				return true;
 			}
 			if (node instanceof NameRef ref) {
