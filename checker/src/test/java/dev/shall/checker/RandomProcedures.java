@@ -77,10 +77,19 @@ public final class RandomProcedures {
 	 * Whether B is a shared role with per-session and shared variables, the roles hold identities of
 	 * a pool (given by any, or unique per session), and B's steps look up session entries and ask
 	 * about some session, and properties read another session's copy (semantics §1.3, §2.5–§2.6,
-	 * §3.7, §6.7); checked with two sessions. Drawn from a stream of its own, as for timers.
+	 * §3.7, §6); checked with two sessions. Drawn from a stream of its own, as for timers.
 	 */
 	private final boolean sessions;
 	private final Random session;
+	/**
+	 * Whether the procedure has an attacker (semantics §4.5, §6.7): on the channel, all or some of
+	 * its capabilities; M1 carries a key the attacker may learn; properties ask secrecy, knowledge
+	 * and authenticity. Drawn from a stream of its own, as for timers.
+	 */
+	private final boolean attacker;
+	private final Random attack;
+	/** The messages some step receives (what authentic may ask about). */
+	private final java.util.Set<String> received = new java.util.HashSet<>();
 	/** B's variables kept per session (the ones a lookup's or some's binder can read). */
 	private final java.util.Set<String> perSession = new java.util.HashSet<>();
 
@@ -105,6 +114,13 @@ public final class RandomProcedures {
 		if (sessions) {
 			instances = 2;
 		}
+		this.attack = new Random(seed * 1_000_003L + 91);
+		this.attacker = profile == Profile.CLASSIC && attack.nextInt(3) == 0;
+	}
+
+	/** Whether the model has an attacker (a third of the classic models). */
+	boolean hasAttacker() {
+		return attacker;
 	}
 
 	/** Whether the model has a shared role, identities, lookups and other-session reads (a third of the classic models). */
@@ -227,8 +243,24 @@ public final class RandomProcedures {
 			}
 		}
 		text.append(faults.isEmpty() ? " reliable" : " faults " + String.join(", ", faults));
+		if (attacker && attack.nextBoolean()) {
+			// semantics §4.5: the channel's own capabilities instead of the default (all of them)
+			List<String> can = new ArrayList<>();
+			for (String capability : List.of("eavesdrop", "inject", "replay", "drop")) {
+				if (attack.nextBoolean()) {
+					can.add(capability);
+				}
+			}
+			text.append(" attacker ").append(can.isEmpty() ? "none" : String.join(", ", can));
+		}
 		text.append(" capacity ").append(1 + random.nextInt(2)).append('\n');
-		text.append(sessions ? "message M1 { f : 0..2, g : I? }\nmessage M2\n" : "message M1 { f : 0..2 }\nmessage M2\n");
+		if (attacker) {
+			text.append("attacker \"random\"").append(attack.nextBoolean() ? " knows " + (attack.nextBoolean() ? "k2"
+					: "D(h1, 1)") : "").append('\n');
+		}
+		String keyField = attacker ? ", k : " + (attack.nextBoolean() ? "K?" : "proof of K?") : "";
+		text.append(sessions ? "message M1 { f : 0..2, g : I?" + keyField + " }\nmessage M2\n"
+				: "message M1 { f : 0..2" + keyField + " }\nmessage M2\n");
 		int stepCount = 2 + random.nextInt(4);
 		for (int s = 1; s <= stepCount; s++) {
 			steps.add(Integer.toString(s));
@@ -291,6 +323,7 @@ public final class RandomProcedures {
 		text.append(" }");
 		if (received != null) {
 			handlerGuards.put(role + received, guard);
+			this.received.add(received);
 		}
 		if (handling && received != null && guard != null && handlings.nextBoolean() && otherwise.add(role + received)) {
 			// semantics §3.6: what the role does with the message when no guard of its handlers holds
@@ -381,7 +414,8 @@ public final class RandomProcedures {
 			switch (kind) {
 			case 0, 1 -> body.append(assignment(role, received)).append(' ');
 			case 2 -> body.append(random.nextBoolean() ? "send M1(f = " + intValue(role, received)
-					+ (sessions && session.nextBoolean() ? ", g = " + role.toLowerCase() + "id" : "") + ") on c "
+					+ (sessions && session.nextBoolean() ? ", g = " + role.toLowerCase() + "id" : "")
+					+ (attacker && attack.nextBoolean() ? ", k = " + attackerKey(role) : "") + ") on c "
 					: "send M2 on c ");
 			case 3 -> body.append("if ").append(condition(role, received, option)).append(" { ")
 					.append(statements(role, received, option, depth - 1)).append(" } else { ")
@@ -472,9 +506,38 @@ public final class RandomProcedures {
 		};
 	}
 
+	/** A K-valued expression of the role for a message's key field: a K variable of the role or a constant. */
+	private String attackerKey(String role) {
+		for (String[] variable : variables) {
+			if (variable[0].equals(role) && variable[2].startsWith("K") && attack.nextBoolean()) {
+				return variable[1];
+			}
+		}
+		return "k" + (1 + attack.nextInt(2));
+	}
+
+	/** Secrecy, knowledge and authenticity (semantics §6.7). */
+	private String attackerProperty() {
+		List<String[]> keys = variables.stream().filter(v -> v[2].startsWith("K") || v[2].startsWith("D")).toList();
+		int kind = attack.nextInt(4);
+		if (kind == 0 && !received.isEmpty()) {
+			return "authentic " + (received.contains("M1") ? "M1" : "M2") + " on c";
+		}
+		if (kind == 1 || keys.isEmpty()) {
+			return "never attacker knows " + (attack.nextBoolean() ? "k1" : "D(k" + (1 + attack.nextInt(2)) + ", "
+					+ attack.nextInt(2) + ")");
+		}
+		String[] key = keys.get(attack.nextInt(keys.size()));
+		return kind == 2 ? "secret " + key[0] + "." + key[1]
+				: "always attacker knows " + key[0] + "." + key[1] + " implies step " + stepLabel();
+	}
+
 	private String property() {
+		if (attacker && attack.nextInt(2) == 0) {
+			return attackerProperty();
+		}
 		if (sessions && session.nextInt(3) == 0) {
-			// semantics §2.6, §6.7: another session's copy, and some session
+			// semantics §2.6, §6: another session's copy, and some session
 			String[] variable = variables.stream().filter(v -> !v[0].equals("B") || perSession.contains(v[1])).toList()
 					.get(session.nextInt((int) variables.stream().filter(v -> !v[0].equals("B") || perSession.contains(
 							v[1])).count()));

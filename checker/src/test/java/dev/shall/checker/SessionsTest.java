@@ -25,7 +25,7 @@ import dev.shall.checker.lowering.OptionAssignment;
 import dev.shall.model.Procedure;
 
 /**
- * Sessions with a shared role (semantics §1.3, §2.5–2.6, §3.7, §6.7; ADR 0018) in both semantics:
+ * Sessions with a shared role (semantics §1.3, §2.5–2.6, §3.7, §6; ADR 0018) in both semantics:
  * each rule meets a question whose verdict turns on it, answered by breadth-first search (the
  * interpreter), BMC and k-induction (the encoding), each certified by the other side.
  */
@@ -132,7 +132,7 @@ class SessionsTest {
 		assertEquals(2, result.moves().size());
 	}
 
-	/** Session-specific state a property compares across sessions (§2.6, §6.7). */
+	/** Session-specific state a property compares across sessions (§2.6). */
 	@Test
 	void otherReadsAnotherSessionsCopy() throws Exception {
 		String text = """

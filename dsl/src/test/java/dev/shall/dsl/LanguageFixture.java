@@ -35,6 +35,11 @@ public class LanguageFixture {
 		return file;
 	}
 
+	/** Every diagnostic of the file. */
+	public List<Issue> issues(ShallFile file) {
+		return validation.validate(file);
+	}
+
 	/** The one diagnostic of the code; fails the test when there is none or more than one. */
 	public Issue single(ShallFile file, String code) {
 		List<Issue> issues = validation.validate(file).stream().filter(i -> code.equals(i.getCode())).toList();

@@ -31,7 +31,7 @@ import dev.shall.model.VariableRef;
 
 /**
  * Shared roles, per-session variables, identities, lookups, some and other (semantics §1.3,
- * §2.5–2.6, §3.7, §6.7; ADR 0018): the syntax, each validation rule with its issue code, and what
+ * §2.5–2.6, §3.7, §6; ADR 0018): the syntax, each validation rule with its issue code, and what
  * the compiler hands both semantics.
  */
 @ExtendWith(InjectionExtension.class)
@@ -88,7 +88,7 @@ class SessionsTest {
 		VariableRef copied = (VariableRef) ((dev.shall.model.Binary) ((dev.shall.model.Binary) applies.getBinder()
 				.getCondition()).getLeft()).getLeft();
 		assertEquals(applies.getBinder(), copied.getSession(), "the copy reads the some's binder, not the step's");
-		// other.UE.own in a property (§6.7); UE.own alone reads the property's session
+		// other.UE.own in a property (§2.6); UE.own alone reads the property's session
 		dev.shall.model.Invariant distinct = (dev.shall.model.Invariant) procedure.getProperties().get(0);
 		dev.shall.model.Binary equal = (dev.shall.model.Binary) ((Unary) distinct.getCondition()).getOperand();
 		assertFalse(((VariableRef) equal.getLeft()).isOther());

@@ -75,7 +75,7 @@ final class SymbolicEvaluator {
 	/**
 	 * Every session's variables, for a bound session's copy ({@code e.psk}) or another session's
 	 * ({@code other.UE.x}), and the session each binder in scope stands for, as a symbolic index
-	 * (semantics §2.6, §6.7). The twin of {@code explicit.Evaluator.Sessions}.
+	 * (semantics §2.6). The twin of {@code explicit.Evaluator.Sessions}.
 	 *
 	 * @param all   per session, its variables (the acting session's as the move has changed them so far)
 	 * @param own   the session of the move or the property
@@ -125,7 +125,7 @@ final class SymbolicEvaluator {
 			return result;
 		}
 		case VariableRef ref when ref.isOther(): {
-			// semantics §6.7: session i's other session is i + 1 (mod N)
+			// semantics §2.6: session i's other session is i + 1 (mod N)
 			Sessions sessions = needs(env, ref);
 			return sessions.all()[(sessions.own() + 1) % sessions.all().length][layout.indexOf(ref.getVariable())];
 		}

@@ -70,7 +70,7 @@ final class Evaluator {
 	/**
 	 * The copies of every session's variables, for references to a bound session ({@code e.psk})
 	 * or to another session ({@code other.UE.x}), and the sessions the enclosing binders chose
-	 * (semantics §2.6, §6.7). Immutable.
+	 * (semantics §2.6). Immutable.
 	 *
 	 * @param all   per session, its variables in layout order (shared variables are the same in each)
 	 * @param own   the session of the move or of the property
@@ -88,7 +88,7 @@ final class Evaluator {
 			return new Sessions(all, own, more);
 		}
 
-		/** Semantics §6.7: the other session of session i is session i + 1 (mod N), which by symmetry (§1.2) stands for every other one. */
+		/** Semantics §2.6: the other session of session i is session i + 1 (mod N), which by symmetry (§1.2) stands for every other one. */
 		int other() {
 			return (own + 1) % all.length;
 		}

@@ -291,8 +291,10 @@ public final class SequenceChart {
 				String from = lifeline(exchange.from(), step.instance());
 				String to = lifeline(exchange.to(), step.instance());
 				switch (exchange.kind()) {
-				case "sent", "duplicated", "replayed" -> {
-					Send send = new Send(step.index(), from, to, exchange.message(), exchange.channel(), exchange.kind());
+				case "sent", "duplicated", "replayed", "injected" -> {
+					// semantics §4.5: an injected message goes into the sender's lane, from the attacker's lifeline
+					Send send = new Send(step.index(), exchange.kind().equals("injected") ? lifeline(step.role(), step
+							.instance()) : from, to, exchange.message(), exchange.channel(), exchange.kind());
 					sends.add(send);
 					inFlight.computeIfAbsent(key, k -> new ArrayDeque<>()).add(send);
 				}
@@ -487,6 +489,8 @@ public final class SequenceChart {
 		String label = send.row + ". " + send.message;
 		if (send.kind.equals("duplicated") || send.kind.equals("replayed")) {
 			label += " — " + send.kind + " by " + send.channel;
+		} else if (send.kind.equals("injected")) {
+			label += " — injected on " + send.channel;
 		}
 		if (send.fate.equals("received") && send.fateRow != send.row + 1) {
 			label += " (→ " + send.fateRow + ")";

@@ -11,7 +11,7 @@ import java.util.Set;
 public record Exchange(String kind, String message, String channel, String from, String to) {
 
 	/** Every kind an exchange has. */
-	public static final Set<String> KINDS = Set.of("sent", "received", "lost", "discarded", "duplicated", "replayed");
+	public static final Set<String> KINDS = Set.of("sent", "received", "lost", "discarded", "duplicated", "replayed", "injected");
 
 	public Exchange {
 		Objects.requireNonNull(kind, "kind");

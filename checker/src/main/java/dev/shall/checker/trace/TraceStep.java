@@ -37,6 +37,8 @@ public record TraceStep(int index, int instance, Kind kind, String role, String 
 	/** What acted: the procedure (a step, an event) or a lane's fault model. */
 	public enum Kind {
 		STEP("step"), EVENT("event"),
+		/** The attacker put a message it built into a lane (semantics §4.5); its role is the attacker. */
+		INJECT("inject"),
 		/** A message lost (semantics §4.2). */
 		LOSS("loss"),
 		/** The head message copied (semantics §4.3). */
@@ -59,7 +61,7 @@ public record TraceStep(int index, int instance, Kind kind, String role, String 
 
 		/** Whether the channel did it, not the procedure. */
 		public boolean isFault() {
-			return this != STEP && this != EVENT;
+			return this != STEP && this != EVENT && this != INJECT;
 		}
 	}
 

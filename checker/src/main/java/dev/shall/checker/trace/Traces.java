@@ -11,6 +11,7 @@ import dev.shall.checker.explicit.Interpreter;
 import dev.shall.checker.explicit.QueuedMessage;
 import dev.shall.checker.lowering.Action;
 import dev.shall.checker.lowering.Lane;
+import dev.shall.checker.lowering.Domain;
 import dev.shall.checker.lowering.Layout;
 import dev.shall.checker.lowering.Move;
 import dev.shall.checker.lowering.OptionAssignment;
@@ -18,6 +19,7 @@ import dev.shall.model.MessageField;
 import dev.shall.model.MessageType;
 import dev.shall.model.StateVariable;
 import dev.shall.model.Transition;
+import dev.shall.model.frontend.AttackerNames;
 import dev.shall.model.TransitionKind;
 
 /** Turns an engine's moves into a {@link Trace} by replaying them in the reference interpreter. */
@@ -112,7 +114,10 @@ public final class Traces {
 	public static TraceStep step(Layout layout, Move move, ConcreteState before, ConcreteState after, int index) {
 		Action action = layout.actions().get(move.action());
 		Transition transition = action.transition();
-		String role = transition != null ? transition.getActor().getName() : action.lane().name();
+		// semantics §4.5: an injection is a move of the lane's sender's session, but the attacker's doing
+		boolean injection = transition != null && transition.getKind() == TransitionKind.INJECTION;
+		String role = injection ? AttackerNames.ROLE : transition != null ? transition.getActor().getName() : action
+				.lane().name();
 		String label = action.name();
 		String clause = transition != null ? transition.getClause() : null;
 		Map<String, String> state = valuation(layout, after, move.instance());
@@ -128,8 +133,8 @@ public final class Traces {
 		List<Exchange> exchanges = exchanges(layout, move, before, after);
 		// semantics §4.2–§4.4: a fault of a lane is a step of the run, with its lane
 		TraceStep.Kind kind = switch (action.kind()) {
-		case TRANSITION -> transition.getKind() == TransitionKind.ENVIRONMENT ? TraceStep.Kind.EVENT
-				: TraceStep.Kind.STEP;
+		case TRANSITION -> injection ? TraceStep.Kind.INJECT : transition.getKind() == TransitionKind.ENVIRONMENT
+				? TraceStep.Kind.EVENT : TraceStep.Kind.STEP;
 		case LOSE -> TraceStep.Kind.LOSS;
 		case DUPLICATE -> TraceStep.Kind.DUPLICATE;
 		case REPLAY -> TraceStep.Kind.REPLAY;
@@ -172,9 +177,12 @@ public final class Traces {
 						? "lost" : "discarded";
 				parts.add(exchange(verb, layout, lane, taken));
 			}
+			boolean injection = action.kind() == Action.Kind.TRANSITION
+					&& action.transition().getKind() == TransitionKind.INJECTION;
 			for (int j = remaining.size(); j < is.size(); j++) {
-				String verb = action.kind() == Action.Kind.TRANSITION ? "sent" : action.kind() == Action.Kind.DUPLICATE
-						? "duplicated" : "replayed";
+				String verb = injection ? "injected" : action.kind() == Action.Kind.TRANSITION ? "sent" : action
+						.kind() == Action.Kind.DUPLICATE ? "duplicated" : "replayed";
+				// the lane stays the sender's (its receiver takes it from there); charts draw it from the attacker
 				parts.add(exchange(verb, layout, lane, is.get(j)));
 			}
 		}
@@ -200,12 +208,21 @@ public final class Traces {
 		StringBuilder text = new StringBuilder(type.getName());
 		if (!type.getFields().isEmpty()) {
 			text.append('(');
+			boolean first = true;
 			for (int f = 0; f < type.getFields().size(); f++) {
 				MessageField field = type.getFields().get(f);
-				text.append(f > 0 ? ", " : "").append(field.getName()).append('=')
+				if (AttackerNames.INJECTED_MARK.equals(field.getName()) && message.fields()[f] == Domain.NONE) {
+					// the procedure's own message: the attacker's mark is absent (semantics §4.5)
+					continue;
+				}
+				text.append(first ? "" : ", ").append(field.getName()).append('=')
 						.append(layout.describe(field.getType(), message.fields()[f]));
+				first = false;
 			}
 			text.append(')');
+			if (first) {
+				text.setLength(text.length() - 2);
+			}
 		}
 		return text.toString();
 	}

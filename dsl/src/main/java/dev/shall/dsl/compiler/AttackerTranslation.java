@@ -74,7 +74,7 @@ import dev.shall.model.UnaryOperator;
  * knows the term's parent (it can apply the public KDF with any public input); knowing a derived
  * term never gives its parent.
  */
-final class AttackerTranslation {
+public final class AttackerTranslation {
 
 	/** Most key-term bits of knowledge a procedure may have; beyond, the model is refused. */
 	static final int MAX_KNOWLEDGE = 512;
@@ -134,7 +134,7 @@ final class AttackerTranslation {
 		this.locator = locator;
 		this.capabilities = capabilities;
 		this.role = locator.at(F.createRole(), source);
-		role.setName("attacker");
+		role.setName(dev.shall.model.frontend.AttackerNames.ROLE);
 		role.setDisplayName(description != null ? description : "attacker");
 		role.setShared(true);
 		role.setAttacker(true);
@@ -322,7 +322,7 @@ final class AttackerTranslation {
 	private MessageField injectedMark(MessageType message, EObject at) {
 		return injectedMarks.computeIfAbsent(message, m -> {
 			MessageField field = locator.at(F.createMessageField(), at);
-			field.setName("injected by attacker");
+			field.setName(dev.shall.model.frontend.AttackerNames.INJECTED_MARK);
 			OptionalType type = locator.at(F.createOptionalType(), at);
 			type.setElement(locator.at(F.createBoolType(), at));
 			field.setType(type);
@@ -676,14 +676,22 @@ final class AttackerTranslation {
 	}
 
 	/** The capabilities of a channel: its own clause, or the default of its protection (semantics §4.5). */
-	static Set<AttackerCapability> capabilities(dev.shall.dsl.shall.Channel channel) {
+	public static Set<AttackerCapability> capabilities(dev.shall.dsl.shall.Channel channel) {
 		dev.shall.dsl.shall.AttackerCapabilities clause = channel.getAttacker();
 		if (clause != null) {
 			return clause.isNone() ? EnumSet.noneOf(AttackerCapability.class) : EnumSet.copyOf(clause.getCapabilities());
 		}
-		if (channel.getProtection() instanceof dev.shall.dsl.shall.NdsIp) {
-			return EnumSet.noneOf(AttackerCapability.class);
-		}
-		return EnumSet.allOf(AttackerCapability.class);
+		return switch (channel.getProtection()) {
+		case dev.shall.dsl.shall.NdsIp ndsip -> EnumSet.noneOf(AttackerCapability.class);
+		// 3GPP integrity protection comes with replay protection (a COUNT in the MAC input: TS 24.301
+		// 4.4.3.2 for NAS, TS 36.323 5.1.2.1 for PDCP), which a model need not spell out
+		case dev.shall.dsl.shall.KeyedProtection keyed when keyed.getKeyA() != null -> EnumSet.of(
+				AttackerCapability.EAVESDROP, AttackerCapability.INJECT, AttackerCapability.DROP);
+		// protection declared without its keys: the model cannot tell a forged MAC or read a ciphertext,
+		// so the attacker is given neither (reading only where nothing is ciphered)
+		case dev.shall.dsl.shall.KeyedProtection keyed -> keyed.getKind() == dev.shall.dsl.shall.ProtectionKind.INTEGRITY
+				? EnumSet.of(AttackerCapability.EAVESDROP, AttackerCapability.DROP) : EnumSet.of(AttackerCapability.DROP);
+		case null, default -> EnumSet.allOf(AttackerCapability.class);
+		};
 	}
 }

@@ -1177,7 +1177,7 @@ public final class ProcedureCompiler {
 	}
 
 	/**
-	 * The session a variable reference reads (semantics §2.6, §6.7): its first name segment, when
+	 * The session a variable reference reads (semantics §2.6): its first name segment, when
 	 * it names a binder in scope ({@code e.psk}) or is {@code other} in a property
 	 * ({@code other.UE.skenb}); the scope provider offers exactly these qualified names. The
 	 * reference links to the variable only, so the qualifier is read from the text.
@@ -1205,7 +1205,7 @@ public final class ProcedureCompiler {
 		}
 	}
 
-	/** The qualifier of a property's reference to another session's copy (semantics §6.7). */
+	/** The qualifier of a property's reference to another session's copy (semantics §2.6). */
 	public static final String OTHER = "other";
 
 	private <T> T withOuterArguments(java.util.function.Supplier<T> compile) {

@@ -167,7 +167,7 @@ public class ShallScopeProvider extends AbstractShallScopeProvider {
 			}
 		} else {
 			visible.addAll(qualifiedVariables(procedure));
-			// semantics §2.6, §6.7: a bound session's or another session's copy, s.R.x and other.R.x
+			// semantics §2.6, §6: a bound session's or another session's copy, s.R.x and other.R.x
 			List<String> binders = new ArrayList<>(bindersAround(context));
 			if (EcoreUtil2.getContainerOfType(context, dev.shall.dsl.shall.PropertyDecl.class) != null) {
 				binders.add("other");

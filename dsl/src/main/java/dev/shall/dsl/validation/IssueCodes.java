@@ -108,7 +108,7 @@ public final class IssueCodes {
 	/** A correspondence bound ({@code within N}) below 1 or above 255 (semantics §6.6). */
 	public static final String CORRESPONDENCE_BOUND = PREFIX + "correspondence-bound";
 	/**
-	 * Sessions and shared roles (semantics §1.3, §2.5–2.6, §3.7, §6.7): {@code per session} outside
+	 * Sessions and shared roles (semantics §1.3, §2.5–2.6, §3.7, §6): {@code per session} outside
 	 * a shared role (warning: redundant); a lookup on a step of a per-session role; a binder named
 	 * like a role or {@code other}; {@code some} in the behaviour of a per-session role;
 	 * {@code other} with fewer than two sessions; an identity variable that is not optional; an

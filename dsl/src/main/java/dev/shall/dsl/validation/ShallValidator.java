@@ -1087,7 +1087,7 @@ public class ShallValidator extends AbstractShallValidator {
 		}
 	}
 
-	// ------------------------------------------------------------------ sessions (semantics §1.3, §2.5–2.6, §3.7, §6.7)
+	// ------------------------------------------------------------------ sessions (semantics §1.3, §2.5–2.6, §3.7, §6)
 
 	@Check
 	public void checkPerSession(Variable variable) {
@@ -1238,6 +1238,53 @@ public class ShallValidator extends AbstractShallValidator {
 	public void checkSecrecy(dev.shall.dsl.shall.Secrecy secrecy) {
 		checkKeyValued(secrecy.getValue(), secrecy, P.getSecrecy_Value(), "secret");
 		warnWithoutAttacker(secrecy, "secret holds trivially");
+		ShallType type = types.typeOf(secrecy.getValue());
+		if (type instanceof ShallType.Optional optional) {
+			type = optional.element();
+		}
+		if (type instanceof ShallType.Key key && attackerOf(secrecy) != null && !learnable(key.decl(), secrecy)) {
+			warning("The attacker can never learn a " + key.decl().getName() + ": no message on a channel it eavesdrops"
+					+ " carries one or a key it is derived from, and it knows none at the start, so this holds trivially",
+					secrecy, P.getSecrecy_Value(), IssueCodes.ATTACKER);
+		}
+	}
+
+	/**
+	 * Whether the attacker can come to know a term of the key (semantics §4.5): the key or one it is
+	 * derived from is the type of a field (not a proof) the procedure sends on a channel the attacker
+	 * eavesdrops, or of a term it knows initially.
+	 */
+	private boolean learnable(KeyDecl key, EObject anywhere) {
+		Set<KeyDecl> sources = new HashSet<>();
+		EObject root = EcoreUtil2.getRootContainer(anywhere);
+		for (Send send : EcoreUtil2.getAllContentsOfType(root, Send.class)) {
+			if (send.getChannel() == null || send.getChannel().eIsProxy() || !dev.shall.dsl.compiler.AttackerTranslation
+					.capabilities(send.getChannel()).contains(dev.shall.dsl.shall.AttackerCapability.EAVESDROP)) {
+				continue;
+			}
+			for (dev.shall.dsl.shall.Argument argument : send.getArguments()) {
+				if (argument.getField() != null && !argument.getField().eIsProxy() && !argument.getField().isProof()
+						&& types.typeOf(argument.getValue()).present() instanceof ShallType.Key carried) {
+					sources.add(carried.decl());
+				}
+			}
+		}
+		for (Expression known : attackerOf(anywhere).getKnowledge()) {
+			if (types.typeOf(known).present() instanceof ShallType.Key carried) {
+				sources.add(carried.decl());
+			}
+		}
+		return derivesFrom(key, sources, new HashSet<>());
+	}
+
+	private static boolean derivesFrom(KeyDecl key, Set<KeyDecl> sources, Set<KeyDecl> seen) {
+		if (sources.contains(key)) {
+			return true;
+		}
+		if (!seen.add(key)) {
+			return false;
+		}
+		return key.getParents().stream().anyMatch(parent -> !parent.eIsProxy() && derivesFrom(parent, sources, seen));
 	}
 
 	@Check
