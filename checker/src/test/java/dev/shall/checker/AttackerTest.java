@@ -48,6 +48,10 @@ class AttackerTest {
 		CheckResult bmc = Fixtures.certified(new Bmc(), request, Budget.of(30, Duration.ofSeconds(60)));
 		CheckResult induction = Fixtures.certified(new KInduction(), request, Budget.of(30, Duration.ofSeconds(60)));
 		for (CheckResult result : List.of(explicit, bmc, induction)) {
+			// an attacker may act forever: BMC proves nothing when no bound ends every run, and says so
+			if (result == bmc && explicit.verdict() == Verdict.HOLDS && result.verdict() == Verdict.UNKNOWN) {
+				continue;
+			}
 			assertTrue(result.certified(), () -> result.engine() + ": " + result.verdict() + " " + result.reason());
 			assertEquals(explicit.verdict(), result.verdict(), result.engine());
 		}
@@ -72,21 +76,21 @@ class AttackerTest {
 			key KENC { e1, e2 }
 			role UE { var kenc : KENC? = KENC.e1  var got : KNAS? = none }
 			role MME { var kasme : KASME? = KASME.current  var kenc : KENC? = KENC.e1  var done : 0..3 = 0 }
-			channel air : MME -> UE unprotected capacity 3
-			channel rrc : MME -> UE ciphered keyed by MME.kenc and UE.kenc capacity 3
+			channel air : MME -> UE unprotected attacker eavesdrop capacity 3
+			channel rrc : MME -> UE ciphered keyed by MME.kenc and UE.kenc attacker eavesdrop capacity 3
 			message Proof { p : proof of KASME? }
 			message Clear { k : KASME? }
 			message Hidden { n : KNAS? }
 			message Ciph { e : KENC? }
-			option send { proof, clear, hidden, hiddenAfterLeak }
-			step 1 clause "1": MME shall when done == 0 and send == proof { done := 1  send Proof(p = kasme) on air }
-			step 2 clause "2": MME shall when done == 0 and send == clear { done := 1  send Clear(k = kasme) on air }
-			step 3 clause "3": MME shall when done == 0 and (send == hidden or send == hiddenAfterLeak) {
-			  done := 1  send Hidden(n = nas(kasme, 1)) on rrc }
-			step 4 clause "4": MME shall when done == 1 and send == hiddenAfterLeak { done := 2  send Ciph(e = kenc) on air }
-			step 5 clause "5": MME shall when done == 2 { done := 3  send Hidden(n = nas(kasme, 0)) on rrc }
+			option what { withProof, clear, hidden, hiddenAfterLeak }
+			step 1 clause "1": MME shall when done == 0 and what == withProof { done := 1  send Proof(p = kasme) on air }
+			step 2 clause "2": MME shall when done == 0 and what == clear { done := 1  send Clear(k = kasme) on air }
+			step 3 clause "3": MME shall when done == 0 and (what == hidden or what == hiddenAfterLeak) {
+			  done := 1  send Hidden(n = KNAS(kasme, 1)) on rrc }
+			step 4 clause "4": MME shall when done == 1 and what == hiddenAfterLeak { done := 2  send Ciph(e = kenc) on air }
+			step 5 clause "5": MME shall when done == 2 { done := 3  send Hidden(n = KNAS(kasme, 0)) on rrc }
 			property kasme clause "p": secret MME.kasme
-			property child clause "q": never attacker knows nas(KASME.current, 1)
+			property child clause "q": never attacker knows KNAS(KASME.current, 1)
 			""";
 
 	@Test
@@ -108,8 +112,8 @@ class AttackerTest {
 
 	@Test
 	void aCipheredMessageIsReadWhenItsKeyIsKnown() throws Exception {
-		Procedure procedure = load(LEARN.replace("property child clause \"q\": never attacker knows nas(KASME.current, 1)",
-				"property child clause \"q\": never attacker knows nas(KASME.current, 0)"));
+		Procedure procedure = load(LEARN.replace("property child clause \"q\": never attacker knows KNAS(KASME.current, 1)",
+				"property child clause \"q\": never attacker knows KNAS(KASME.current, 0)"));
 		assertEquals(Verdict.VIOLATED, verdict(procedure, "child", 3), "leaked KENC opens the later Hidden");
 		assertEquals(Verdict.HOLDS, verdict(procedure, "child", 2));
 	}

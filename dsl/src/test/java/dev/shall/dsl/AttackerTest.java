@@ -58,14 +58,14 @@ class AttackerTest {
 			message Smc { alg : 0..1 }
 			message Paging
 			message Keys { k : KASME?, p : proof of KASME? }
-			step 1 clause "a": MME shall when knas == none { knas := nas_int(kasme, 0)  send Smc(alg = 0) on nas }
+			step 1 clause "a": MME shall when knas == none { knas := KNASint(kasme, 0)  send Smc(alg = 0) on nas }
 			step 2 clause "b": UE shall receive Smc as m on nas { paged := false }
 			step 3 clause "c": MME may "page" { send Paging on air }
 			step 4 clause "d": UE shall receive Paging on air { paged := true }
 			step 5 clause "e": MME may "leak" { send Keys(k = kasme, p = kasme) on nas }
 			step 6 clause "f": UE shall receive Keys as m on nas { kasme := m.k }
 			property kasme clause "p": secret MME.kasme
-			property derived clause "q": never attacker knows nas_int(KASME.current, 1)
+			property derived clause "q": never attacker knows KNASint(KASME.current, 1)
 			property paging clause "r": authentic Paging on air
 			""";
 

@@ -483,7 +483,10 @@ public final class AttackerTranslation {
 		if (macKey != null) {
 			StateVariable mac = scratch("protection of " + message.getName() + " on " + channel.getName(), keyType(
 					macKey));
-			body.add(chooseAny(mac, keyType(macKey)));
+			// none (no protection: passes only a receiver without a key) or any term of the receiver's key
+			OptionalType protection = locator.at(F.createOptionalType(), source);
+			protection.setElement(keyType(macKey));
+			body.add(chooseAny(mac, protection));
 			resets.add(assign(mac, locator.at(F.createNoneConstant(), source), source));
 			send.setMac(ref(mac, source));
 			// a message protected with no key passes only a receiver that has none; with a key, only if known
