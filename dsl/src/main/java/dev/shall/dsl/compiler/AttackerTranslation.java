@@ -114,7 +114,9 @@ public final class AttackerTranslation {
 	private final List<PendingAuthenticity> authenticities = new ArrayList<>();
 	private final Map<MessageType, MessageField> injectedMarks = new IdentityHashMap<>();
 
-	private record PendingAuthenticity(Invariant property, MessageType message, Channel channel, EObject source) {
+	/** A property {@code authentic M on c [at step …]}: no accepting step (every handler when none is named) takes an injected M. */
+	private record PendingAuthenticity(Invariant property, MessageType message, Channel channel,
+			Set<Transition> accepting, EObject source) {
 	}
 
 	/**
@@ -311,9 +313,9 @@ public final class AttackerTranslation {
 	 * {@code authentic M on c} (semantics §6.7): its condition is filled in by {@link #finish()},
 	 * when the steps that accept M on c are known: no accepting step has taken an injected M.
 	 */
-	Invariant authentic(MessageType message, Channel channel, EObject at) {
+	Invariant authentic(MessageType message, Channel channel, Set<Transition> accepting, EObject at) {
 		Invariant result = F.createInvariant();
-		authenticities.add(new PendingAuthenticity(result, message, channel, at));
+		authenticities.add(new PendingAuthenticity(result, message, channel, accepting, at));
 		injectedMark(message, at);
 		return result;
 	}
@@ -586,7 +588,8 @@ public final class AttackerTranslation {
 			boolean accepts = (transition.getKind() == TransitionKind.STEP
 					|| transition.getKind() == TransitionKind.ENVIRONMENT) && transition.getReceive() != null
 					&& transition.getReceive().getMessage() == pending.message()
-					&& transition.getReceive().getChannel() == pending.channel();
+					&& transition.getReceive().getChannel() == pending.channel()
+					&& (pending.accepting().isEmpty() || pending.accepting().contains(transition));
 			if (!accepts) {
 				continue;
 			}

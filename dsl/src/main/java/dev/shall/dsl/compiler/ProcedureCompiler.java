@@ -957,7 +957,9 @@ public final class ProcedureCompiler {
 				result.setCondition(always);
 				return result;
 			}
-			return attacker.authentic(message, channel, authenticity);
+			java.util.Set<Transition> accepting = new java.util.HashSet<>();
+			authenticity.getSteps().forEach(step -> accepting.add(lookup(step)));
+			return attacker.authentic(message, channel, accepting, authenticity);
 		}
 		case dev.shall.dsl.shall.Freshness freshness -> {
 			dev.shall.model.Freshness result = F.createFreshness();

@@ -1301,6 +1301,19 @@ public class ShallValidator extends AbstractShallValidator {
 			error("No step receives " + authenticity.getMessage().getName() + " on " + authenticity.getChannel().getName()
 					+ ", so nothing can accept it", authenticity, P.getAuthenticity_Message(), IssueCodes.ATTACKER);
 		}
+		for (int i = 0; i < authenticity.getSteps().size(); i++) {
+			dev.shall.dsl.shall.Transition step = authenticity.getSteps().get(i);
+			Receive receive = step instanceof dev.shall.dsl.shall.Step s ? s.getReceive()
+					: step instanceof dev.shall.dsl.shall.Event e ? e.getReceive() : null;
+			if (step != null && !step.eIsProxy() && (receive == null || receive.getMessage() != authenticity.getMessage()
+					|| receive.getChannel() != authenticity.getChannel())) {
+				error("Step " + org.eclipse.xtext.nodemodel.util.NodeModelUtils.getTokenText(org.eclipse.xtext.nodemodel.util
+						.NodeModelUtils.findNodesForFeature(authenticity, P.getAuthenticity_Steps()).get(i)) + " does not receive "
+						+ authenticity.getMessage().getName() + " on "
+						+ authenticity.getChannel().getName(), authenticity, P.getAuthenticity_Steps(), i,
+						IssueCodes.ATTACKER);
+			}
+		}
 		warnWithoutAttacker(authenticity, "authentic holds trivially");
 	}
 
