@@ -34,7 +34,14 @@ import dev.shall.model.StateVariable;
  */
 final class ProtectedLanes {
 
-	private record Pdu(String text, long count, int keyTerm, byte[] mac, byte[] ciphertext) {
+	/**
+	 * A protected PDU; {@code guessed}: the attacker's, protected with no key it knows (semantics §4.5),
+	 * so its MAC is computed with a key it guessed, which only a receiver without a key does not check.
+	 */
+	private record Pdu(String text, long count, int keyTerm, byte[] mac, byte[] ciphertext, boolean guessed) {
+		Pdu(String text, long count, int keyTerm, byte[] mac, byte[] ciphertext) {
+			this(text, count, keyTerm, mac, ciphertext, false);
+		}
 	}
 
 	/** Per-step findings, in the order they happened. */
@@ -88,7 +95,9 @@ final class ProtectedLanes {
 				case DUPLICATE -> mirror.stream().filter(p -> p.text().equals(Traces.describe(layout, lane, message)))
 						.findFirst().orElseThrow();
 				case REPLAY -> lastDelivered.get(id);
-				default -> protect(id, lane, message, instance, lines);
+				default -> action.transition().getKind() == dev.shall.model.TransitionKind.INJECTION
+						? inject(id, lane, message, lines)
+						: protect(id, lane, message, instance, lines);
 				};
 				mirror.add(pdu);
 				if (action.kind() != Action.Kind.TRANSITION && pdu.mac() != null) {
@@ -99,6 +108,36 @@ final class ProtectedLanes {
 		}
 		return new Outcome(lines, contradictions);
 	}
+
+	/**
+	 * The attacker's message (semantics §4.5): protected with the key term it chose, which it knows, so
+	 * that its MAC is the real one; or, chosen unprotected on a keyed lane, with a MAC under a key it
+	 * guessed (random bytes), which the real EIA check of a receiver holding a key rejects.
+	 */
+	private Pdu inject(String id, Lane lane, QueuedMessage message, List<String> lines) {
+		if (!lane.keyed()) {
+			return protect(id, lane, message, -1, lines);
+		}
+		String text = Traces.describe(layout, lane, message);
+		long count = nextCount.merge(id, 1L, Long::sum) - 1;
+		KeyDecl key = KeyUniverse.declOf(lane.receiverKey().getType());
+		if (message.mac() != Domain.NONE) {
+			byte[] mac = mac(key, keys.value(key, message.mac()), lane, count, text);
+			lines.add("the attacker protects " + text + " (COUNT " + count + ") with "
+					+ layout.describe(lane.receiverKey().getType(), message.mac()) + ", which it knows: " + macName(key)
+					+ " " + Bytes.hex(mac));
+			return new Pdu(text, count, message.mac(), mac, null);
+		}
+		byte[] guess = new byte[keys.value(key, 0).length];
+		guesses.nextBytes(guess);
+		byte[] mac = mac(key, guess, lane, count, text);
+		lines.add("the attacker knows no key of " + lane.name() + ": it protects " + text + " (COUNT " + count
+				+ ") with a guessed key " + Bytes.hex(guess) + ": " + macName(key) + " " + Bytes.hex(mac));
+		return new Pdu(text, count, Domain.NONE, mac, null, true);
+	}
+
+	/** The attacker's guesses: a fixed seed, so that a replay prints the same bytes every time. */
+	private final java.util.Random guesses = new java.util.Random(0x5A11L);
 
 	private Pdu protect(String id, Lane lane, QueuedMessage message, int instance, List<String> lines) {
 		String text = Traces.describe(layout, lane, message);
@@ -138,7 +177,11 @@ final class ProtectedLanes {
 		StateVariable receiverKey = lane.receiverKey();
 		int term = receiverVariables[layout.indexOf(receiverKey)];
 		boolean verified;
-		if (pdu.mac() == null && term == Domain.NONE) {
+		if (pdu.guessed() && term == Domain.NONE) {
+			// semantics §4.5: a receiver without a key does not verify, so the guess goes unchecked
+			lines.add(lane.receiver().getName() + " takes " + pdu.text() + " unchecked: it holds no key yet");
+			verified = true;
+		} else if (pdu.mac() == null && term == Domain.NONE) {
 			// the checker's semantics: with no key on either side, the lane is not protected yet
 			lines.add(lane.receiver().getName() + " takes " + pdu.text() + " unprotected: neither side holds a key yet");
 			verified = true;

@@ -207,7 +207,7 @@ public final class Replay {
 	private static void checkNames(Layout layout, TraceEntry entry) {
 		Map<String, Set<String>> actions = new LinkedHashMap<>();
 		for (Action action : layout.actions()) {
-			String role = action.transition() != null ? action.transition().getActor().getName() : action.lane().name();
+			String role = Traces.actor(action);
 			actions.computeIfAbsent(role, r -> new LinkedHashSet<>()).add(action.name());
 		}
 		Set<String> variables = new HashSet<>();

@@ -58,7 +58,7 @@ final class TraceReconstruction {
 					continue;
 				}
 				Action action = interpreter.layout().actions().get(outcome.move().action());
-				String role = action.transition() != null ? action.transition().getActor().getName() : action.lane().name();
+				String role = Traces.actor(action);
 				possible.add("[" + outcome.move().instance() + "] " + role + " " + action.name());
 				if (outcome.move().instance() != step.instance() || !role.equals(step.role())
 						|| !action.name().equals(step.step())) {

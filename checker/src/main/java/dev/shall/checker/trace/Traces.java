@@ -110,14 +110,25 @@ public final class Traces {
 		return null;
 	}
 
+	/**
+	 * The role a trace names as the actor of the action: the step's role, {@code attacker} for an
+	 * injection (semantics §4.5: a move of the lane's sender's session, but the attacker's doing), or
+	 * the lane for a fault. The one place this is decided: traces are written and read with it.
+	 */
+	public static String actor(Action action) {
+		Transition transition = action.transition();
+		if (transition == null) {
+			return action.lane().name();
+		}
+		return transition.getKind() == TransitionKind.INJECTION ? AttackerNames.ROLE : transition.getActor().getName();
+	}
+
 	/** The step {@code move} takes from {@code before} to {@code after}, numbered {@code index}. */
 	public static TraceStep step(Layout layout, Move move, ConcreteState before, ConcreteState after, int index) {
 		Action action = layout.actions().get(move.action());
 		Transition transition = action.transition();
-		// semantics §4.5: an injection is a move of the lane's sender's session, but the attacker's doing
 		boolean injection = transition != null && transition.getKind() == TransitionKind.INJECTION;
-		String role = injection ? AttackerNames.ROLE : transition != null ? transition.getActor().getName() : action
-				.lane().name();
+		String role = actor(action);
 		String label = action.name();
 		String clause = transition != null ? transition.getClause() : null;
 		Map<String, String> state = valuation(layout, after, move.instance());
@@ -223,6 +234,12 @@ public final class Traces {
 			if (first) {
 				text.setLength(text.length() - 2);
 			}
+		}
+		if (lane.keyed() && message.copy()) {
+			// a message that is not the procedure's own (a copy, semantics §4.3, or the attacker's, §4.5):
+			// the key it is protected with decides the receiver's integrity check, so the trace says it
+			text.append(" under ").append(message.mac() == Domain.NONE ? "no key" : layout.describe(lane.receiverKey()
+					.getType(), message.mac()));
 		}
 		return text.toString();
 	}
