@@ -685,7 +685,16 @@ public final class AttackerTranslation {
 	public static Set<AttackerCapability> capabilities(dev.shall.dsl.shall.Channel channel) {
 		dev.shall.dsl.shall.AttackerCapabilities clause = channel.getAttacker();
 		if (clause != null) {
-			return clause.isNone() ? EnumSet.noneOf(AttackerCapability.class) : EnumSet.copyOf(clause.getCapabilities());
+			EnumSet<AttackerCapability> result = clause.isNone() ? EnumSet.noneOf(AttackerCapability.class)
+					: EnumSet.copyOf(clause.getCapabilities());
+			// modify: take a message and put another in its place; symbolically that is a drop and an
+			// injection, since a proof (a MAC) covers the message it was computed over and cannot be kept
+			// with other fields changed
+			if (result.remove(AttackerCapability.MODIFY)) {
+				result.add(AttackerCapability.DROP);
+				result.add(AttackerCapability.INJECT);
+			}
+			return result;
 		}
 		return switch (channel.getProtection()) {
 		case dev.shall.dsl.shall.NdsIp ndsip -> EnumSet.noneOf(AttackerCapability.class);
