@@ -52,6 +52,8 @@ public final class CadicalSolver implements SatSolver {
 	private static final Object CONFLICTS;
 
 	private static final Cleaner CLEANER = Cleaner.create();
+	/** {@code -Dshall.cadical.conflicts=false} leaves the learn callback out (conflicts() then stays 0). */
+	private static final boolean COUNT_CONFLICTS = !"false".equals(System.getProperty("shall.cadical.conflicts"));
 	private static final AtomicLong NEXT_ID = new AtomicLong(1);
 	/** Each live solver's control block, by the number passed to the callbacks as their state. */
 	private static final Map<Long, Control> CONTROLS = new ConcurrentHashMap<>();
@@ -232,9 +234,10 @@ public final class CadicalSolver implements SatSolver {
 			return "cadical (unavailable: " + UNAVAILABLE + ")";
 		}
 		try {
-			Object text = SIGNATURE.invokeExact();
-			Object sized = text.getClass().getMethod("reinterpret", long.class).invoke(text, 256L);
-			String signature = (String) sized.getClass().getMethod("getString", long.class).invoke(sized, 0L);
+			Object text = (Object) SIGNATURE.invokeExact();
+			Class<?> segment = Class.forName("java.lang.foreign.MemorySegment");
+			Object sized = segment.getMethod("reinterpret", long.class).invoke(text, 256L);
+			String signature = (String) segment.getMethod("getString", long.class).invoke(sized, 0L);
 			return signature + " (" + LIBRARY + ")";
 		} catch (Throwable e) {
 			return "cadical (" + LIBRARY + ")";
@@ -310,8 +313,10 @@ public final class CadicalSolver implements SatSolver {
 			CONTROLS.put(id, control);
 			Object state = (Object) OF_ADDRESS.invokeExact(id);
 			SET_TERMINATE.invokeExact(solver, state, TERMINATE_STUB);
-			// max_length: every learnt clause is reported, so that each conflict is counted
-			SET_LEARN.invokeExact(solver, state, Integer.MAX_VALUE, LEARN_STUB);
+			if (COUNT_CONFLICTS) {
+				// max_length: every learnt clause is reported, so that each conflict is counted
+				SET_LEARN.invokeExact(solver, state, Integer.MAX_VALUE, LEARN_STUB);
+			}
 		} catch (Throwable e) {
 			throw new IllegalStateException("CaDiCaL: " + e, e);
 		}
