@@ -43,8 +43,8 @@ final class ReProof {
 	static boolean kInduction(CheckRequest request, int k, Strengthening invariant, Budget budget) {
 		int n = request.instances();
 		try {
-			try (Unrolling init = Certifier.unrolling(request, true, budget); Unrolling inductive = Certifier.unrolling(request,
-					false, budget)) {
+			try (Unrolling init = Certifier.unrolling(request, true, budget);
+					Unrolling inductive = Certifier.unrolling(request, false, budget)) {
 				if (!init.satisfiable(Circuit.not(invariant.on(init.encoding(), init.state(0), n))).isUnsat()) {
 					return false;
 				}
@@ -55,8 +55,8 @@ final class ReProof {
 					return false;
 				}
 			}
-			try (Unrolling base = Certifier.unrolling(request, true, budget); Unrolling step = Certifier.unrolling(request, false,
-					budget)) {
+			try (Unrolling base = Certifier.unrolling(request, true, budget);
+					Unrolling step = Certifier.unrolling(request, false, budget)) {
 				step.assertTrue(invariant.on(step.encoding(), step.state(0), n));
 				int anyBad = Circuit.FALSE;
 				for (int j = 0; j <= k; j++) {
