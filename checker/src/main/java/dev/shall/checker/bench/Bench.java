@@ -30,6 +30,7 @@ import dev.shall.model.frontend.ProcedureFrontEnd;
  * Bench FILE PROPERTY "opt=value,…" (scale N1,N2,… ENGINE | sweep N DEPTH)
  * Bench editor FOLDER ROUNDS
  * Bench frontend [N1,N2,…]
+ * Bench sat FILE QUESTION OPTIONS N DEPTHS [SECONDS]   (SAT backends side by side: {@link SatBackends})
  * </pre>
  */
 public final class Bench {
@@ -42,6 +43,10 @@ public final class Bench {
 		}
 		if (args.length == 3 && args[0].equals("editor")) {
 			EditorLatency.run(Path.of(args[1]), Integer.parseInt(args[2]));
+			return;
+		}
+		if (args.length >= 1 && args[0].equals("sat")) {
+			SatBackends.run(args);
 			return;
 		}
 		if (args.length >= 2 && args[0].equals("questions")) {
@@ -177,7 +182,7 @@ public final class Bench {
 		records.write();
 	}
 
-	private static OptionAssignment select(Procedure procedure, String text) {
+	static OptionAssignment select(Procedure procedure, String text) {
 		Map<String, String> wanted = new LinkedHashMap<>();
 		for (String pair : text.split(",")) {
 			if (pair.contains("=")) {

@@ -8,6 +8,7 @@ import dev.shall.checker.engine.Budget;
 import dev.shall.checker.engine.Certificate;
 import dev.shall.checker.engine.Certification;
 import dev.shall.checker.engine.CheckRequest;
+import dev.shall.checker.engine.Unrolling;
 import dev.shall.checker.engine.CheckResult;
 import dev.shall.checker.engine.Claim;
 import dev.shall.checker.engine.Verdict;
@@ -113,6 +114,15 @@ public final class Certifier implements Certification {
 	}
 
 	/** Whether the claim is an answer of the interpreter's breadth-first search. */
+	/**
+	 * A fresh unrolling for a check, on SAT4J whatever backend the engines use ({@code --sat}): a
+	 * verdict found with the native solver is re-proved by the reference solver, so a fault in the
+	 * native binding cannot certify itself.
+	 */
+	static Unrolling unrolling(CheckRequest request, boolean fromInitial, Budget budget) {
+		return new Unrolling(request, fromInitial, budget, dev.shall.checker.sat.SatBackend.reference());
+	}
+
 	private static boolean breadthFirst(Claim claim) {
 		return claim instanceof Claim.Run run && run.foundBy() == Claim.Semantics.INTERPRETER
 				|| claim instanceof Claim.ReachableStates;

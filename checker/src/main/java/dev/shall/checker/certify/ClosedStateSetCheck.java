@@ -45,7 +45,7 @@ final class ClosedStateSetCheck {
 	 * encoding finds one, {@link SatAnswer#UNKNOWN} when the budget ran out first.
 	 */
 	static SatAnswer escapes(CheckRequest request, List<ConcreteState> reachable, Budget budget) {
-		try (Unrolling run = new Unrolling(request, false, budget)) {
+		try (Unrolling run = Certifier.unrolling(request, false, budget)) {
 			TransitionEncoding encoding = run.encoding();
 			Circuit circuit = run.circuit();
 			List<SymbolicState> states = projected(request, reachable).stream().map(encoding::constantState).toList();

@@ -22,7 +22,7 @@ final class ReProof {
 
 	/** BMC's claim: no state reached in j ≤ k steps is bad, and no run has k + 1 steps. */
 	static boolean completeness(CheckRequest request, int k, Budget budget) {
-		try (Unrolling path = new Unrolling(request, true, budget)) {
+		try (Unrolling path = Certifier.unrolling(request, true, budget)) {
 			for (int j = 0; j <= k; j++) {
 				if (!path.satisfiable(path.encoding().bad(path.state(j))).isUnsat()) {
 					return false;
@@ -43,8 +43,8 @@ final class ReProof {
 	static boolean kInduction(CheckRequest request, int k, Strengthening invariant, Budget budget) {
 		int n = request.instances();
 		try {
-			try (Unrolling init = new Unrolling(request, true, budget); Unrolling inductive = new Unrolling(request,
-					false, budget)) {
+			try (Unrolling init = Certifier.unrolling(request, true, budget);
+					Unrolling inductive = Certifier.unrolling(request, false, budget)) {
 				if (!init.satisfiable(Circuit.not(invariant.on(init.encoding(), init.state(0), n))).isUnsat()) {
 					return false;
 				}
@@ -55,8 +55,8 @@ final class ReProof {
 					return false;
 				}
 			}
-			try (Unrolling base = new Unrolling(request, true, budget); Unrolling step = new Unrolling(request, false,
-					budget)) {
+			try (Unrolling base = Certifier.unrolling(request, true, budget);
+					Unrolling step = Certifier.unrolling(request, false, budget)) {
 				step.assertTrue(invariant.on(step.encoding(), step.state(0), n));
 				int anyBad = Circuit.FALSE;
 				for (int j = 0; j <= k; j++) {
@@ -94,7 +94,7 @@ final class ReProof {
 	static boolean invariant(CheckRequest request, dev.shall.checker.engine.InvariantClauses invariant,
 			Budget budget) {
 		try {
-			try (Unrolling init = new Unrolling(request, true, budget)) {
+			try (Unrolling init = Certifier.unrolling(request, true, budget)) {
 				var encoding = init.encoding();
 				int holds = invariant.on(init.circuit(), encoding.bits(init.state(0)));
 				int shaped = encoding.wellFormed(init.state(0));
@@ -102,7 +102,7 @@ final class ReProof {
 					return false;
 				}
 			}
-			try (Unrolling step = new Unrolling(request, false, budget)) {
+			try (Unrolling step = Certifier.unrolling(request, false, budget)) {
 				var encoding = step.encoding();
 				var circuit = step.circuit();
 				step.assertTrue(invariant.on(circuit, encoding.bits(step.state(0))));
@@ -133,7 +133,7 @@ final class ReProof {
 	/** Whether the SAT encoding accepts the moves as a legal run that ends in a bad state. */
 	static SatAnswer acceptedByEncoding(CheckRequest request, java.util.List<dev.shall.checker.lowering.Move> moves,
 			Budget budget) {
-		try (Unrolling run = new Unrolling(request, true, budget)) {
+		try (Unrolling run = Certifier.unrolling(request, true, budget)) {
 			for (int k = 0; k < moves.size(); k++) {
 				run.extend();
 				run.fix(k, moves.get(k));

@@ -58,6 +58,11 @@ public final class CheckCommand implements Callable<Integer> {
 			description = "auto (BMC, k-induction, IC3/PDR and breadth-first search in parallel), bmc, kind or ic3 (default: ${DEFAULT-VALUE})")
 	String engine;
 
+	@Option(names = "--sat", paramLabel = "BACKEND", description = "the engines' SAT solver: sat4j (the default), "
+			+ "cadical (CaDiCaL's C library through the JDK 22+ foreign-function API) or auto (cadical when it is "
+			+ "available); certification always uses SAT4J (default: $SHALL_SAT, else sat4j)")
+	String sat;
+
 	@Option(names = "--depth", defaultValue = "40", description = "the deepest run explored (default: ${DEFAULT-VALUE})")
 	int depth;
 
@@ -170,6 +175,15 @@ public final class CheckCommand implements Callable<Integer> {
 			engineChoice = CheckRunner.EngineChoice.parse(engine);
 		} catch (IllegalArgumentException e) {
 			System.err.println("shall: " + e.getMessage());
+			return 3;
+		}
+		if (sat != null) {
+			System.setProperty(dev.shall.checker.sat.SatBackend.PROPERTY, sat);
+		}
+		try {
+			dev.shall.checker.sat.SatBackend.selected(); // a backend that cannot be used stops here, not in an engine
+		} catch (IllegalArgumentException e) {
+			System.err.println("shall: --sat: " + e.getMessage());
 			return 3;
 		}
 		// the whole run's clock starts before the files are read: reading them counts

@@ -40,8 +40,17 @@ public final class Budget {
 	 * says {@code timeUp} (e.g. "total time limit of 600 s") instead of "time limit".
 	 */
 	public Budget member(Duration within, String timeUp) {
+		return member(within, timeUp, maxDepth);
+	}
+
+	/** As {@link #member(Duration)}, stopping at depth {@code depth} too (a first, shallow look). */
+	public Budget member(Duration within, int depth) {
+		return member(within, null, Math.min(depth, maxDepth));
+	}
+
+	private Budget member(Duration within, String timeUp, int depth) {
 		long memberDeadline = within == null ? deadline : Math.min(deadline, after(within));
-		Budget member = new Budget(maxDepth, memberDeadline, conflictsPerCall, new AtomicBoolean());
+		Budget member = new Budget(depth, memberDeadline, conflictsPerCall, new AtomicBoolean());
 		// the reason of whichever deadline binds: the member's own, or the one it inherits
 		member.timeUpReason = memberDeadline < deadline ? (timeUp != null ? timeUp : "time limit") : timeUpReason;
 		member.parent = this;

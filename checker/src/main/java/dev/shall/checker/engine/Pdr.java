@@ -119,7 +119,8 @@ public final class Pdr implements Engine {
 		final CheckRequest request;
 		final Budget budget;
 		final ProgressListener progress;
-		final SatSolver solver = CONFIGURATION == null ? new Sat4jSolver() : new Sat4jSolver(CONFIGURATION);
+		final SatSolver solver = CONFIGURATION == null ? dev.shall.checker.sat.SatBackend.forEngine()
+				: new Sat4jSolver(CONFIGURATION);
 		final Circuit circuit = new Circuit(solver);
 		final TransitionEncoding encoding;
 		final long started = System.nanoTime();

@@ -39,8 +39,28 @@ public final class Portfolio implements Engine {
 
 	@Override
 	public CheckResult check(CheckRequest request, Budget budget, ProgressListener progress) {
+		if (Schedule.shallowFirst(request)) {
+			// a step near the start is BMC's, alone, before four members compete for two cores
+			Budget shallow = budget.member(Schedule.SHALLOW_TIME, Schedule.SHALLOW_DEPTH);
+			try {
+				CheckResult first = certified(new Bmc(), request, shallow, progress);
+				if (first.verdict() != Verdict.UNKNOWN && first.certified()) {
+					return first;
+				}
+			} catch (dev.shall.checker.encoding.EncodingStopped stopped) {
+				// the encoding outlasted the look: the members below build their own
+			} finally {
+				shallow.release();
+			}
+			if (budget.exhausted() != null) {
+				return CheckResult.unknown(request.obligation(), name(), -1, budget.exhausted(), CheckResult.Statistics.NONE);
+			}
+		}
 		// whoever cancels the portfolio (the IDE when the text changes) cancels every member
-		List<Engine> members = List.of(new Bmc(), new KInduction(), new Pdr(), new ExplicitSearch(EXPLICIT_STATES));
+		List<Engine> members = new ArrayList<>(List.of(new Bmc(), new KInduction(), new Pdr()));
+		if (Schedule.breadthFirst(request)) {
+			members.add(new ExplicitSearch(EXPLICIT_STATES));
+		}
 		List<Budget> budgets = new ArrayList<>();
 		for (int m = 0; m < members.size(); m++) {
 			budgets.add(budget.member(null));
@@ -94,7 +114,11 @@ public final class Portfolio implements Engine {
 	}
 
 	private CheckResult certified(Engine member, CheckRequest request, Budget budget, ProgressListener progress) {
-		return certification.certify(request, member.check(request, budget, progress), budget);
+		CheckResult claimed = member.check(request, budget, progress);
+		if (member instanceof ExplicitSearch) {
+			Schedule.breadthFirstEnded(request, claimed);
+		}
+		return certification.certify(request, claimed, budget);
 	}
 
 	/**

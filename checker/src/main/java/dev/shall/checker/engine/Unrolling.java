@@ -6,7 +6,7 @@ import java.util.List;
 import dev.shall.checker.encoding.Circuit;
 import dev.shall.checker.encoding.TransitionEncoding;
 import dev.shall.checker.lowering.Move;
-import dev.shall.checker.sat.Sat4jSolver;
+import dev.shall.checker.sat.SatBackend;
 import dev.shall.checker.sat.SatAnswer;
 import dev.shall.checker.sat.SatSolver;
 
@@ -20,15 +20,26 @@ import dev.shall.checker.sat.SatSolver;
  */
 public final class Unrolling implements AutoCloseable {
 
-	private final SatSolver solver = new Sat4jSolver();
-	private final Circuit circuit = new Circuit(solver);
+	private final SatSolver solver;
+	private final Circuit circuit;
 	private final TransitionEncoding encoding;
 	private final List<dev.shall.checker.encoding.SymbolicState> states = new ArrayList<>();
 	private final List<TransitionEncoding.Inputs> inputs = new ArrayList<>();
 	private final long started = System.nanoTime();
 
-	/** @param fromInitial whether the path starts in the initial state (BMC) or anywhere well formed (induction) */
+	/**
+	 * On a solver of the backend selected for the engines ({@link SatBackend#forEngine()}).
+	 *
+	 * @param fromInitial whether the path starts in the initial state (BMC) or anywhere well formed (induction)
+	 */
 	public Unrolling(CheckRequest request, boolean fromInitial, Budget budget) {
+		this(request, fromInitial, budget, SatBackend.forEngine());
+	}
+
+	/** On the solver given (fresh, owned by the unrolling from now on: closed with it). */
+	public Unrolling(CheckRequest request, boolean fromInitial, Budget budget, SatSolver solver) {
+		this.solver = solver;
+		this.circuit = new Circuit(solver);
 		// before the encoding is built: building it can outlast the budget (EncodingStopped)
 		circuit.stopWhen(budget::exhausted);
 		encoding = new TransitionEncoding(request.layout(), request.options(), request.instances(), request.obligation(),

@@ -38,7 +38,7 @@ import dev.shall.checker.report.Vacuity;
  * fingerprint of its code (the jar's bytes, or each class file's path, size and time when run from
  * classes); the file's bytes and the bytes of every file it imports, transitively
  * ({@link Imports}), with their paths; the procedure's name; every setting that can change a
- * verdict or a trace — engine, depth, timeout, instances, fixed options, the combinations limit;
+ * verdict or a trace — engine, SAT backend, depth, timeout, instances, fixed options, the combinations limit;
  * and, for a shard, the shard and the procedure's first question number. Any change to any of
  * them is a different key: the old entry is simply never read again.
  *
@@ -53,6 +53,14 @@ public final class ResultCache {
 	private static final String FORMAT = "shall-cache-1";
 
 	private static final Gson PLAIN = new Gson();
+
+	private static String satBackend() {
+		try {
+			return dev.shall.checker.sat.SatBackend.selected().name();
+		} catch (IllegalArgumentException unusable) {
+			return "unusable";
+		}
+	}
 
 	/** How a cached finding's engine reads: the engine that answered, and that it came from the cache. */
 	public static final String CACHED = " (cached)";
@@ -119,6 +127,8 @@ public final class ResultCache {
 		}
 		line(digest, "engine " + settings.engine().label());
 		line(digest, "depth " + settings.depth());
+		// another SAT solver can find another counterexample (the trace is part of the result)
+		line(digest, "sat " + satBackend());
 		line(digest, "timeout " + settings.timeout());
 		line(digest, "instances " + settings.instances());
 		line(digest, "options " + (settings.options() == null ? "{}" : new TreeMap<>(settings.options()).toString()));

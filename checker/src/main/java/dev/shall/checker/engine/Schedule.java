@@ -1,0 +1,72 @@
+package dev.shall.checker.engine;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+
+import dev.shall.checker.lowering.Layout;
+import dev.shall.checker.lowering.Obligation;
+
+/**
+ * Which engines the portfolio gives a question (issue 20, "question scheduling"):
+ * <ul>
+ * <li><b>the breadth-first member stops competing</b> for a procedure, combination of options and
+ * number of instances once one of its searches there went past its state limit: the reachable
+ * states are then known to be beyond it, and on two cores it only slows the SAT members down (47 %
+ * of the samples at 16 UEs, issue 20). The search's states include a property's monitor, so a
+ * question without one could have fitted where one with it did not; skipping it never changes a
+ * verdict, only which engine gives it (or {@code unknown} where only the breadth-first search would
+ * have answered).</li>
+ * <li><b>"can this step happen"</b> is first a shallow BMC question, asked alone: a step near the
+ * start is found by BMC in a few unrollings, certified by the interpreter's replay, before four
+ * members start on it; what BMC does not settle within {@link #SHALLOW_DEPTH} steps or {@link
+ * #SHALLOW_TIME} goes to the whole portfolio.</li>
+ * </ul>
+ * {@code -Dshall.schedule=false} turns both off (for measuring).
+ */
+public final class Schedule {
+
+	/** Depth of the first, BMC-only look at a reachability question. */
+	public static final int SHALLOW_DEPTH = 12;
+	/** Time of that look, at most (the question's own limit if shorter). */
+	public static final Duration SHALLOW_TIME = Duration.ofSeconds(2);
+
+	private static final boolean ON = !"false".equals(System.getProperty("shall.schedule"));
+
+	/** Per layout (weakly: a procedure loaded again is a new layout): the "options/instances" beyond the search. */
+	private static final Map<Layout, Set<String>> BEYOND_BREADTH_FIRST = Collections.synchronizedMap(
+			new WeakHashMap<>());
+
+	private Schedule() {
+	}
+
+	private static String key(CheckRequest request) {
+		return request.options().byName() + "/" + request.instances();
+	}
+
+	/** Whether the breadth-first member should run on this question. */
+	public static boolean breadthFirst(CheckRequest request) {
+		if (!ON) {
+			return true;
+		}
+		Set<String> beyond = BEYOND_BREADTH_FIRST.get(request.layout());
+		return beyond == null || !beyond.contains(key(request));
+	}
+
+	/** Records a breadth-first search's unknown: a state limit passed makes later questions skip it. */
+	public static void breadthFirstEnded(CheckRequest request, CheckResult result) {
+		if (ON && result.verdict() == Verdict.UNKNOWN && result.reason() != null && result.reason().startsWith(
+				"more than ")) {
+			BEYOND_BREADTH_FIRST.computeIfAbsent(request.layout(), l -> Collections.synchronizedSet(new HashSet<>()))
+					.add(key(request));
+		}
+	}
+
+	/** Whether the question is first asked of BMC alone, shallow. */
+	public static boolean shallowFirst(CheckRequest request) {
+		return ON && request.obligation().kind() == Obligation.Kind.REACHABILITY;
+	}
+}

@@ -1,0 +1,103 @@
+package dev.shall.checker.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.shall.checker.Fixtures;
+import dev.shall.checker.certify.Certifier;
+import dev.shall.checker.lowering.Layout;
+import dev.shall.checker.lowering.Obligation;
+import dev.shall.checker.lowering.OptionAssignment;
+import dev.shall.model.Procedure;
+
+/**
+ * The portfolio's question schedule ({@link Schedule}): "can this step happen" is first asked of
+ * BMC alone, shallow, and answered there when the step is near the start; a step beyond the
+ * shallow look still gets the whole portfolio; once a breadth-first search went past its state
+ * limit, the breadth-first member no longer runs for that procedure, options and instances.
+ */
+class ScheduleTest {
+
+	@TempDir
+	Path folder;
+
+	private static final String COUNTER = """
+			procedure Counter clause "test"
+			role C { var n : 0..31 = 0 }
+			step up clause "u": C may when n < 31 { n := n + 1 }
+			step near clause "a": C may when n == 2 { n := n + 1 }
+			step far clause "b": C may when n == 20 { n := 0 }
+			property small clause "p": never C.n == 31
+			""";
+
+	private CheckRequest request(Obligation obligation, Procedure procedure) {
+		return new CheckRequest(new Layout(procedure), OptionAssignment.all(procedure).get(0), 1, obligation);
+	}
+
+	private Procedure procedure() throws Exception {
+		Path file = folder.resolve("counter.shall");
+		Files.writeString(file, COUNTER);
+		return Fixtures.load(file);
+	}
+
+	private static Obligation step(Procedure procedure, String name) {
+		return Obligation.reach(procedure.getTransitions().stream().filter(t -> t.getName().equals(name)).findFirst()
+				.orElseThrow());
+	}
+
+	@Test
+	void aStepNearTheStartIsAShallowBmcQuestion() throws Exception {
+		Procedure procedure = procedure();
+		CheckRequest near = request(step(procedure, "near"), procedure);
+		assertTrue(Schedule.shallowFirst(near));
+		CheckResult result = new Portfolio(new Certifier()).check(near, Budget.of(40, Duration.ofSeconds(60)),
+				ProgressListener.NONE);
+		assertEquals(Verdict.VIOLATED, result.verdict(), "the step happens: " + result.reason());
+		assertEquals("bmc", result.engine(), "answered by the shallow look");
+		assertTrue(result.certified());
+		assertTrue(result.bound() <= Schedule.SHALLOW_DEPTH);
+	}
+
+	@Test
+	void aStepBeyondTheShallowLookStillGetsThePortfolio() throws Exception {
+		Procedure procedure = procedure();
+		CheckRequest far = request(step(procedure, "far"), procedure);
+		CheckResult result = new Portfolio(new Certifier()).check(far, Budget.of(40, Duration.ofSeconds(60)),
+				ProgressListener.NONE);
+		assertEquals(Verdict.VIOLATED, result.verdict(), result.reason());
+		assertTrue(result.certified());
+		assertTrue(result.bound() > Schedule.SHALLOW_DEPTH, "21 steps: " + result.bound());
+		assertFalse(Schedule.shallowFirst(request(Obligation.bounds(), procedure)), "only steps are shallow first");
+	}
+
+	@Test
+	void theBreadthFirstMemberStopsCompetingOnceTheStatesAreBeyondIt() throws Exception {
+		Procedure procedure = procedure();
+		CheckRequest bounds = request(Obligation.bounds(), procedure);
+		assertTrue(Schedule.breadthFirst(bounds));
+		// an unknown for another reason (a time limit, a cancellation) says nothing about the states
+		Schedule.breadthFirstEnded(bounds, CheckResult.unknown(bounds.obligation(), "explicit", -1, "time limit",
+				CheckResult.Statistics.NONE));
+		assertTrue(Schedule.breadthFirst(bounds));
+		Schedule.breadthFirstEnded(bounds, CheckResult.unknown(bounds.obligation(), "explicit", -1,
+				"more than 200000 states", CheckResult.Statistics.NONE));
+		assertFalse(Schedule.breadthFirst(bounds));
+		assertFalse(Schedule.breadthFirst(new CheckRequest(bounds.layout(), bounds.options(), 1, step(procedure,
+				"far"))), "every question of it");
+		CheckRequest twoSessions = new CheckRequest(bounds.layout(), bounds.options(), 2, bounds.obligation());
+		assertTrue(Schedule.breadthFirst(twoSessions), "another number of instances is another state space");
+		// the portfolio still answers, without it
+		CheckResult result = new Portfolio(new Certifier()).check(bounds, Budget.of(40, Duration.ofSeconds(60)),
+				ProgressListener.NONE);
+		assertEquals(Verdict.HOLDS, result.verdict(), result.reason());
+		assertFalse(result.engine().equals("explicit"));
+	}
+}
