@@ -67,6 +67,10 @@ public final class Bench {
 			Engine engine = switch (args[5]) {
 			case "bmc" -> new Bmc();
 			case "ic3" -> new dev.shall.checker.engine.Pdr();
+			// breadth-first search of the quotient by session symmetry, and without it (ADR 0019)
+			case "bfs" -> new dev.shall.checker.engine.ExplicitSearch(5_000_000, true);
+			case "bfs-full" -> new dev.shall.checker.engine.ExplicitSearch(5_000_000, false);
+			case "auto" -> new dev.shall.checker.engine.Portfolio(new dev.shall.checker.certify.Certifier());
 			default -> new KInduction();
 			};
 			System.out.printf("%4s %-12s %-9s %4s %10s %10s %10s %9s%n", "N", "engine", "verdict", "k", "variables",
@@ -82,7 +86,8 @@ public final class Bench {
 				double seconds = (System.nanoTime() - started) / 1e9;
 				System.out.printf("%4d %-12s %-9s %4d %10d %10d %10d %9.2f  %s%n", instances, result.engine(), result
 						.verdict().label(), result.bound(), result.statistics().variables(), result.statistics().clauses(),
-						result.statistics().conflicts(), seconds, result.certified() ? "certified" : "");
+						result.statistics().conflicts(), seconds, (result.certified() ? result.certificate().kind()
+								: result.certificate().describe()) + (result.reason() == null ? "" : "; " + result.reason()));
 				System.out.flush();
 				Map<String, Object> row = new LinkedHashMap<>();
 				row.put("file", args[0]);
@@ -98,6 +103,8 @@ public final class Bench {
 				row.put("engineSeconds", result.statistics().seconds());
 				row.put("seconds", seconds);
 				row.put("certified", result.certified());
+				row.put("certificate", result.certificate().kind());
+				row.put("reason", result.reason());
 				records.add(row);
 			}
 		} else {
