@@ -49,7 +49,7 @@ public final class Bench {
 			return;
 		}
 		if (args.length < 5) {
-			System.err.println("usage: Bench FILE PROPERTY OPTIONS (scale N1,N2,... bmc|kind|ic3 | sweep N DEPTH)"
+			System.err.println("usage: Bench FILE PROPERTY OPTIONS (scale N1,N2,... bmc|kind|ic3|bfs|bfs-full|auto [SECONDS] | sweep N DEPTH)"
 					+ " | Bench questions FILE [ENGINE [TIMEOUT]] | Bench editor FOLDER ROUNDS | Bench frontend [N1,N2,...]");
 			System.exit(3);
 		}
@@ -80,7 +80,8 @@ public final class Bench {
 				long started = System.nanoTime();
 				// certification included, as in a check: the figures before the certify stage included it
 				CheckRequest request = new CheckRequest(layout, options, instances, obligation);
-				Budget budget = Budget.of(100, Duration.ofMinutes(10));
+				// an optional seventh argument: the time limit in seconds (10 minutes when absent)
+				Budget budget = Budget.of(100, Duration.ofSeconds(args.length > 6 ? Long.parseLong(args[6]) : 600));
 				CheckResult result = new dev.shall.checker.certify.Certifier().certify(request, engine.check(request,
 						budget, ProgressListener.NONE), budget);
 				double seconds = (System.nanoTime() - started) / 1e9;

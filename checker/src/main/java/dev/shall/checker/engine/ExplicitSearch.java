@@ -68,9 +68,11 @@ public final class ExplicitSearch implements Engine {
 				.instances(), request.obligation(), maxStates, budget::exhausted);
 		ExplicitChecker.Result result = reduced.result();
 		CheckResult.Statistics statistics = new CheckResult.Statistics(0, 0, 0, (System.nanoTime() - started) / 1e9);
-		String saved = result.statesSeen() + " states up to symmetry (" + reduced.symmetry().describe() + ", a group of "
-				+ reduced.symmetry().order() + (reduced.inexact() > 0 ? "; " + reduced.inexact()
-						+ " of them not proved canonical" : "") + ")";
+		// semantics §8.3: what the reduction saved, the orbits' sizes summed (orbit-stabiliser)
+		String saved = result.statesSeen() + " states up to symmetry for " + (reduced.inexact() > 0 ? "at least " : "")
+				+ reduced.unreduced() + " states (" + reduced.symmetry().describe() + ", a group of " + reduced.symmetry()
+						.order() + (reduced.inexact() > 0 ? "; " + reduced.inexact() + " states kept not proved canonical"
+								: "") + ")";
 		if (result.violated() == null) {
 			return CheckResult.unknown(request.obligation(), name(), -1, result.reason() + " (" + saved + ")",
 					statistics);

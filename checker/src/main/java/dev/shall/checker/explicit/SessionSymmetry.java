@@ -159,6 +159,11 @@ public final class SessionSymmetry {
 		return pool != null && renamed.contains(pool);
 	}
 
+	/** The sessions the group permutes, ascending. */
+	public int[] movable() {
+		return movableList.clone();
+	}
+
 	/** Whether some permutation other than the identity is in the group. */
 	public boolean reduces() {
 		return movableList.length >= 2;
@@ -240,7 +245,7 @@ public final class SessionSymmetry {
 		int m = movableList.length;
 		int[] position = identity();
 		if (m < 2) {
-			return new Canonical(null, position, true);
+			return new Canonical(null, position, true, 1);
 		}
 		boolean[] referenced = new boolean[sessions];
 		boolean[] refers = new boolean[sessions];
@@ -277,6 +282,8 @@ public final class SessionSymmetry {
 		// tied sessions whose order can change the image: one of them holds or is held as another's identity
 		List<int[]> ambiguous = new ArrayList<>();
 		long orders = 1;
+		// the stabiliser's order: every order of tied sessions that nothing refers to fixes the state
+		long fixing = 1;
 		for (int start = 0; start < m;) {
 			int end = start + 1;
 			while (end < m && Arrays.equals(signature[order[start]], signature[order[end]])) {
@@ -291,16 +298,21 @@ public final class SessionSymmetry {
 				for (int f = 2; f <= end - start; f++) {
 					orders = Math.min(Long.MAX_VALUE / 8, orders * f);
 				}
+			} else {
+				for (int f = 2; f <= end - start; f++) {
+					fixing *= f;
+				}
 			}
 			start = end;
 		}
 		if (ambiguous.isEmpty()) {
-			return new Canonical(null, position, true);
+			return new Canonical(null, position, true, order() / fixing);
 		}
 		if (orders > MAX_TIE_ORDERS) {
 			// still a member of the orbit, so still sound: only the reduction is less than maximal
-			return new Canonical(null, position, false);
+			return new Canonical(null, position, false, -1);
 		}
+		long hits = 1;
 		int[] best = position.clone();
 		int[] bestImage = image(blocks, identity, best);
 		int[] arrangement = Arrays.stream(order).mapToInt(Integer::intValue).toArray();
@@ -310,12 +322,17 @@ public final class SessionSymmetry {
 				candidate[arrangement[k]] = movableList[k];
 			}
 			int[] image = image(blocks, identity, candidate);
-			if (Arrays.compare(image, bestImage) < 0) {
+			int compared = Arrays.compare(image, bestImage);
+			if (compared < 0) {
 				best = candidate;
 				bestImage = image;
+				hits = 1;
+			} else if (compared == 0) {
+				hits++;
 			}
 		}
-		return new Canonical(null, best, true);
+		// orbit-stabiliser: the arrangements that give the least image are the stabiliser's cosets' share
+		return new Canonical(null, best, true, order() / (fixing * hits));
 	}
 
 	/**
@@ -383,8 +400,9 @@ public final class SessionSymmetry {
 	 * @param state    the canonical state ({@code null} from {@link #canonicalPositions})
 	 * @param position the permutation applied (see the class comment)
 	 * @param exact    whether the form is the orbit's unique representative (else only a member)
+	 * @param orbit    the number of states in the orbit (|G| / |stabiliser|), -1 when not exact
 	 */
-	public record Canonical(ConcreteState state, int[] position, boolean exact) {
+	public record Canonical(ConcreteState state, int[] position, boolean exact, long orbit) {
 	}
 
 	// ------------------------------------------------------------------ the interpreter's states
@@ -392,7 +410,7 @@ public final class SessionSymmetry {
 	/** The canonical form of an interpreter state (semantics §1.2): a member of its orbit, the same for the whole orbit when exact. */
 	public Canonical canonical(ConcreteState state) {
 		if (!reduces()) {
-			return new Canonical(state, identity(), true);
+			return new Canonical(state, identity(), true, 1);
 		}
 		int[][] blocks = new int[sessions][];
 		boolean[][] identity = new boolean[sessions][];
@@ -403,7 +421,7 @@ public final class SessionSymmetry {
 			identity[s] = block.identities();
 		}
 		Canonical order = canonicalPositions(blocks, identity);
-		return new Canonical(apply(state, order.position()), order.position(), order.exact());
+		return new Canonical(apply(state, order.position()), order.position(), order.exact(), order.orbit());
 	}
 
 	/** The image of the state under the permutation: every per-session part moved, identities renamed. */

@@ -35,8 +35,11 @@ public final class SymmetricSearch {
 	 * @param successors successors computed (before canonicalisation), a measure of the work
 	 * @param inexact    representatives whose canonical form was not proved unique (too many tied
 	 *                   orders): orbits seen more than once, which costs states but not soundness
+	 * @param unreduced  the states the unreduced search would have seen: the sum of the orbits'
+	 *                   sizes (orbit-stabiliser), exact when {@code inexact} is 0, else a lower bound
 	 */
-	public record Result(ExplicitChecker.Result result, SessionSymmetry symmetry, long successors, int inexact) {
+	public record Result(ExplicitChecker.Result result, SessionSymmetry symmetry, long successors, int inexact,
+			long unreduced) {
 	}
 
 	private record Node(ConcreteState parent, Move move, int[] position, int depth) {
@@ -49,7 +52,7 @@ public final class SymmetricSearch {
 		ExplicitProperty property = new ExplicitProperty(obligation, layout, options);
 		if (!property.supported()) {
 			return new Result(new ExplicitChecker.Result(null, List.of(), 0, 0, "the explicit checker does not handle "
-					+ obligation.name()), symmetry, 0, 0);
+					+ obligation.name()), symmetry, 0, 0, 0);
 		}
 		Interpreter interpreter = new Interpreter(layout, options, instances, property);
 		ConcreteState start = interpreter.initial();
@@ -61,11 +64,12 @@ public final class SymmetricSearch {
 		int deepest = 0;
 		int expanded = 0;
 		int inexact = first.exact() ? 0 : 1;
+		long unreduced = Math.max(1, first.orbit());
 		long successorsSeen = 0;
 		while (!frontier.isEmpty()) {
 			if (++expanded % 256 == 0 && stop.get() != null) {
 				return new Result(new ExplicitChecker.Result(null, List.of(), seen.size(), deepest, stop.get()), symmetry,
-						successorsSeen, inexact);
+						successorsSeen, inexact, unreduced);
 			}
 			ConcreteState state = frontier.poll();
 			List<Interpreter.Outcome> successors = interpreter.successors(state);
@@ -77,10 +81,10 @@ public final class SymmetricSearch {
 				if (run == null || !ExplicitChecker.confirmsViolation(layout, options, instances, obligation, run)) {
 					return new Result(new ExplicitChecker.Result(null, List.of(), seen.size(), depth,
 							"the symmetry-reduced search found a bad state but no run of the interpreter to it "
-									+ "(please report this model)"), symmetry, successorsSeen, inexact);
+									+ "(please report this model)"), symmetry, successorsSeen, inexact, unreduced);
 				}
 				return new Result(new ExplicitChecker.Result(true, run, seen.size(), depth, null), symmetry,
-						successorsSeen, inexact);
+						successorsSeen, inexact, unreduced);
 			}
 			for (Interpreter.Outcome outcome : successors) {
 				if (!outcome.taken()) {
@@ -91,16 +95,17 @@ public final class SymmetricSearch {
 				if (!seen.containsKey(canonical.state())) {
 					if (seen.size() >= maxStates) {
 						return new Result(new ExplicitChecker.Result(null, List.of(), seen.size(), deepest, "more than "
-								+ maxStates + " states up to symmetry"), symmetry, successorsSeen, inexact);
+								+ maxStates + " states up to symmetry"), symmetry, successorsSeen, inexact, unreduced);
 					}
 					inexact += canonical.exact() ? 0 : 1;
+					unreduced += Math.max(1, canonical.orbit());
 					seen.put(canonical.state(), new Node(state, outcome.move(), canonical.position(), depth + 1));
 					frontier.add(canonical.state());
 				}
 			}
 		}
 		return new Result(new ExplicitChecker.Result(false, List.of(), seen.size(), deepest, null, List.copyOf(seen
-				.keySet())), symmetry, successorsSeen, inexact);
+				.keySet())), symmetry, successorsSeen, inexact, unreduced);
 	}
 
 	/**
