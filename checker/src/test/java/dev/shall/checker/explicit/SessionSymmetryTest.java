@@ -45,7 +45,7 @@ import dev.shall.model.Transition;
  */
 class SessionSymmetryTest {
 
-	private static final int MODELS = Integer.getInteger("shall.symmetry.models", 36);
+	private static final int MODELS = Integer.getInteger("shall.symmetry.models", 24);
 	private static final int MAX_STATES = 30_000;
 
 	@TempDir
