@@ -115,7 +115,7 @@ public final class Certifier implements Certification {
 	/** Whether the claim is an answer of the interpreter's breadth-first search. */
 	private static boolean breadthFirst(Claim claim) {
 		return claim instanceof Claim.Run run && run.foundBy() == Claim.Semantics.INTERPRETER
-				|| claim instanceof Claim.ReachableStates;
+				|| claim instanceof Claim.ReachableStates || claim instanceof Claim.ReachableUpToSymmetry;
 	}
 
 	private static Certificate check(CheckRequest request, Claim claim, Budget budget) {
