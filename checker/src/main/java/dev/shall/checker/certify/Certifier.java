@@ -179,8 +179,10 @@ public final class Certifier implements Certification {
 		if (!TransitionEncoding.supports(request.obligation())) {
 			return new Certificate.Missing("the SAT encoding does not express this obligation");
 		}
-		java.util.Set<dev.shall.checker.explicit.ConcreteState> orbits = new java.util.LinkedHashSet<>();
-		for (var representative : reduced.representatives()) {
+		java.util.Set<dev.shall.checker.explicit.ConcreteState> orbits = reduced.representatives().size()
+				> ClosedStateSetCheck.MAX_STATES ? null : new java.util.LinkedHashSet<>();
+		for (var representative : orbits == null ? List.<dev.shall.checker.explicit.ConcreteState>of() : reduced
+				.representatives()) {
 			var orbit = reduced.symmetry().orbit(representative, ClosedStateSetCheck.MAX_STATES);
 			if (orbit == null || orbits.size() > ClosedStateSetCheck.MAX_STATES) {
 				orbits = null;

@@ -537,11 +537,19 @@ public final class SessionSymmetry {
 		}
 	}
 
+	/** The most permutations {@link #orbit} enumerates: 8! (N = 9 sessions, or 10 with {@code other}). */
+	static final long MAX_ENUMERATED = 40_320;
+
 	/**
 	 * The orbit of the state: its images under every permutation of the group, at most
-	 * {@code max} of them (null when there are more).
+	 * {@code max} of them (null when there are more, or when the group has more than
+	 * {@link #MAX_ENUMERATED} permutations: a state whose sessions are all alike has an orbit of one
+	 * state, yet every permutation would be tried).
 	 */
 	public Set<ConcreteState> orbit(ConcreteState state, int max) {
+		if (order() > MAX_ENUMERATED) {
+			return null;
+		}
 		Set<ConcreteState> orbit = new LinkedHashSet<>();
 		int[] arrangement = movableList.clone();
 		List<int[]> all = List.<int[]>of(new int[] { 0, movableList.length });
