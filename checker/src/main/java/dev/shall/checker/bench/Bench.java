@@ -54,7 +54,7 @@ public final class Bench {
 			return;
 		}
 		if (args.length < 5) {
-			System.err.println("usage: Bench FILE PROPERTY OPTIONS (scale N1,N2,... bmc|kind|ic3 | sweep N DEPTH)"
+			System.err.println("usage: Bench FILE PROPERTY OPTIONS (scale N1,N2,... bmc|kind|ic3|bfs|bfs-full|auto [SECONDS] | sweep N DEPTH)"
 					+ " | Bench questions FILE [ENGINE [TIMEOUT]] | Bench editor FOLDER ROUNDS | Bench frontend [N1,N2,...]");
 			System.exit(3);
 		}
@@ -72,6 +72,10 @@ public final class Bench {
 			Engine engine = switch (args[5]) {
 			case "bmc" -> new Bmc();
 			case "ic3" -> new dev.shall.checker.engine.Pdr();
+			// breadth-first search of the quotient by session symmetry, and without it (ADR 0019)
+			case "bfs" -> new dev.shall.checker.engine.ExplicitSearch(5_000_000, true);
+			case "bfs-full" -> new dev.shall.checker.engine.ExplicitSearch(5_000_000, false);
+			case "auto" -> new dev.shall.checker.engine.Portfolio(new dev.shall.checker.certify.Certifier());
 			default -> new KInduction();
 			};
 			System.out.printf("%4s %-12s %-9s %4s %10s %10s %10s %9s%n", "N", "engine", "verdict", "k", "variables",
@@ -81,13 +85,15 @@ public final class Bench {
 				long started = System.nanoTime();
 				// certification included, as in a check: the figures before the certify stage included it
 				CheckRequest request = new CheckRequest(layout, options, instances, obligation);
-				Budget budget = Budget.of(100, Duration.ofMinutes(10));
+				// an optional seventh argument: the time limit in seconds (10 minutes when absent)
+				Budget budget = Budget.of(100, Duration.ofSeconds(args.length > 6 ? Long.parseLong(args[6]) : 600));
 				CheckResult result = new dev.shall.checker.certify.Certifier().certify(request, engine.check(request,
 						budget, ProgressListener.NONE), budget);
 				double seconds = (System.nanoTime() - started) / 1e9;
 				System.out.printf("%4d %-12s %-9s %4d %10d %10d %10d %9.2f  %s%n", instances, result.engine(), result
 						.verdict().label(), result.bound(), result.statistics().variables(), result.statistics().clauses(),
-						result.statistics().conflicts(), seconds, result.certified() ? "certified" : "");
+						result.statistics().conflicts(), seconds, (result.certified() ? result.certificate().kind()
+								: result.certificate().describe()) + (result.reason() == null ? "" : "; " + result.reason()));
 				System.out.flush();
 				Map<String, Object> row = new LinkedHashMap<>();
 				row.put("file", args[0]);
@@ -103,6 +109,8 @@ public final class Bench {
 				row.put("engineSeconds", result.statistics().seconds());
 				row.put("seconds", seconds);
 				row.put("certified", result.certified());
+				row.put("certificate", result.certificate().kind());
+				row.put("reason", result.reason());
 				records.add(row);
 			}
 		} else {

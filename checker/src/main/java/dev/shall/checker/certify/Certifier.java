@@ -125,7 +125,7 @@ public final class Certifier implements Certification {
 
 	private static boolean breadthFirst(Claim claim) {
 		return claim instanceof Claim.Run run && run.foundBy() == Claim.Semantics.INTERPRETER
-				|| claim instanceof Claim.ReachableStates;
+				|| claim instanceof Claim.ReachableStates || claim instanceof Claim.ReachableUpToSymmetry;
 	}
 
 	private static Certificate check(CheckRequest request, Claim claim, Budget budget) {
@@ -154,6 +154,7 @@ public final class Certifier implements Certification {
 				? new Certificate.InvariantClauses(ReProof.describe(request, invariant.clauses()))
 				: reproofFailed(budget);
 		case Claim.ReachableStates reachable -> reachableStates(request, reachable, budget);
+		case Claim.ReachableUpToSymmetry reduced -> reachableUpToSymmetry(request, reduced, budget);
 		case Claim.FairStateGraph graph -> fairGraph(request, budget);
 		case Claim.None none -> Certificate.NOT_CHECKED;
 		};
@@ -175,6 +176,46 @@ public final class Certifier implements Certification {
 			return new Certificate.ClosedStateSet(reachable.states().size());
 		}
 		return ownGraph(new EncodingExploration(request, EXPLORATION_STATES).safety(budget), false);
+	}
+
+	/**
+	 * Semantics §8.3: the representatives of a search reduced by session symmetry. Their orbits,
+	 * when few enough to write out, are checked closed as any state set — a certificate that owes
+	 * nothing to the reduction; else the encoding checks the representatives closed up to the group
+	 * ({@link SymmetricClosureCheck}); else its own unreduced search.
+	 */
+	private static Certificate reachableUpToSymmetry(CheckRequest request, Claim.ReachableUpToSymmetry reduced,
+			Budget budget) {
+		if (!TransitionEncoding.supports(request.obligation())) {
+			return new Certificate.Missing("the SAT encoding does not express this obligation");
+		}
+		java.util.Set<dev.shall.checker.explicit.ConcreteState> orbits = reduced.representatives().size()
+				> ClosedStateSetCheck.MAX_STATES ? null : new java.util.LinkedHashSet<>();
+		for (var representative : orbits == null ? List.<dev.shall.checker.explicit.ConcreteState>of() : reduced
+				.representatives()) {
+			var orbit = reduced.symmetry().orbit(representative, ClosedStateSetCheck.MAX_STATES);
+			if (orbit == null || orbits.size() > ClosedStateSetCheck.MAX_STATES) {
+				orbits = null;
+				break;
+			}
+			orbits.addAll(orbit);
+		}
+		if (orbits != null && orbits.size() <= ClosedStateSetCheck.MAX_STATES && ClosedStateSetCheck.escapes(request,
+				List.copyOf(orbits), budget.member(CLOSED_SET_TIME)).isUnsat()) {
+			return new Certificate.ClosedStateSet(orbits.size());
+		}
+		SymmetricClosureCheck.Answer closed = SymmetricClosureCheck.check(request, reduced.representatives(), reduced
+				.symmetry(), budget);
+		if (Boolean.TRUE.equals(closed.closed())) {
+			return new Certificate.ClosedUpToSymmetry(reduced.representatives().size(), closed.steps(), reduced.symmetry()
+					.describe());
+		}
+		if (closed.closed() == null) {
+			return new Certificate.Missing("the check of the states seen up to symmetry stopped: " + closed.reason());
+		}
+		Certificate own = ownGraph(new EncodingExploration(request, EXPLORATION_STATES).safety(budget), false);
+		return own.certifies() ? own : new Certificate.Missing("the states seen up to symmetry are not closed under "
+				+ "the encoding's steps (" + closed.reason() + "), and " + own.describe());
 	}
 
 	/** Another algorithm on the other semantics: the Emerson–Lei fixpoint on the encoding's graph. */

@@ -71,7 +71,7 @@ final class ClosedStateSetCheck {
 	 * The states as the encoding sees them: it leaves variables and lanes outside the obligation's
 	 * cone of influence at their initial values, so the states are compared on the rest.
 	 */
-	private static Set<ConcreteState> projected(CheckRequest request, List<ConcreteState> reachable) {
+	static Set<ConcreteState> projected(CheckRequest request, List<ConcreteState> reachable) {
 		Layout layout = request.layout();
 		ConeOfInfluence cone = new ConeOfInfluence(layout, request.obligation());
 		ConcreteState initial = new Interpreter(layout, request.options(), request.instances()).initial();

@@ -76,7 +76,9 @@ final class ReProof {
 						step.assertTrue(step.encoding().differ(step.state(i), step.state(j + 1)));
 					}
 				}
-				return step.satisfiable(step.encoding().bad(step.state(k))).isUnsat();
+				// the same question k-induction asked (semantics §8.3: with the last state sorted when enabled)
+				return step.satisfiable(dev.shall.checker.encoding.SymmetryBreaking.badAndSorted(step.encoding(), step
+						.state(k), request.obligation())).isUnsat();
 			}
 		} catch (EncodingStopped stopped) {
 			return false;

@@ -26,7 +26,9 @@ public final class Bmc implements Engine {
 				if (stop != null) {
 					return CheckResult.unknown(request.obligation(), name(), k - 1, stop, path.statistics());
 				}
-				SatAnswer violated = path.satisfiable(path.encoding().bad(path.state(k)));
+				// semantics §8.3: a permutation of any violating path is one, so its last state may be taken sorted
+				SatAnswer violated = path.satisfiable(dev.shall.checker.encoding.SymmetryBreaking.badAndSorted(path
+						.encoding(), path.state(k), request.obligation()));
 				if (violated.isUnknown()) {
 					return CheckResult.unknown(request.obligation(), name(), k - 1,
 							budget.whyStopped(), path.statistics());

@@ -168,6 +168,28 @@ public sealed interface Certificate {
 	}
 
 	/**
+	 * The SAT encoding, evaluated on constants, confirms that the {@code representatives} states
+	 * the interpreter kept, one per orbit of the session symmetry, include an image of the initial
+	 * state, contain no bad state, and that every legal step from one of them leads into one of
+	 * their orbits (semantics §8.3, ADR 0019): closed up to the group, which is an automorphism
+	 * group of the transition system by the argument of ADR 0018, not checked here.
+	 *
+	 * @param group the group, in words ({@code SessionSymmetry.describe})
+	 */
+	record ClosedUpToSymmetry(int representatives, long steps, String group) implements Certificate {
+		@Override
+		public String kind() {
+			return "closed-up-to-symmetry";
+		}
+
+		@Override
+		public String describe() {
+			return "the SAT encoding confirms that every one of its " + steps + " steps from the " + representatives
+					+ " states seen (one per orbit: " + group + ") stays within their orbits and none is bad";
+		}
+	}
+
+	/**
 	 * The SAT encoding's own state graph, evaluated on constants, confirms the verdict: no bad
 	 * state ({@code fair} false), or no fair run leaving a trigger unanswered ({@code fair} true,
 	 * by the Emerson–Lei fixpoint rather than the interpreter's strongly connected components).

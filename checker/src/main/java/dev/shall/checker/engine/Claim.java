@@ -94,6 +94,18 @@ public sealed interface Claim {
 	}
 
 	/**
+	 * The interpreter's breadth-first search of the quotient by session symmetry (semantics §8.3,
+	 * ADR 0019) saw one state of every reachable orbit (those in the obligation's cone of
+	 * influence), and none is bad.
+	 *
+	 * @param representatives one state per orbit
+	 * @param symmetry        the group (the stabiliser of the sessions asked)
+	 */
+	record ReachableUpToSymmetry(List<ConcreteState> representatives,
+			dev.shall.checker.explicit.SessionSymmetry symmetry) implements Claim {
+	}
+
+	/**
 	 * The interpreter's response checker saw every reachable state and no fair run leaves the
 	 * trigger unanswered (semantics §6.4).
 	 */

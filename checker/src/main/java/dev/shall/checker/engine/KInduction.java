@@ -70,7 +70,9 @@ public final class KInduction implements Engine {
 				}
 				progress.depthDone(name(), k);
 				// step case: s0..sk distinct, good at 0..k-1, bad at k
-				SatAnswer counterexampleToInduction = step.satisfiable(step.encoding().bad(step.state(k)));
+				// semantics §8.3: the shortest reachable violation, permuted to sort its last state, is still one
+				SatAnswer counterexampleToInduction = step.satisfiable(dev.shall.checker.encoding.SymmetryBreaking
+						.badAndSorted(step.encoding(), step.state(k), request.obligation()));
 				if (counterexampleToInduction.isUnknown()) {
 					return unknown(request, budget, k, base, step);
 				}

@@ -88,6 +88,11 @@ public final class JsonReport {
 			c.add("clauses", clauses);
 		}
 		case Certificate.ClosedStateSet set -> c.addProperty("states", set.states());
+		case Certificate.ClosedUpToSymmetry set -> {
+			c.addProperty("states", set.representatives());
+			c.addProperty("steps", set.steps());
+			c.addProperty("group", set.group());
+		}
 		case Certificate.EncodingGraph graph -> {
 			c.addProperty("states", graph.states());
 			c.addProperty("fair", graph.fair());
