@@ -167,6 +167,22 @@ class AttackerTest {
 	}
 
 	@Test
+	void refusesKnowledgeOfATermThatDoesNotExist() throws Exception {
+		Issue issue = language.single(language.parse(RADIO.replace("knows KASME.old", "knows KNASint(KASME.old, 5)")),
+				IssueCodes.ATTACKER);
+		assertTrue(issue.getMessage().contains("cannot know an input 5 of KNASint (alg is 0..1)"), issue.getMessage());
+	}
+
+	@Test
+	void refusesAFieldTooWideForTheAttackerToChooseIn() throws Exception {
+		// Smc is injectable on nas: its field's 300 values are more than the attacker chooses among
+		Issue issue = language.single(language.parse(RADIO.replace("message Smc { alg : 0..1 }",
+				"message Smc { alg : 0..299 }")), IssueCodes.ATTACKER);
+		assertTrue(issue.getMessage().contains("300 values are more than the 256"), issue.getMessage());
+		assertEquals(10, issue.getLineNumber(), "at the field");
+	}
+
+	@Test
 	void refusesKnowsOutsideProperties() throws Exception {
 		Issue issue = language.single(language.parse(RADIO.replace("when knas == none {",
 				"when knas == none and not attacker knows kasme {")), IssueCodes.ATTACKER);

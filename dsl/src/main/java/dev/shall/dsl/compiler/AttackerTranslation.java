@@ -79,7 +79,9 @@ public final class AttackerTranslation {
 	/** Most key-term bits of knowledge a procedure may have; beyond, the model is refused. */
 	static final int MAX_KNOWLEDGE = 512;
 	/** Most terms one key may have when the attacker chooses or tests among them. */
-	static final int MAX_TERMS = 4096;
+	public static final int MAX_TERMS = 4096;
+	/** Most values of one field the attacker chooses among when it injects (the validator says so at the field). */
+	public static final int MAX_CHOICES = 256;
 
 	private static final ModelFactory F = ModelFactory.eINSTANCE;
 
@@ -541,7 +543,7 @@ public final class AttackerTranslation {
 			values.add(bool(true, source));
 		}
 		case IntType range -> {
-			if ((long) range.getMax() - range.getMin() >= MAX_TERMS) {
+			if ((long) range.getMax() - range.getMin() >= MAX_CHOICES) {
 				throw new CompilationException("The attacker cannot choose among the " + ((long) range.getMax() - range
 						.getMin() + 1) + " values of " + variable.getName() + "; narrow its range");
 			}
