@@ -153,6 +153,31 @@ class AttackerTest {
 	}
 
 	@Test
+	void recordsCiphertextsAndOpensThemWithoutLoopingOnKeysCipheredUnderEachOther() throws Exception {
+		// X travels ciphered under Y and Y under X: knowing either opens the other; the knowledge
+		// expression must cut the cycle (a least fixpoint), not recurse for ever
+		Procedure procedure = language.compile("""
+				procedure Cycle clause "1"
+				attacker "eve"
+				key X { x }
+				key Y { y }
+				role A { var kx : X? = X.x  var ky : Y? = Y.y }
+				role B { var kx : X? = X.x  var ky : Y? = Y.y }
+				channel underX : A -> B ciphered keyed by A.kx and B.kx capacity 1
+				channel underY : A -> B ciphered keyed by A.ky and B.ky capacity 1
+				message CarriesY { k : Y? }
+				message CarriesX { k : X? }
+				step 1 clause "1": A shall "send" { send CarriesY(k = ky) on underX  send CarriesX(k = kx) on underY }
+				step 2 clause "1": B shall receive CarriesY on underX { }
+				step 3 clause "1": B shall receive CarriesX on underY { }
+				property p clause "p": never attacker knows X.x
+				""");
+		Role attacker = procedure.getRoles().stream().filter(Role::isAttacker).findFirst().orElseThrow();
+		assertTrue(attacker.getVariables().stream().anyMatch(v -> v.getName().equals("recorded Y.y under X.x")));
+		assertTrue(attacker.getVariables().stream().anyMatch(v -> v.getName().equals("recorded X.x under Y.y")));
+	}
+
+	@Test
 	void refusesASecondAttacker() throws Exception {
 		Issue issue = language.single(language.parse(RADIO.replace("key KASME {", "attacker \"another\"\nkey KASME {")),
 				IssueCodes.ATTACKER);
