@@ -153,6 +153,31 @@ class AttackerTest {
 	}
 
 	@Test
+	void recordsCiphertextsAndOpensThemWithoutLoopingOnKeysCipheredUnderEachOther() throws Exception {
+		// X travels ciphered under Y and Y under X: knowing either opens the other; the knowledge
+		// expression must cut the cycle (a least fixpoint), not recurse for ever
+		Procedure procedure = language.compile("""
+				procedure Cycle clause "1"
+				attacker "eve"
+				key X { x }
+				key Y { y }
+				role A { var kx : X? = X.x  var ky : Y? = Y.y }
+				role B { var kx : X? = X.x  var ky : Y? = Y.y }
+				channel underX : A -> B ciphered keyed by A.kx and B.kx capacity 1
+				channel underY : A -> B ciphered keyed by A.ky and B.ky capacity 1
+				message CarriesY { k : Y? }
+				message CarriesX { k : X? }
+				step 1 clause "1": A shall "send" { send CarriesY(k = ky) on underX  send CarriesX(k = kx) on underY }
+				step 2 clause "1": B shall receive CarriesY on underX { }
+				step 3 clause "1": B shall receive CarriesX on underY { }
+				property p clause "p": never attacker knows X.x
+				""");
+		Role attacker = procedure.getRoles().stream().filter(Role::isAttacker).findFirst().orElseThrow();
+		assertTrue(attacker.getVariables().stream().anyMatch(v -> v.getName().equals("recorded Y.y under X.x")));
+		assertTrue(attacker.getVariables().stream().anyMatch(v -> v.getName().equals("recorded X.x under Y.y")));
+	}
+
+	@Test
 	void refusesASecondAttacker() throws Exception {
 		Issue issue = language.single(language.parse(RADIO.replace("key KASME {", "attacker \"another\"\nkey KASME {")),
 				IssueCodes.ATTACKER);
@@ -164,6 +189,22 @@ class AttackerTest {
 		Issue issue = language.single(language.parse(RADIO.replace("knows KASME.old", "knows MME.kasme")),
 				IssueCodes.ATTACKER);
 		assertTrue(issue.getMessage().contains("must be a key term written out"), issue.getMessage());
+	}
+
+	@Test
+	void refusesKnowledgeOfATermThatDoesNotExist() throws Exception {
+		Issue issue = language.single(language.parse(RADIO.replace("knows KASME.old", "knows KNASint(KASME.old, 5)")),
+				IssueCodes.ATTACKER);
+		assertTrue(issue.getMessage().contains("cannot know an input 5 of KNASint (alg is 0..1)"), issue.getMessage());
+	}
+
+	@Test
+	void refusesAFieldTooWideForTheAttackerToChooseIn() throws Exception {
+		// Smc is injectable on nas: its field's 300 values are more than the attacker chooses among
+		Issue issue = language.single(language.parse(RADIO.replace("message Smc { alg : 0..1 }",
+				"message Smc { alg : 0..299 }")), IssueCodes.ATTACKER);
+		assertTrue(issue.getMessage().contains("300 values are more than the 256"), issue.getMessage());
+		assertEquals(10, issue.getLineNumber(), "at the field");
 	}
 
 	@Test

@@ -182,8 +182,12 @@ public final class Strengthening {
 		// state or start differently (semantics §1.3, §2.5) are sampled and pruned as N sessions.
 		boolean independent = request.layout().sessionsIndependent();
 		int sessions = independent ? 1 : request.instances();
+		// the samples only filter candidates (fewer samples: more candidates for the solver to kill), so a
+		// budget that runs out while sampling ends the sampling, never the soundness (issue 16's review:
+		// an attacker's wide choices made one sample outlast --timeout six-fold)
+		java.util.function.BooleanSupplier stop = () -> budget.timeUp() || budget.cancelled();
 		List<ConcreteState> reachable = ExplicitChecker.reachable(request.layout(), request.options(),
-				request.obligation(), samples, sessions);
+				request.obligation(), samples, sessions, stop);
 		if (reachable.size() >= samples && independent) {
 			// The breadth-first sample stopped at a frontier: value pairs just beyond it were never
 			// seen and become candidates that are not invariants, which Houdini then kills a few per
@@ -192,7 +196,7 @@ public final class Strengthening {
 			// of them without the solver. (Runs of one session: only where one session stands for each.)
 			reachable = new ArrayList<>(reachable);
 			reachable.addAll(ExplicitChecker.randomRuns(request.layout(), request.options(), request.obligation(),
-					WALKS, WALK_LENGTH, 20_26_11_30L));
+					WALKS, WALK_LENGTH, 20_26_11_30L, stop));
 		}
 		CheckRequest single = new CheckRequest(request.layout(), request.options(), sessions, request.obligation());
 		try (Unrolling probe = new Unrolling(single, false, budget)) {

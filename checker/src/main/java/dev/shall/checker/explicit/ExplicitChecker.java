@@ -111,6 +111,15 @@ public final class ExplicitChecker {
 	/** At most {@code maxStates} states of {@code instances} sessions reachable, breadth first. */
 	public static List<ConcreteState> reachable(Layout layout, OptionAssignment options, Obligation obligation,
 			int maxStates, int instances) {
+		return reachable(layout, options, obligation, maxStates, instances, () -> false);
+	}
+
+	/**
+	 * As {@link #reachable(Layout, OptionAssignment, Obligation, int, int)}, ending early (with the
+	 * states seen so far, all reachable) once {@code stop} says so: a sample for a caller with a budget.
+	 */
+	public static List<ConcreteState> reachable(Layout layout, OptionAssignment options, Obligation obligation,
+			int maxStates, int instances, java.util.function.BooleanSupplier stop) {
 		ExplicitProperty property = new ExplicitProperty(obligation, layout, options);
 		Interpreter interpreter = new Interpreter(layout, options, instances, property.supported() ? property
 				: Monitor.NONE);
@@ -119,7 +128,7 @@ public final class ExplicitChecker {
 		ArrayDeque<ConcreteState> frontier = new ArrayDeque<>();
 		seen.add(initial);
 		frontier.add(initial);
-		while (!frontier.isEmpty() && seen.size() < maxStates) {
+		while (!frontier.isEmpty() && seen.size() < maxStates && !stop.getAsBoolean()) {
 			for (Interpreter.Outcome outcome : interpreter.successors(frontier.poll())) {
 				if (outcome.taken() && seen.size() < maxStates && seen.add(outcome.next())) {
 					frontier.add(outcome.next());
@@ -137,13 +146,19 @@ public final class ExplicitChecker {
 	 */
 	public static List<ConcreteState> randomRuns(Layout layout, OptionAssignment options, Obligation obligation,
 			int runs, int length, long seed) {
+		return randomRuns(layout, options, obligation, runs, length, seed, () -> false);
+	}
+
+	/** As {@link #randomRuns(Layout, OptionAssignment, Obligation, int, int, long)}, ending early once {@code stop} says so. */
+	public static List<ConcreteState> randomRuns(Layout layout, OptionAssignment options, Obligation obligation,
+			int runs, int length, long seed, java.util.function.BooleanSupplier stop) {
 		ExplicitProperty property = new ExplicitProperty(obligation, layout, options);
 		Interpreter interpreter = new Interpreter(layout, options, 1, property.supported() ? property : Monitor.NONE);
 		java.util.Random random = new java.util.Random(seed);
 		java.util.LinkedHashSet<ConcreteState> seen = new java.util.LinkedHashSet<>();
-		for (int r = 0; r < runs; r++) {
+		for (int r = 0; r < runs && !stop.getAsBoolean(); r++) {
 			ConcreteState state = interpreter.initial();
-			for (int step = 0; step < length; step++) {
+			for (int step = 0; step < length && !stop.getAsBoolean(); step++) {
 				List<ConcreteState> next = new ArrayList<>();
 				for (Interpreter.Outcome outcome : interpreter.successors(state)) {
 					if (outcome.taken()) {

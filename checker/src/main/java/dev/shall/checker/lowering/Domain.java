@@ -62,6 +62,17 @@ public final class Domain {
 		};
 	}
 
+	/** This domain with {@link #NONE} added first (if it lacks it), its type unchanged. */
+	public Domain withNone() {
+		if (values.length > 0 && values[0] == NONE) {
+			return this;
+		}
+		int[] more = new int[values.length + 1];
+		more[0] = NONE;
+		System.arraycopy(values, 0, more, 1, values.length);
+		return new Domain(type, more);
+	}
+
 	/** The integers min..max, for the encodings' own bookkeeping (message tags, moves). */
 	public static Domain range(int min, int max) {
 		return new Domain(null, rangeValues(min, max));

@@ -79,7 +79,9 @@ public final class AttackerTranslation {
 	/** Most key-term bits of knowledge a procedure may have; beyond, the model is refused. */
 	static final int MAX_KNOWLEDGE = 512;
 	/** Most terms one key may have when the attacker chooses or tests among them. */
-	static final int MAX_TERMS = 4096;
+	public static final int MAX_TERMS = 4096;
+	/** Most values of one field the attacker chooses among when it injects (the validator says so at the field). */
+	public static final int MAX_CHOICES = 256;
 
 	private static final ModelFactory F = ModelFactory.eINSTANCE;
 
@@ -125,12 +127,13 @@ public final class AttackerTranslation {
 	 *
 	 * @param capabilities per channel, what the attacker may do on it (the channel's own
 	 *                     {@code attacker} clause, or the default of its protection)
-	 * @param learnable    the keys of the fields (not proofs) of the messages sent on channels the
-	 *                     attacker eavesdrops
+	 * @param carried      per channel the attacker eavesdrops, the keys of the fields (not proofs)
+	 *                     of the messages sent on it
 	 * @param initial      the key terms of {@code knows}, constant
 	 */
 	AttackerTranslation(Procedure procedure, EObject source, String description, Locator locator,
-			Map<Channel, Set<AttackerCapability>> capabilities, Set<KeyDecl> learnable, List<Term> initial) {
+			Map<Channel, Set<AttackerCapability>> capabilities, Map<Channel, Set<KeyDecl>> carried,
+			List<Term> initial) {
 		this.procedure = procedure;
 		this.source = source;
 		this.locator = locator;
@@ -153,7 +156,8 @@ public final class AttackerTranslation {
 				channel.getFaults().add(Fault.INJECTION);
 			}
 		}
-		Set<KeyDecl> keys = new LinkedHashSet<>(learnable);
+		Set<KeyDecl> keys = new LinkedHashSet<>();
+		carried.values().forEach(keys::addAll);
 		initial.forEach(term -> keys.add(term.decl()));
 		Set<String> known = new LinkedHashSet<>();
 		initial.forEach(term -> known.add(term.describe()));
@@ -175,6 +179,53 @@ public final class AttackerTranslation {
 				knowledge.put(term.describe(), bit);
 			}
 		}
+		// a ciphertext the attacker cannot read yet is recorded: one bit per key term a field carries
+		// and key term it was ciphered under, which gives the term once the ciphering key is known
+		for (Map.Entry<Channel, Set<KeyDecl>> entry : carried.entrySet()) {
+			KeyDecl cipher = cipheringKey(entry.getKey());
+			if (cipher == null) {
+				continue;
+			}
+			for (KeyDecl key : entry.getValue()) {
+				for (Term term : terms(key)) {
+					for (Term under : terms(cipher)) {
+						String name = "recorded " + term.describe() + " under " + under.describe();
+						if (recorded.containsKey(name)) {
+							continue;
+						}
+						if (knowledge.size() + recorded.size() >= MAX_KNOWLEDGE) {
+							throw new CompilationException("The attacker could learn or record more than " + MAX_KNOWLEDGE
+									+ " key terms (" + key.getName() + " ciphered under " + cipher.getName()
+									+ "); narrow the ranges of the key inputs");
+						}
+						StateVariable bit = locator.at(F.createStateVariable(), source);
+						bit.setName(name);
+						bit.setType(locator.at(F.createBoolType(), source));
+						bit.setInitial(bool(false, source));
+						bit.setPerSession(false);
+						role.getVariables().add(bit);
+						recorded.put(name, bit);
+						recordings.computeIfAbsent(term.describe(), d -> new ArrayList<>()).add(new Recording(under, bit));
+					}
+				}
+			}
+		}
+	}
+
+	/** A ciphertext recorded: the term it was ciphered under, and the bit that says it was seen. */
+	private record Recording(Term under, StateVariable bit) {
+	}
+
+	/** The recording bits by name, and per carried term the recordings of it. */
+	private final Map<String, StateVariable> recorded = new LinkedHashMap<>();
+	private final Map<String, List<Recording>> recordings = new LinkedHashMap<>();
+
+	/** The key a channel ciphers with, when it is ciphered and keyed; null otherwise. */
+	private static KeyDecl cipheringKey(Channel channel) {
+		boolean ciphered = channel.getProtection() == Protection.CIPHERING
+				|| channel.getProtection() == Protection.INTEGRITY_AND_CIPHERING;
+		return ciphered && channel.getKeyA() != null && channel.getKeyB() != null ? keyOf(channel.getKeyA().getType())
+				: null;
 	}
 
 	Role role() {
@@ -272,13 +323,35 @@ public final class AttackerTranslation {
 
 	/** Whether the attacker knows the term: its bit, or the knowledge of its parent term; null when it never can. */
 	private Expression knowsTerm(Term term, EObject at) {
-		StateVariable bit = knowledge.get(term.describe());
-		Expression own = bit == null ? null : ref(bit, at);
-		Expression parent = term.parent() == null ? null : knowsTerm(term.parent(), at);
-		if (own == null) {
-			return parent;
+		return knowsTerm(term, new java.util.HashSet<>(), at);
+	}
+
+	/**
+	 * The knowledge of a term: its bit, its parent's knowledge, or a recording of it under a term the
+	 * attacker knows. {@code along}: the terms whose knowledge this one is part of; a term met again
+	 * on the way contributes nothing, which computes the least fixpoint (a derivation of knowledge
+	 * never needs a term twice on one path).
+	 */
+	private Expression knowsTerm(Term term, Set<String> along, EObject at) {
+		if (!along.add(term.describe())) {
+			return null;
 		}
-		return parent == null ? own : or(own, parent, at);
+		try {
+			StateVariable bit = knowledge.get(term.describe());
+			Expression result = bit == null ? null : ref(bit, at);
+			Expression parent = term.parent() == null ? null : knowsTerm(term.parent(), along, at);
+			result = result == null ? parent : parent == null ? result : or(result, parent, at);
+			for (Recording recording : recordings.getOrDefault(term.describe(), List.of())) {
+				Expression opened = knowsTerm(recording.under(), along, at);
+				if (opened != null) {
+					Expression both = and(ref(recording.bit(), at), opened, at);
+					result = result == null ? both : or(result, both, at);
+				}
+			}
+			return result;
+		} finally {
+			along.remove(term.describe());
+		}
 	}
 
 	/**
@@ -402,7 +475,47 @@ public final class AttackerTranslation {
 		IfStatement readable = locator.at(F.createIfStatement(), send);
 		readable.setCondition(readable(send.getChannel(), transition.getActor(), send));
 		readable.getThen().addAll(learned);
+		readable.getElse().addAll(recording(send, transition));
 		return readable;
+	}
+
+	/**
+	 * On a ciphered channel whose sender has a key: {@code if k == t { if f == u { recorded u under t
+	 * := true } … } …} over the sender's key terms t and the carried terms u (semantics §4.5).
+	 */
+	private List<Statement> recording(Send send, Transition transition) {
+		List<Statement> result = new ArrayList<>();
+		Channel channel = send.getChannel();
+		KeyDecl cipher = cipheringKey(channel);
+		if (cipher == null) {
+			return result;
+		}
+		StateVariable senderKey = transition.getActor() == channel.getEndpointA() ? channel.getKeyA() : channel.getKeyB();
+		for (Term under : terms(cipher)) {
+			IfStatement ciphered = locator.at(F.createIfStatement(), send);
+			ciphered.setCondition(binary(BinaryOperator.EQ, ref(senderKey, send), termExpression(under, send), send));
+			for (dev.shall.model.FieldValue argument : send.getArguments()) {
+				KeyDecl key = keyOf(argument.getField().getType());
+				if (key == null || argument.getField().isProof()) {
+					continue;
+				}
+				for (Term term : terms(key)) {
+					StateVariable bit = recorded.get("recorded " + term.describe() + " under " + under.describe());
+					if (bit == null) {
+						continue;
+					}
+					IfStatement record = locator.at(F.createIfStatement(), send);
+					record.setCondition(binary(BinaryOperator.EQ, EcoreUtil.copy(argument.getValue()), termExpression(term,
+							send), send));
+					record.getThen().add(assign(bit, bool(true, send), send));
+					ciphered.getThen().add(record);
+				}
+			}
+			if (!ciphered.getThen().isEmpty()) {
+				result.add(ciphered);
+			}
+		}
+		return result;
 	}
 
 	/** Whether the attacker can read what the role sends on the channel: always unless it is ciphered under a key the attacker does not know. */
@@ -541,7 +654,7 @@ public final class AttackerTranslation {
 			values.add(bool(true, source));
 		}
 		case IntType range -> {
-			if ((long) range.getMax() - range.getMin() >= MAX_TERMS) {
+			if ((long) range.getMax() - range.getMin() >= MAX_CHOICES) {
 				throw new CompilationException("The attacker cannot choose among the " + ((long) range.getMax() - range
 						.getMin() + 1) + " values of " + variable.getName() + "; narrow its range");
 			}

@@ -210,7 +210,7 @@ public final class ProcedureCompiler {
 	private AttackerTranslation attacker(dev.shall.dsl.shall.AttackerDecl decl, dev.shall.dsl.shall.Procedure source,
 			Procedure procedure) {
 		Map<dev.shall.model.Channel, java.util.Set<dev.shall.dsl.shall.AttackerCapability>> capabilities = new IdentityHashMap<>();
-		java.util.Set<dev.shall.model.KeyDecl> learnable = new java.util.LinkedHashSet<>();
+		Map<dev.shall.model.Channel, java.util.Set<dev.shall.model.KeyDecl>> carried = new IdentityHashMap<>();
 		for (EObject member : source.getMembers()) {
 			if (member instanceof Channel channel) {
 				capabilities.put(lookup(channel), AttackerTranslation.capabilities(channel));
@@ -223,7 +223,7 @@ public final class ProcedureCompiler {
 					dev.shall.model.MessageField field = lookup(argument.getField());
 					dev.shall.model.KeyDecl key = AttackerTranslation.keyOf(field.getType());
 					if (key != null && !field.isProof()) {
-						learnable.add(key);
+						carried.computeIfAbsent(lookup(send.getChannel()), c -> new java.util.LinkedHashSet<>()).add(key);
 					}
 				}
 			}
@@ -237,7 +237,7 @@ public final class ProcedureCompiler {
 			}
 			initial.add(term);
 		}
-		return new AttackerTranslation(procedure, decl, decl.getDescription(), this::located, capabilities, learnable,
+		return new AttackerTranslation(procedure, decl, decl.getDescription(), this::located, capabilities, carried,
 				initial);
 	}
 

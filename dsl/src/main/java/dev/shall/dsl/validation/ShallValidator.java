@@ -1207,9 +1207,72 @@ public class ShallValidator extends AbstractShallValidator {
 					IssueCodes.ATTACKER);
 		}
 		for (int i = 0; i < attacker.getKnowledge().size(); i++) {
-			if (!isConstantKeyTerm(attacker.getKnowledge().get(i))) {
+			Expression known = attacker.getKnowledge().get(i);
+			if (!isConstantKeyTerm(known)) {
 				error("What the attacker knows must be a key term written out, e.g. KASME.old or SKeNB(KeNB.initial, 1)",
 						attacker, P.getAttackerDecl_Knowledge(), i, IssueCodes.ATTACKER);
+			} else if (outOfRangeInput(known) != null) {
+				error("The attacker cannot know " + outOfRangeInput(known) + ": no such term exists", attacker,
+						P.getAttackerDecl_Knowledge(), i, IssueCodes.ATTACKER);
+			}
+		}
+		checkAttackerChoices(attacker);
+	}
+
+	/** The first input of a written-out key term outside its declared range, described, or null. */
+	private static String outOfRangeInput(Expression term) {
+		if (!(term instanceof dev.shall.dsl.shall.Derivation derivation) || derivation.getKey() == null
+				|| derivation.getKey().eIsProxy()) {
+			return null;
+		}
+		List<dev.shall.dsl.shall.KeyParameter> parameters = derivation.getKey().getParameters();
+		for (int i = 0; i < derivation.getArguments().size() && i < parameters.size(); i++) {
+			if (derivation.getArguments().get(i) instanceof dev.shall.dsl.shall.IntLiteral value
+					&& (value.getValue() < parameters.get(i).getMin() || value.getValue() > parameters.get(i).getMax())) {
+				return "an input " + value.getValue() + " of " + derivation.getKey().getName() + " (" + parameters.get(i)
+						.getName() + " is " + parameters.get(i).getMin() + ".." + parameters.get(i).getMax() + ")";
+			}
+		}
+		return outOfRangeInput(derivation.getBase());
+	}
+
+	/**
+	 * The attacker chooses every value of an injected message's fields (semantics §4.5): a field with
+	 * more than {@link dev.shall.dsl.compiler.AttackerTranslation#MAX_CHOICES} values, or a key with
+	 * more terms than {@link dev.shall.dsl.compiler.AttackerTranslation#MAX_TERMS}, would make every
+	 * state's injections too many to explore; refused at the field or key, with the limit.
+	 */
+	private void checkAttackerChoices(dev.shall.dsl.shall.AttackerDecl attacker) {
+		dev.shall.dsl.shall.Procedure procedure = EcoreUtil2.getContainerOfType(attacker, dev.shall.dsl.shall.Procedure.class);
+		Set<dev.shall.dsl.shall.Message> injectable = new HashSet<>();
+		for (EObject node : EcoreUtil2.eAllContentsAsList(procedure)) {
+			dev.shall.dsl.shall.Message message = null;
+			dev.shall.dsl.shall.Channel channel = null;
+			if (node instanceof Send send) {
+				message = send.getMessage();
+				channel = send.getChannel();
+			} else if (node instanceof Receive receive) {
+				message = receive.getMessage();
+				channel = receive.getChannel();
+			}
+			if (message != null && !message.eIsProxy() && channel != null && !channel.eIsProxy()
+					&& dev.shall.dsl.compiler.AttackerTranslation.capabilities(channel).contains(
+							dev.shall.dsl.shall.AttackerCapability.INJECT)) {
+				injectable.add(message);
+			}
+		}
+		for (dev.shall.dsl.shall.Message message : injectable) {
+			for (dev.shall.dsl.shall.Field field : message.getFields()) {
+				dev.shall.dsl.shall.TypeRef type = field.getType() instanceof dev.shall.dsl.shall.OptionalType optional ? optional.getElement()
+						: field.getType();
+				if (type instanceof dev.shall.dsl.shall.IntType range && (long) range.getMax() - range.getMin()
+						>= dev.shall.dsl.compiler.AttackerTranslation.MAX_CHOICES) {
+					error("The attacker may inject " + message.getName() + ", choosing any value of " + field.getName()
+							+ ": " + ((long) range.getMax() - range.getMin() + 1) + " values are more than the "
+							+ dev.shall.dsl.compiler.AttackerTranslation.MAX_CHOICES + " it can choose among; narrow the range"
+							+ " or take inject from the channel (attacker eavesdrop, drop)", field, P.getField_Type(),
+							IssueCodes.ATTACKER);
+				}
 			}
 		}
 	}
