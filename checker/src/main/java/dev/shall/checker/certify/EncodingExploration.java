@@ -2,7 +2,6 @@ package dev.shall.checker.certify;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -45,21 +44,9 @@ public final class EncodingExploration {
 	private final TransitionEncoding encoding;
 	private final int maxStates;
 	private final List<int[]> fields = new ArrayList<>();
-	private final Map<Key, Integer> index = new HashMap<>();
+	private final Map<FieldVector, Integer> index = new HashMap<>();
 	/** Per state, its steps: target state, instance, action, and whether the step changes the state. */
 	private final List<int[][]> edges = new ArrayList<>();
-
-	private record Key(int[] fields) {
-		@Override
-		public boolean equals(Object other) {
-			return other instanceof Key k && Arrays.equals(fields, k.fields);
-		}
-
-		@Override
-		public int hashCode() {
-			return Arrays.hashCode(fields);
-		}
-	}
 
 	/** Evaluated on constants, so it grows only where a step's outcome is not constant; polled all the same. */
 	private final Circuit circuit = new Circuit(new Sat4jSolver());
@@ -209,7 +196,7 @@ public final class EncodingExploration {
 			for (int e = 0; e < steps.size(); e++) {
 				TransitionEncoding.ConstantStep step = steps.get(e);
 				int[] key = encoding.constantFields(step.next());
-				Integer target = index.get(new Key(key));
+				Integer target = index.get(new FieldVector(key));
 				if (target == null) {
 					if (fields.size() >= maxStates) {
 						return "more than " + maxStates + " states";
@@ -227,7 +214,7 @@ public final class EncodingExploration {
 	}
 
 	private int add(int[] key) {
-		index.put(new Key(key), fields.size());
+		index.put(new FieldVector(key), fields.size());
 		fields.add(key);
 		return fields.size() - 1;
 	}

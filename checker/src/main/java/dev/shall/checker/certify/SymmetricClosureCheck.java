@@ -1,6 +1,5 @@
 package dev.shall.checker.certify;
 
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -82,26 +81,14 @@ final class SymmetricClosureCheck {
 		}
 	}
 
-	private record Key(int[] fields) {
-		@Override
-		public boolean equals(Object other) {
-			return other instanceof Key k && Arrays.equals(fields, k.fields);
-		}
-
-		@Override
-		public int hashCode() {
-			return Arrays.hashCode(fields);
-		}
-	}
-
 	private Answer closed(CheckRequest request, List<ConcreteState> representatives, Budget budget) {
-		Set<Key> inside = new HashSet<>();
+		Set<FieldVector> inside = new HashSet<>();
 		List<int[]> stored = new java.util.ArrayList<>();
 		for (ConcreteState state : ClosedStateSetCheck.projected(request, representatives)) {
 			int[] fields = encoding.constantFields(encoding.constantState(state));
 			stored.add(fields);
-			inside.add(new Key(fields));
-			inside.add(new Key(canonical(fields)));
+			inside.add(new FieldVector(fields));
+			inside.add(new FieldVector(canonical(fields)));
 		}
 		if (!member(inside, encoding.constantFields(encoding.initialState()))) {
 			return new Answer(false, 0, "the initial state is not in the orbit of a representative");
@@ -126,8 +113,8 @@ final class SymmetricClosureCheck {
 	}
 
 	/** Whether the state, or the image the canonicaliser proposes for it, is stored. */
-	private boolean member(Set<Key> inside, int[] fields) {
-		return inside.contains(new Key(fields)) || inside.contains(new Key(canonical(fields)));
+	private boolean member(Set<FieldVector> inside, int[] fields) {
+		return inside.contains(new FieldVector(fields)) || inside.contains(new FieldVector(canonical(fields)));
 	}
 
 	/** The image of the field vector under the permutation the canonicaliser proposes. */

@@ -520,10 +520,8 @@ public final class AttackerTranslation {
 
 	/** Whether the attacker can read what the role sends on the channel: always unless it is ciphered under a key the attacker does not know. */
 	private Expression readable(Channel channel, Role sender, EObject at) {
-		boolean ciphered = channel.getProtection() == Protection.CIPHERING
-				|| channel.getProtection() == Protection.INTEGRITY_AND_CIPHERING;
 		StateVariable key = sender == channel.getEndpointA() ? channel.getKeyA() : channel.getKeyB();
-		if (!ciphered || key == null) {
+		if (cipheringKey(channel) == null) {
 			return bool(true, at);
 		}
 		Expression none = binary(BinaryOperator.EQ, ref(key, at), locator.at(F.createNoneConstant(), at), at);
