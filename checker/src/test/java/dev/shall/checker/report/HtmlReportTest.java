@@ -44,7 +44,7 @@ class HtmlReportTest {
 		report = folder.resolve("report");
 		int code = ShallCommand.execute("check", "-q", "--report", report.toString(), "--out=" + folder.resolve(
 				"out.txt"), "--option", "rule7210=ignored", "--option", "smcDuringRelocation=notStarted", "--option",
-				"deliverInStep2=no", "--option", "scgCounter=perComputation", "--option", "algorithmToUe=carried",
+				"deliverInStep2=no", "--option", "algorithmToUe=carried",
 				"--option", "replayCheck=skipped",
 				"../examples/seeds/003-smc-vs-inter-mme-handover.shall", "../examples/seeds/000-senb-addition.shall",
 				"../examples/more/as-security-mode-command.shall", "../examples/more/nas-smc-replay.shall");
@@ -61,7 +61,7 @@ class HtmlReportTest {
 		try (var files = Files.list(report.resolve("charts"))) {
 			files.filter(f -> f.toString().endsWith(".svg")).forEach(f -> names.add(f.getFileName().toString()));
 		}
-		assertTrue(names.contains("SeNBAddition-sameSKeNB-deliverInStep2=no-scgCounter=perComputation-algorithmToUe=carried.svg"),
+		assertTrue(names.contains("SeNBAddition-sameSKeNB-deliverInStep2=no-algorithmToUe=carried.svg"),
 				names.toString());
 		assertTrue(names.contains("SmcVersusInterMmeHandover-contextsMatchAfterHandover-rule7210=ignored-"
 				+ "smcDuringRelocation=notStarted.svg"), names.toString());
