@@ -1,6 +1,7 @@
 package dev.shall.checker.cr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -119,6 +120,43 @@ class CoverageTest {
 		assertEquals(13, unknown.line());
 		assertTrue(unknown.message().contains("1.1/s9"), unknown.message());
 		assertEquals(List.of("1.1/s4"), coverage.findings().stream().map(f -> f.property()).toList());
+	}
+
+	/**
+	 * A CR checked in two files: a statement is covered when one of them covers it, out of scope when
+	 * none covers it and one declares it out of scope; --fail-under judges the files together.
+	 */
+	@Test
+	void filesOfOneCrAreMeasuredTogether() throws Exception {
+		write("tiny.txt", CR);
+		Path first = write("tiny.shall", MODEL);
+		Path second = write("tiny-failures.shall", """
+				procedure TinyFailures spec "TS 99.999" clause "1.1" "the UE's reports"
+				cr "tiny.txt"
+				role UE { var reported : bool = false }
+				step report clause "1.1": UE may "report a failure" when not reported { reported := true } covers "1.1/s4"
+				out of scope "1.1/s1" "the command: tiny.shall"
+				""");
+		StatementInventory inventory = StatementInventory.of(folder.resolve("tiny.txt"));
+		Coverage together = Coverage.together(List.of(Coverage.of(load(first).procedure().orElseThrow(), "tiny.shall",
+				inventory), Coverage.of(load(second).procedure().orElseThrow(), "tiny-failures.shall", inventory)));
+		assertEquals(List.of("1.1/s1 covered [tiny.shall: step 1]", "1.1/s2 covered [tiny.shall: step 2, tiny.shall: "
+				+ "property keyNeverSet]", "1.1/e1 covered [tiny.shall: option retry]", "1.1/s3 out of scope []",
+				"1.1/s4 covered [tiny-failures.shall: step report]"), together.entries().stream().map(e -> e.statement()
+						.id() + " " + e.state().label() + " " + e.elements()).toList());
+		assertEquals("the MME's log is not modelled", together.entries().get(3).reason());
+		assertEquals("4 of 4 statements in scope covered (100%), 1 out of scope, 0 uncovered", together.summary());
+		assertThrows(IllegalArgumentException.class, () -> Coverage.together(List.of()));
+
+		String text = run(0, "coverage", "--fail-under", "100", first.toString(), second.toString());
+		assertTrue(text.contains("Tiny + TinyFailures  (2 files together)"), text);
+		assertTrue(text.contains("1.1/s3       out of scope in every file: the MME's log is not modelled"), text);
+		run(1, "coverage", "--fail-under", "100", first.toString());
+		JsonObject json = JsonParser.parseString(run(0, "coverage", "--format", "json", first.toString(), second
+				.toString())).getAsJsonObject();
+		JsonObject joint = json.getAsJsonArray("together").get(0).getAsJsonObject();
+		assertEquals(4, joint.get("covered").getAsInt());
+		assertEquals(0, joint.get("uncovered").getAsInt());
 	}
 
 	@Test
@@ -256,6 +294,11 @@ class CoverageTest {
 		}
 		assertTrue(!counted.isEmpty() && covered.containsAll(counted), "uncovered by every file: " + counted.stream()
 				.filter(id -> !covered.contains(id)).toList());
+		// the command says the same of the files together
+		JsonObject together = JsonParser.parseString(run(0, arguments)).getAsJsonObject().getAsJsonArray("together").get(
+				0).getAsJsonObject();
+		assertEquals(counted.size(), together.get("covered").getAsInt(), together.toString());
+		assertEquals(0, together.get("uncovered").getAsInt());
 	}
 
 	@Test
