@@ -95,12 +95,12 @@ class HtmlReportTest {
 		}
 		assertEquals(Set.of("UE", "SourceMME", "TargetMME", "SourceENB"), lifelines);
 		assertTrue(svg.contains(">source MME</text>") && svg.contains(">target MME</text>"), "display names");
-		assertTrue(svg.contains("“send FORWARD RELOCATION (S10) or initiate the inter-RAT handover (S3)”"),
-				"the step's description beside its box");
-		// one arrow per message sent: SMC, SMC Complete (never received), HandoverRequired, FORWARD RELOCATION,
-		// HandoverCommand
-		assertEquals(5, groups(document, "arrow").size());
-		assertEquals(6, groups(document, "step").size(), "every step of the 6-step run has its box");
+		assertTrue(svg.contains("“execute the inter-MME handover”"), "the step's description beside its box");
+		// one arrow per message sent: SMC, SMC Complete (never received), the retransmitted SMC (never
+		// received), HandoverRequired, FORWARD RELOCATION, HandoverCommand
+		assertEquals(6, groups(document, "arrow").size());
+		assertEquals(2, groups(document, "arrow inflight").size(), "the two messages still in flight");
+		assertEquals(8, groups(document, "step").size(), "every step of the 8-step run has its box");
 		// the final state: the UE's KASME and the target MME's, on their lifelines, ≠ between
 		List<Element> states = new ArrayList<>();
 		NodeList rects = document.getElementsByTagName("rect");
