@@ -146,7 +146,7 @@ def run_spin(work, pml, timeout):
     shutil.copy(pml, d)
     total = 0.0
     steps = [["spin", "-a", os.path.basename(pml)],
-             ["gcc", "-O2", "-DSAFETY", "-DMEMLIM=8192", "-DVECTORSZ=4096", "-o", "pan", "pan.c"],
+             ["gcc", "-O2", "-DSAFETY", "-DMEMLIM=4096", "-DVECTORSZ=4096", "-o", "pan", "pan.c"],
              ["./pan"]]
     for cmd in steps:
         secs, p = timed(cmd, cwd=d, timeout=max(1.0, timeout - total))
@@ -181,14 +181,13 @@ def run_alloy(java, jar, work, als, check, timeout):
     secs, p = timed(cmd, cwd=work, timeout=timeout)
     if p is None:
         return {"seconds": secs, "verdict": "timeout"}
-    last = (p.stdout.strip().splitlines() or [""])[-1]
-    if last.endswith("UNSAT"):
-        verdict = "holds"          # no counterexample within the bound
-    elif last.endswith("SAT"):
-        verdict = "violated"
-    else:
-        return {"seconds": secs, "verdict": "error", "detail": (p.stderr or p.stdout)[-300:]}
-    return {"seconds": secs, "verdict": verdict, "detail": "SAT4J, " + last.split()[-1]}
+    # the summary line, "00. check NAME   0    1/1     SAT" (a counterexample) or "…   UNSAT" (none within
+    # the bound), goes to standard output or, with -o, to standard error
+    m = re.search(r"check %s\s.*?\b(UNSAT|SAT)\s*$" % re.escape(check), p.stdout + "\n" + p.stderr, re.M)
+    if not m:
+        return {"seconds": secs, "verdict": "error", "detail": (p.stderr + p.stdout)[-300:]}
+    verdict = "holds" if m.group(1) == "UNSAT" else "violated"
+    return {"seconds": secs, "verdict": verdict, "detail": "SAT4J, " + m.group(1)}
 
 
 # ---------------------------------------------------------------------------------------------
