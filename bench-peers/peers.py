@@ -165,9 +165,10 @@ def run_spin(work, pml, timeout):
         verdict = "holds"
     else:
         verdict = "unknown"
-        m = re.search(r"pan:1?:? ?(.*(memory|too small|exceeded).*)", out)
-        if m:
-            verdict = "unknown (%s)" % m.group(1).strip()[:60]
+        if "MEMLIM" in out or "out of memory" in out:
+            verdict = "unknown (out of memory)"
+        elif "too small" in out:
+            verdict = "unknown (%s)" % re.search(r".*too small.*", out).group(0).strip()[:60]
     detail = "%s states, depth %s" % (stored.group(1) if stored else "?", depth.group(1) if depth else "?")
     shutil.rmtree(d, ignore_errors=True)
     return {"seconds": total, "inner": secs, "verdict": verdict, "states": int(stored.group(1)) if stored else None,
