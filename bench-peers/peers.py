@@ -41,6 +41,8 @@ PROPERTIES = {"contexts": "contextsMatchAfterHandover", "relocation": "noRelocat
 ALLOY_CHECKS = {("contexts", "cex"): "contextsMatchWithoutRule", ("contexts", "proof"): "contextsMatchWithRule",
                 ("relocation", "cex"): "noRelocationWithoutRule", ("relocation", "proof"): "noRelocationWithRule"}
 RULE = {"cex": "ignored", "proof": "applied"}
+# the moves of the shortest counterexample (shall's BMC depth), for Alloy's bound when shall is not run
+ALLOY_DEPTH = {"contexts": 9, "relocation": 3}
 
 
 def sh(cmd, **kw):
@@ -230,8 +232,8 @@ def scale(args):
         w = csv.DictWriter(f, fieldnames=fields)
         w.writeheader()
         for n in ns:
+            depth = None   # shall's counterexample depth at this N: Alloy's bound for both questions
             for question in ("cex", "proof"):
-                depth = None
                 for rep in range(1, args.reps + 1):
                     for tool in tools:
                         if (tool, question) in given_up:
@@ -251,7 +253,7 @@ def scale(args):
                             version = vers["spin"]
                         else:
                             # Alloy's trace bound: the states of shall's counterexample (its moves + 1)
-                            steps = (depth or args.alloy_depth) + 1
+                            steps = (depth or args.alloy_depth or ALLOY_DEPTH[args.property]) + 1
                             subprocess.run([os.path.join(HERE, "gen.sh"), models, str(n), str(steps)], check=True)
                             als = os.path.join(models, "smc-handover-%d-%d.als" % (n, steps))
                             r = run_alloy(java, jar, work, als, ALLOY_CHECKS[(args.property, question)], args.timeout)
@@ -397,7 +399,8 @@ def main():
     ap.add_argument("--timeout", type=int, default=300, help="seconds per run")
     ap.add_argument("--property", default="contexts", choices=sorted(PROPERTIES))
     ap.add_argument("--tools", default="shall,spin-sessions,spin-roles,alloy")
-    ap.add_argument("--alloy-depth", type=int, default=9, help="Alloy's bound in moves when shall gave none")
+    ap.add_argument("--alloy-depth", type=int, default=None,
+                    help="Alloy's bound in moves when shall gave none (default: 9 for contexts, 3 for relocation)")
     ap.add_argument("--depth", type=int, default=100, help="sweep: deepest BMC depth")
     ap.add_argument("--every", type=int, default=10, help="sweep: Alloy bounds every this many moves")
     args = ap.parse_args()
