@@ -35,7 +35,7 @@ class DocumentCheckTest {
 	void seedAsWrittenHasNoErrors() throws Exception {
 		String text = Files.readString(seed003());
 		DocumentCheck.Result result = DocumentCheck.check(text, URI.createFileURI(seed003().toString()),
-				Duration.ofSeconds(10), () -> false);
+				Duration.ofSeconds(60), () -> false);
 		assertTrue(result.modelChecked());
 		assertTrue(result.problems().stream().noneMatch(p -> p.severity() == DocumentCheck.Severity.ERROR),
 				result.problems().toString());
@@ -65,7 +65,7 @@ class DocumentCheckTest {
 		String text = undeclared(original);
 		assertTrue(!text.equals(original), "the seed still declares the expectations this test removes");
 		DocumentCheck.Result result = DocumentCheck.check(text, URI.createFileURI(seed003().toString()),
-				Duration.ofSeconds(10), () -> false);
+				Duration.ofSeconds(60), () -> false);
 		int line = lineOf(text, "property kasmeAgreedAfterHandover");
 		DocumentCheck.Problem problem = result.problems().stream().filter(p -> p.severity() == DocumentCheck.Severity.ERROR)
 				.findFirst().orElseThrow(() -> new AssertionError(result.problems().toString()));
@@ -92,7 +92,7 @@ class DocumentCheckTest {
 		Path file = Path.of(System.getProperty("shall.root"), "examples/more/ikev2-rekey-collision.shall");
 		String text = Files.readString(file);
 		DocumentCheck.Result result = DocumentCheck.check(text, URI.createFileURI(file.toString()),
-				Duration.ofSeconds(10), () -> false);
+				Duration.ofSeconds(60), () -> false);
 		DocumentCheck.Verdict row = verdictOf(result, "noRedundantSaLeft");
 		assertEquals(DocumentCheck.Status.VACUOUS, row.status(), row.details());
 		assertEquals(1, row.verdicts().stream().filter(CheckMark.Verdict::vacuous).count(), row.details());
@@ -108,7 +108,7 @@ class DocumentCheckTest {
 	void syntaxErrorsStopBeforeTheModelCheck() throws Exception {
 		String text = Files.readString(seed003()).replace("role UE {", "role UE ");
 		DocumentCheck.Result result = DocumentCheck.check(text, URI.createFileURI(seed003().toString()),
-				Duration.ofSeconds(10), () -> false);
+				Duration.ofSeconds(60), () -> false);
 		assertTrue(!result.modelChecked());
 		assertTrue(result.problems().stream().anyMatch(p -> p.severity() == DocumentCheck.Severity.ERROR));
 	}
