@@ -3,8 +3,6 @@ package dev.shall.checker.ide;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,9 +16,7 @@ import org.eclipse.lsp4j.CodeLens;
 import org.eclipse.lsp4j.CodeLensParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.ExecuteCommandParams;
-import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
-import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.MessageActionItem;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.MessageType;
@@ -28,8 +24,6 @@ import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
-import org.eclipse.lsp4j.jsonrpc.Launcher;
-import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.junit.jupiter.api.AfterEach;
@@ -38,8 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.google.gson.Gson;
-
-import dev.shall.model.check.LanguageServerProvider;
 
 /**
  * One question on request in an LSP editor (issue 20: "{@code --property} works in every
@@ -65,50 +57,21 @@ class AskCommandTest {
 	@TempDir
 	Path workspace;
 
+	private final BlockingQueue<MessageParams> shown = new LinkedBlockingQueue<>();
+	private PipedLanguageServer piped;
 	private LanguageServer server;
 	private InitializeResult initialized;
-	private final BlockingQueue<MessageParams> shown = new LinkedBlockingQueue<>();
-	private Thread serving;
-	private PipedOutputStream clientOut;
-	private PipedOutputStream serverOut;
 
 	@BeforeEach
 	void start() throws Exception {
-		PipedInputStream serverIn = new PipedInputStream(1 << 16);
-		clientOut = new PipedOutputStream(serverIn);
-		PipedInputStream clientIn = new PipedInputStream(1 << 16);
-		serverOut = new PipedOutputStream(clientIn);
-		LanguageServerProvider provider = LanguageServerProvider.find().orElseThrow();
-		serving = new Thread(() -> {
-			try {
-				provider.serve(serverIn, serverOut);
-			} catch (Exception e) {
-				// the pipes close when the test ends
-			}
-		}, "language server under test");
-		serving.setDaemon(true);
-		serving.start();
-		Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(new Client(), clientIn, clientOut);
-		launcher.startListening();
-		server = launcher.getRemoteProxy();
-		InitializeParams initialize = new InitializeParams();
-		initialize.setRootUri(workspace.toUri().toString());
-		// as editors declare it: Xtext registers commands only for a client that can execute them
-		org.eclipse.lsp4j.ClientCapabilities capabilities = new org.eclipse.lsp4j.ClientCapabilities();
-		org.eclipse.lsp4j.WorkspaceClientCapabilities workspaceCapabilities = new org.eclipse.lsp4j.WorkspaceClientCapabilities();
-		workspaceCapabilities.setExecuteCommand(new org.eclipse.lsp4j.ExecuteCommandCapabilities());
-		capabilities.setWorkspace(workspaceCapabilities);
-		initialize.setCapabilities(capabilities);
-		initialized = server.initialize(initialize).get(30, TimeUnit.SECONDS);
-		server.initialized(new InitializedParams());
+		piped = new PipedLanguageServer(new Client(), workspace);
+		server = piped.server;
+		initialized = piped.initialized;
 	}
 
 	@AfterEach
 	void stop() throws Exception {
-		server.shutdown().get(10, TimeUnit.SECONDS);
-		clientOut.close();
-		serverOut.close();
-		serving.join(5_000);
+		piped.close();
 	}
 
 	@Test
