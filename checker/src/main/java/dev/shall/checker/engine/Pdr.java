@@ -67,6 +67,8 @@ public final class Pdr implements Engine {
 
 	/** {@code -Dshall.debug.pdr=true}: statistics on stderr every 2,000 SAT calls (for profiling). */
 	private static final boolean DEBUG = Boolean.getBoolean("shall.debug.pdr");
+	/** {@code -Dshall.pdr.lift=false}: obligations are whole states (for measuring lifting's effect). */
+	private static final boolean LIFT = !"false".equals(System.getProperty("shall.pdr.lift"));
 	/** {@code -Dshall.pdr.sat4j=NAME}: one of SAT4J's named configurations instead of its default (for measurements). */
 	private static final String CONFIGURATION = System.getProperty("shall.pdr.sat4j");
 
@@ -137,6 +139,12 @@ public final class Pdr implements Engine {
 		final int legal;
 		final int bad;
 		final TransitionEncoding.Inputs inputs;
+		/** DIMACS literal of each input bit of the step (the move, slot, choices and entry), for lifting. */
+		final int[] inputLiterals;
+		/** DIMACS literal saying the step's move is enabled, apart from the next state's bits. */
+		final int enabled;
+		/** DIMACS literal of each next-state bit as a function of the current state and the inputs. */
+		final int[] computed;
 		/** levels.get(i): the cubes blocked at frame i exactly (delta encoding); index 0 unused. */
 		final List<List<int[]>> levels = new ArrayList<>();
 		/** The activation variable of each frame's clauses (index 0 unused). */
@@ -147,8 +155,10 @@ public final class Pdr implements Engine {
 		long calls;
 		long solveNanos;
 		/** Calls per purpose, for -Dshall.debug.pdr. */
-		final long[] purposeCalls = new long[5];
-		final long[] purposeNanos = new long[5];
+		final long[] purposeCalls = new long[6];
+		final long[] purposeNanos = new long[6];
+		/** Lifted obligations, and those kept whole because the lifting query was satisfiable. */
+		final long[] lifting = new long[2];
 		int purpose;
 
 		Search(CheckRequest request, Budget budget, ProgressListener progress) {
@@ -186,6 +196,27 @@ public final class Pdr implements Engine {
 			legal = circuit.dimacs(step.legal());
 			inputs = step.inputs();
 			bad = circuit.dimacs(encoding.bad(state));
+			enabled = circuit.dimacs(step.enabled());
+			int[] computedBits = InvariantClauses.flatten(step.computed());
+			if (computedBits.length != n) {
+				throw new IllegalStateException("the computed and the next state have different bits");
+			}
+			computed = new int[n];
+			for (int j = 0; j < n; j++) {
+				computed[j] = circuit.dimacs(computedBits[j]);
+			}
+			List<Integer> in = new ArrayList<>();
+			for (int[] bits : List.of(inputs.move(), inputs.slot(), inputs.entry())) {
+				for (int bit : bits) {
+					in.add(circuit.dimacs(bit));
+				}
+			}
+			for (int[] bits : inputs.choices()) {
+				for (int bit : bits) {
+					in.add(circuit.dimacs(bit));
+				}
+			}
+			inputLiterals = in.stream().mapToInt(Integer::intValue).toArray();
 			levels.add(null);
 			activation.add(0);
 		}
@@ -206,7 +237,7 @@ public final class Pdr implements Engine {
 					if (answer.isUnsat()) {
 						break;
 					}
-					Obligation start = block(new Obligation(model(), k, null, null, order++), k);
+					Obligation start = block(new Obligation(LIFT ? liftBad(model()) : model(), k, null, null, order++), k);
 					if (start != null) {
 						return violated(start);
 					}
@@ -254,8 +285,9 @@ public final class Pdr implements Engine {
 				if (relative.predecessor() != null) {
 					Obligation predecessor = new Obligation(relative.predecessor(), obligation.level() - 1, obligation,
 							relative.move(), order++);
-					if (predecessor.level() == 0) {
-						return predecessor; // relative to F0, the predecessor is the initial state
+					if (predecessor.level() == 0 || meetsInitial(predecessor.state())) {
+						// relative to F0 the predecessor is the initial state; a lifted cube may hold it earlier
+						return predecessor;
 					}
 					queue.add(predecessor);
 					continue;
@@ -318,8 +350,18 @@ public final class Pdr implements Engine {
 			SatAnswer answer = solve(assumptions.stream().mapToInt(Integer::intValue).toArray());
 			try {
 				if (answer.isSat()) {
-					return new Relative(wantPredecessor ? model() : null, wantPredecessor ? encoding.move(inputs) : null,
-							null);
+					if (!wantPredecessor) {
+						return new Relative(null, null, null);
+					}
+					int[] predecessor = model();
+					Move move = encoding.move(inputs);
+					if (LIFT && level - 1 > 0) {
+						int[] chosen = inputValues();
+						solver.addClause(-temporary); // retire the query's clause before the lifting query
+						temporary = 0;
+						predecessor = lift(predecessor, chosen, cube);
+					}
+					return new Relative(predecessor, move, null);
 				}
 				return new Relative(null, null, excludingInitial(inCore(cube), cube));
 			} finally {
@@ -327,6 +369,86 @@ public final class Pdr implements Engine {
 					solver.addClause(-temporary); // retire the query's clause
 				}
 			}
+		}
+
+		/** The inputs of the solver's model (the move, slot, choices, entry), as literals true in it. */
+		private int[] inputValues() {
+			int[] values = new int[inputLiterals.length];
+			for (int i = 0; i < values.length; i++) {
+				int literal = inputLiterals[i];
+				boolean variableTrue = solver.value(Math.abs(literal));
+				values[i] = variableTrue ? Math.abs(literal) : -Math.abs(literal);
+			}
+			return values;
+		}
+
+		/**
+		 * Lifting (Eén, Mishchenko, Brayton §4 lift by ternary simulation; here by SAT, as Bradley's
+		 * IC3ref does): the part of the whole predecessor that, with the same inputs, still enables the
+		 * move and leads into the successor cube, i.e. the current-state literals of the core of
+		 * s ∧ i ∧ (¬enabled ∨ ¬cube(computed)). Every state of the result takes the same move into the
+		 * cube, so a chain of lifted obligations from a cube holding the initial state is a run with the
+		 * recorded moves. Should the query be satisfiable (a move not determined by its inputs), the
+		 * whole state is kept.
+		 */
+		private int[] lift(int[] predecessor, int[] chosenInputs, int[] successor) {
+			purpose = 5;
+			int query = solver.newVariable();
+			int[] clause = new int[successor.length + 2];
+			clause[0] = -query;
+			clause[1] = -enabled;
+			for (int c = 0; c < successor.length; c++) {
+				clause[c + 2] = -computedLiteral(successor[c]);
+			}
+			solver.addClause(clause);
+			int[] assumptions = new int[1 + chosenInputs.length + predecessor.length];
+			assumptions[0] = query;
+			System.arraycopy(chosenInputs, 0, assumptions, 1, chosenInputs.length);
+			for (int j = 0; j < predecessor.length; j++) {
+				assumptions[1 + chosenInputs.length + j] = currentLiteral(predecessor[j]);
+			}
+			try {
+				if (!solve(assumptions).isUnsat()) {
+					lifting[1]++;
+					return predecessor;
+				}
+				int[] kept = inCurrentCore(predecessor);
+				lifting[0]++;
+				return kept;
+			} finally {
+				solver.addClause(-query);
+			}
+		}
+
+		/** The bad state's part that is bad in every state it holds: the core of s ∧ ¬bad. */
+		private int[] liftBad(int[] state) {
+			purpose = 5;
+			int[] assumptions = new int[state.length + 1];
+			assumptions[0] = -bad;
+			for (int j = 0; j < state.length; j++) {
+				assumptions[1 + j] = currentLiteral(state[j]);
+			}
+			if (!solve(assumptions).isUnsat()) {
+				lifting[1]++;
+				return state;
+			}
+			lifting[0]++;
+			return inCurrentCore(state);
+		}
+
+		/** The literals of the cube whose current-state copies the last unsatisfiable call's core used. */
+		private int[] inCurrentCore(int[] cube) {
+			Set<Integer> core = new HashSet<>();
+			for (int literal : solver.failedAssumptions()) {
+				core.add(literal);
+			}
+			List<Integer> kept = new ArrayList<>();
+			for (int literal : cube) {
+				if (core.contains(currentLiteral(literal))) {
+					kept.add(literal);
+				}
+			}
+			return kept.stream().mapToInt(Integer::intValue).toArray();
 		}
 
 		/**
@@ -507,9 +629,10 @@ public final class Pdr implements Engine {
 			purposeNanos[purpose] += System.nanoTime() - t0;
 			if (DEBUG && calls % 2000 == 0) {
 				System.err.printf("ic3: %d calls, %.1f s solving, %d vars, frames %d, clauses %s; bad/block/generalize/push"
-						+ "/propagate calls %s ms %s%n", calls, solveNanos / 1e9, solver.variables(), levels.size() - 1, levels
-								.stream().skip(1).map(l -> Integer.toString(l.size())).toList(), Arrays.toString(purposeCalls),
-						Arrays.toString(Arrays.stream(purposeNanos).map(x -> x / 1_000_000).toArray()));
+						+ "/propagate/lift calls %s ms %s; lifted %d, whole %d%n", calls, solveNanos / 1e9, solver.variables(),
+						levels.size() - 1, levels.stream().skip(1).map(l -> Integer.toString(l.size())).toList(), Arrays
+								.toString(purposeCalls), Arrays.toString(Arrays.stream(purposeNanos).map(x -> x / 1_000_000)
+										.toArray()), lifting[0], lifting[1]);
 			}
 			if (answer.isUnknown()) {
 				String why = budget.exhausted();
@@ -548,6 +671,11 @@ public final class Pdr implements Engine {
 
 		private int currentLiteral(int literal) {
 			int variable = current[literal >> 1];
+			return (literal & 1) == 0 ? variable : -variable;
+		}
+
+		private int computedLiteral(int literal) {
+			int variable = computed[literal >> 1];
 			return (literal & 1) == 0 ? variable : -variable;
 		}
 
