@@ -344,7 +344,7 @@ public final class Pdr implements Engine {
 				for (int c = 0; c < cube.length; c++) {
 					clause[c + 1] = -currentLiteral(cube[c]);
 				}
-				solver.addClause(clause);
+				solver.addTemporaryClause(temporary, clause);
 				assumptions.add(temporary);
 			}
 			SatAnswer answer = solve(assumptions.stream().mapToInt(Integer::intValue).toArray());
@@ -357,7 +357,7 @@ public final class Pdr implements Engine {
 					Move move = encoding.move(inputs);
 					if (LIFT && level - 1 > 0) {
 						int[] chosen = inputValues();
-						solver.addClause(-temporary); // retire the query's clause before the lifting query
+						solver.retire(temporary); // before the lifting query's clause
 						temporary = 0;
 						predecessor = lift(predecessor, chosen, cube);
 					}
@@ -366,7 +366,7 @@ public final class Pdr implements Engine {
 				return new Relative(null, null, excludingInitial(inCore(cube), cube));
 			} finally {
 				if (temporary != 0) {
-					solver.addClause(-temporary); // retire the query's clause
+					solver.retire(temporary);
 				}
 			}
 		}
@@ -400,7 +400,7 @@ public final class Pdr implements Engine {
 			for (int c = 0; c < successor.length; c++) {
 				clause[c + 2] = -computedLiteral(successor[c]);
 			}
-			solver.addClause(clause);
+			solver.addTemporaryClause(query, clause);
 			int[] assumptions = new int[1 + chosenInputs.length + predecessor.length];
 			assumptions[0] = query;
 			System.arraycopy(chosenInputs, 0, assumptions, 1, chosenInputs.length);
@@ -416,7 +416,7 @@ public final class Pdr implements Engine {
 				lifting[0]++;
 				return kept;
 			} finally {
-				solver.addClause(-query);
+				solver.retire(query);
 			}
 		}
 

@@ -50,12 +50,49 @@ public final class Sat4jSolver implements SatSolver {
 		if (contradiction) {
 			return;
 		}
+		temporary = null; // no longer the constraint added last
 		try {
 			solver.addClause(new VecInt(literals));
 		} catch (ContradictionException e) {
 			// the clauses are unsatisfiable on their own; every later call answers false
 			contradiction = true;
 		}
+	}
+
+	/** The last temporary clause added and its guard (SAT4J detaches only the constraint added last). */
+	private org.sat4j.specs.IConstr temporary;
+	private int temporaryGuard;
+
+	@Override
+	public void addTemporaryClause(int guard, int... literals) {
+		clauses++;
+		temporary = null;
+		if (contradiction) {
+			return;
+		}
+		try {
+			temporary = solver.addClause(new VecInt(literals));
+			temporaryGuard = guard;
+		} catch (ContradictionException e) {
+			contradiction = true;
+		}
+	}
+
+	@Override
+	public void retire(int guard) {
+		if (temporary != null && temporaryGuard == guard && !contradiction) {
+			try {
+				// SAT4J's removal that keeps the learnt clauses: sound here, since -guard subsumes the
+				// clause and every clause learnt from it (the unit below); refused unless it was the
+				// constraint added last, which the check below makes sure of
+				solver.removeSubsumedConstr(temporary);
+				clauses--;
+			} catch (IllegalArgumentException notLast) {
+				// another clause came after it: it stays, satisfied by the unit
+			}
+		}
+		temporary = null;
+		addClause(-guard);
 	}
 
 	@Override

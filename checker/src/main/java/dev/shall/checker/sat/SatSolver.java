@@ -12,6 +12,23 @@ public interface SatSolver extends AutoCloseable {
 	void addClause(int... literals);
 
 	/**
+	 * Adds a clause for a few calls only, guarded by the activation variable {@code guard}: the
+	 * clause must contain {@code -guard}, and the calls that need it assume {@code guard}. {@link
+	 * #retire} then adds the unit {@code -guard}, which satisfies it and every clause learnt from it
+	 * (they all contain {@code -guard}: an assumption is never resolved away). A solver that can
+	 * detach the clause as well does so, so that a long run of such queries (IC3/PDR's relative
+	 * induction and lifting) does not leave thousands of satisfied clauses on its watch lists.
+	 */
+	default void addTemporaryClause(int guard, int... literals) {
+		addClause(literals);
+	}
+
+	/** Retires a clause added by {@link #addTemporaryClause} with this guard (see there). */
+	default void retire(int guard) {
+		addClause(-guard);
+	}
+
+	/**
 	 * Solves under the assumptions.
 	 *
 	 * @return {@link SatAnswer#UNKNOWN} when a budget ran out or the call was interrupted
