@@ -63,7 +63,7 @@ public final class Pdr implements Engine {
 	 * two thirds of the SAT calls on x2-handover-key-chaining (each a few ms in SAT4J), for clauses
 	 * little stronger than those found by the first few drops and the final conflict's core.
 	 */
-	private static final int MAX_FAILED_DROPS = Integer.getInteger("shall.pdr.drops", 4);
+	private static final int MAX_FAILED_DROPS = Integer.getInteger("shall.pdr.drops", Integer.MAX_VALUE);
 
 	/** {@code -Dshall.debug.pdr=true}: statistics on stderr every 2,000 SAT calls (for profiling). */
 	private static final boolean DEBUG = Boolean.getBoolean("shall.debug.pdr");

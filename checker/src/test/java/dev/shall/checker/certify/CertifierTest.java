@@ -52,8 +52,13 @@ class CertifierTest {
 		assertInstanceOf(Certificate.ReplayedRun.class, certified(new Bmc(), "invariantViolated").certificate());
 		assertInstanceOf(Certificate.AcceptedRun.class, certified(new ExplicitSearch(10_000), "invariantViolated")
 				.certificate());
-		assertInstanceOf(Certificate.ClosedStateSet.class, certified(new ExplicitSearch(10_000), "invariantHolds")
+		// semantics §8.2: the encoding's own search first; the closed-set check where it stops short
+		assertInstanceOf(Certificate.EncodingGraph.class, certified(new ExplicitSearch(10_000), "invariantHolds")
 				.certificate());
+		CheckRequest holds = request("invariantHolds");
+		Certifier shortSearch = new Certifier(Certifier.Scope.EVERY_VERDICT, 1);
+		assertInstanceOf(Certificate.ClosedStateSet.class, shortSearch.certify(holds, new ExplicitSearch(10_000).check(
+				holds, budget(), ProgressListener.NONE), budget()).certificate());
 		CheckResult induction = certified(new KInduction(), "invariantHolds");
 		Certificate.InductiveInvariant invariant = assertInstanceOf(Certificate.InductiveInvariant.class, induction
 				.certificate());
@@ -109,7 +114,10 @@ class CertifierTest {
 		CheckResult partial = CheckResult.of(holds.obligation(), Verdict.HOLDS, "forged", 0, new Claim.ReachableStates(
 				all.subList(0, 1)), null, CheckResult.Statistics.NONE);
 		assertInstanceOf(Certificate.EncodingGraph.class, certifier.certify(holds, partial, budget()).certificate());
-		assertInstanceOf(Certificate.ClosedStateSet.class, exact.certificate());
+		assertInstanceOf(Certificate.EncodingGraph.class, exact.certificate());
+		// with the search cut short, the partial set is not closed: no certificate, never "certified"
+		Certifier shortSearch = new Certifier(Certifier.Scope.EVERY_VERDICT, 1);
+		assertInstanceOf(Certificate.Missing.class, shortSearch.certify(holds, partial, budget()).certificate());
 
 		CheckRequest violated = request("invariantViolated");
 		CheckResult forged = CheckResult.of(violated.obligation(), Verdict.HOLDS, "forged", 0, new Claim.ReachableStates(
