@@ -27,7 +27,7 @@ class DocumentCheckTest {
 
 	/** The seed with the declared expectations of kasmeAgreedAfterHandover removed: it is violated, undeclared. */
 	static String undeclared(String text) {
-		return text.replace("UE.kasme, TargetMME.kasme)\n  expect violated when completion = anyEnd\n",
+		return text.replace("UE.kasme, TargetMME.kasme)\n  expect violated when waitEntry = atReceipt\n",
 				"UE.kasme, TargetMME.kasme)\n");
 	}
 
@@ -45,12 +45,21 @@ class DocumentCheckTest {
 		DocumentCheck.Verdict row = verdictOf(result, "kasmeAgreedAfterHandover");
 		assertEquals(DocumentCheck.Status.AS_DECLARED, row.status());
 		assertEquals(lineOf(text, "property kasmeAgreedAfterHandover"), row.line());
-		assertEquals(Map.of(
-				Map.of("restrainedSmc", "newKasme", "completion", "anyEnd"), CheckMark.Answer.VIOLATED,
-				Map.of("restrainedSmc", "newKasme", "completion", "securityModeComplete"), CheckMark.Answer.HOLDS,
-				Map.of("restrainedSmc", "every", "completion", "anyEnd"), CheckMark.Answer.VIOLATED,
-				Map.of("restrainedSmc", "every", "completion", "securityModeComplete"), CheckMark.Answer.HOLDS),
-				answers(row));
+		// violated where the rule's condition is judged at the receipt of HANDOVER REQUIRED only (an SMC
+		// initiated between the receipt and the relocation), in each of the 16 combinations
+		Map<Map<String, String>, CheckMark.Answer> expected = new HashMap<>();
+		for (String restrained : new String[] { "newKasme", "every" }) {
+			for (String completion : new String[] { "anyEnd", "securityModeComplete" }) {
+				for (String entry : new String[] { "atReceipt", "atSending" }) {
+					for (String after : new String[] { "allowed", "withheld" }) {
+						expected.put(Map.of("restrainedSmc", restrained, "completion", completion, "waitEntry", entry,
+								"smcAfterRelocation", after), entry.equals("atReceipt") ? CheckMark.Answer.VIOLATED
+										: CheckMark.Answer.HOLDS);
+					}
+				}
+			}
+		}
+		assertEquals(expected, answers(row));
 		for (CheckMark.Verdict verdict : row.verdicts()) {
 			assertTrue(verdict.matches() && !verdict.mismatch(), verdict.describe());
 			assertTrue(verdict.engine() != null && !verdict.engine().isEmpty(), verdict.describe());
@@ -75,14 +84,14 @@ class DocumentCheckTest {
 		DocumentCheck.Verdict row = verdictOf(result, "kasmeAgreedAfterHandover");
 		assertEquals(DocumentCheck.Status.DIFFERS, row.status());
 		assertEquals(line, row.line());
-		assertEquals(4, row.verdicts().size(), row.verdicts().toString());
+		assertEquals(16, row.verdicts().size(), row.verdicts().toString());
 		for (CheckMark.Verdict verdict : row.verdicts()) {
 			assertEquals(CheckMark.Answer.HOLDS, verdict.expected(), verdict.describe());
 			assertEquals(verdict.verdict() == CheckMark.Answer.VIOLATED, verdict.mismatch(), verdict.describe());
 		}
-		assertEquals(2, row.verdicts().stream().filter(CheckMark.Verdict::mismatch).count());
+		assertEquals(8, row.verdicts().stream().filter(CheckMark.Verdict::mismatch).count());
 		// a property not touched keeps its row as declared
-		assertEquals(DocumentCheck.Status.AS_DECLARED, verdictOf(result, "noRelocationDuringSmc").status());
+		assertEquals(DocumentCheck.Status.AS_DECLARED, verdictOf(result, "sourceContextAgreed").status());
 	}
 
 	@Test

@@ -62,8 +62,9 @@ class ReplayTest {
 	}
 
 	@Test
-	void smcAbortedBeforeTheHandoverEndsInARealMacFailure() {
-		Path report = checkToJson(seed003(), "restrainedSmc=newKasme", "completion=anyEnd");
+	void smcCompletedAfterTheRelocationEndsInARealMacFailure() {
+		Path report = checkToJson(seed003(), "restrainedSmc=newKasme", "completion=anyEnd", "waitEntry=atReceipt",
+				"smcAfterRelocation=withheld");
 		Run run = shall("replay", report.toString(), "--property", "kasmeAgreedAfterHandover");
 		assertEquals(0, run.code(), run.err());
 		assertTrue(run.out().contains("UE.kasme := KASME.new = "), run.out());
@@ -74,7 +75,8 @@ class ReplayTest {
 
 	@Test
 	void boundBytesAreUsedAndTheSameRunGivesTheSameBytes() {
-		Path report = checkToJson(seed003(), "restrainedSmc=newKasme", "completion=anyEnd");
+		Path report = checkToJson(seed003(), "restrainedSmc=newKasme", "completion=anyEnd", "waitEntry=atReceipt",
+				"smcAfterRelocation=withheld");
 		String old = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
 		Run first = shall("replay", report.toString(), "--property", "kasmeAgreedAfterHandover", "--bind",
 				"KASME.old=" + old, "--seed", "7");
@@ -89,7 +91,8 @@ class ReplayTest {
 	@Test
 	void bindingTwoAtomsToTheSameBytesContradictsTheCheckerAndExitsOne() {
 		// distinct atoms are distinct keys for the checker; equal bytes void that, and the replay says so
-		Path report = checkToJson(seed003(), "restrainedSmc=newKasme", "completion=anyEnd");
+		Path report = checkToJson(seed003(), "restrainedSmc=newKasme", "completion=anyEnd", "waitEntry=atReceipt",
+				"smcAfterRelocation=withheld");
 		String same = "aa".repeat(32);
 		Run run = shall("replay", report.toString(), "--property", "kasmeAgreedAfterHandover", "--bind",
 				"KASME.old=" + same, "--bind", "KASME.new=" + same);

@@ -105,7 +105,7 @@ class TraceReplayTest {
 		Path root = Path.of("..").toAbsolutePath().normalize();
 		Path report = folder.resolve("report");
 		assertEquals(0, ShallCommand.execute("check", "--option", "restrainedSmc=newKasme", "--option",
-				"completion=anyEnd", "--report", report.toString(), "--out=" + folder.resolve("out.txt"),
+				"completion=anyEnd", "--option", "waitEntry=atReceipt", "--option", "smcAfterRelocation=withheld", "--report", report.toString(), "--out=" + folder.resolve("out.txt"),
 				model.toString()));
 		List<Path> traces;
 		try (var files = Files.list(report.resolve("traces"))) {

@@ -44,6 +44,7 @@ class HtmlReportTest {
 		report = folder.resolve("report");
 		int code = ShallCommand.execute("check", "-q", "--report", report.toString(), "--out=" + folder.resolve(
 				"out.txt"), "--option", "restrainedSmc=newKasme", "--option", "completion=anyEnd", "--option",
+				"waitEntry=atReceipt", "--option", "smcAfterRelocation=withheld", "--option",
 				"deliverInStep2=no", "--option", "algorithmToUe=carried",
 				"--option", "replayCheck=skipped",
 				"../examples/seeds/003-smc-vs-inter-mme-handover.shall", "../examples/seeds/000-senb-addition.shall",
@@ -64,7 +65,7 @@ class HtmlReportTest {
 		assertTrue(names.contains("SeNBAddition-sameSKeNB-deliverInStep2=no-algorithmToUe=carried.svg"),
 				names.toString());
 		assertTrue(names.contains("SmcVersusInterMmeHandover-kasmeAgreedAfterHandover-restrainedSmc=newKasme-"
-				+ "completion=anyEnd.svg"), names.toString());
+				+ "completion=anyEnd-waitEntry=atReceipt-smcAfter.svg"), names.toString());
 		for (String name : names) {
 			assertTrue(name.matches("[A-Za-z0-9._=-]+"), name);
 			String base = name.substring(0, name.length() - 4);
@@ -87,7 +88,7 @@ class HtmlReportTest {
 	@Test
 	void anAgreementShowsBothKeysSideBySideWithDisplayNamesAndDescriptions() throws Exception {
 		String svg = chart("SmcVersusInterMmeHandover-kasmeAgreedAfterHandover-restrainedSmc=newKasme-"
-				+ "completion=anyEnd");
+				+ "completion=anyEnd-waitEntry=atReceipt-smcAfter");
 		Document document = parse(svg);
 		Set<String> lifelines = new HashSet<>();
 		for (Element group : groups(document, "lifeline")) {
@@ -96,10 +97,10 @@ class HtmlReportTest {
 		assertEquals(Set.of("UE", "SourceMME", "TargetMME", "SourceENB"), lifelines);
 		assertTrue(svg.contains(">source MME</text>") && svg.contains(">target MME</text>"), "display names");
 		assertTrue(svg.contains("“execute the inter-MME handover”"), "the step's description beside its box");
-		// one arrow per message sent: SMC, SMC Complete (never received), the retransmitted SMC (never
-		// received), HandoverRequired, FORWARD RELOCATION, HandoverCommand
-		assertEquals(6, groups(document, "arrow").size());
-		assertEquals(2, groups(document, "arrow inflight").size(), "the two messages still in flight");
+		// one arrow per message sent: HandoverRequired, SMC, SMC Complete (received after the relocation),
+		// FORWARD RELOCATION, HandoverCommand; none left in flight
+		assertEquals(5, groups(document, "arrow").size());
+		assertEquals(0, groups(document, "arrow inflight").size(), "no message left in flight");
 		assertEquals(8, groups(document, "step").size(), "every step of the 8-step run has its box");
 		// the final state: the UE's KASME and the target MME's, on their lifelines, ≠ between
 		List<Element> states = new ArrayList<>();
@@ -116,8 +117,12 @@ class HtmlReportTest {
 		assertEquals(centre(document, "UE"), centreOf(states, "left"), 0.5);
 		assertEquals(centre(document, "TargetMME"), centreOf(states, "right"), 0.5);
 		assertTrue(svg.contains("violates kasmeAgreedAfterHandover"));
-		// a message still in flight is dashed and said to be so
-		assertTrue(svg.contains("SecurityModeComplete (never received)"), svg);
+		// a message still in flight is dashed and said to be so: the SMC's abort (smcNewKasme, accept,
+		// retransmit, abort) leaves the COMPLETE and the retransmitted command on the radio link
+		String aborted = chart("SmcVersusInterMmeHandover-sourceContextAgreed-restrainedSmc=newKasme-"
+				+ "completion=anyEnd-waitEntry=atReceipt-smcAfterReloc");
+		assertEquals(2, groups(parse(aborted), "arrow inflight").size(), "the two messages still in flight");
+		assertTrue(aborted.contains("SecurityModeComplete (never received)"), aborted);
 	}
 
 	@Test
