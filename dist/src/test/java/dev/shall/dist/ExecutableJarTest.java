@@ -61,4 +61,36 @@ class ExecutableJarTest {
 		assertTrue(out.contains("\"property\": \"sameSKeNB\""), out);
 		assertTrue(!err.contains("Exception") && !err.contains("WARNING"), err);
 	}
+
+	/**
+	 * The jar holds the modules' classes as they were just compiled. Without {@code forceCreation}
+	 * the jar plugin kept the last shaded jar (dist has no classes: nothing looked newer), shade
+	 * merged the modules into it keeping the first, old copy of each class, and {@code ./shall}
+	 * (which prefers the jar when it is newer than the classes) ran stale code after every rebuild.
+	 */
+	@Test
+	void holdsTheClassesJustCompiled() throws Exception {
+		Path jar = Path.of("target", "shall.jar").toAbsolutePath();
+		int compared = 0;
+		List<String> stale = new ArrayList<>();
+		try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+			for (String module : List.of("model", "dsl", "checker")) {
+				Path classes = Path.of("..", module, "target", "classes");
+				try (var files = Files.walk(classes)) {
+					for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
+						String entry = classes.relativize(file).toString().replace('\\', '/');
+						var inJar = zip.getEntry(entry);
+						if (inJar == null || !java.util.Arrays.equals(Files.readAllBytes(file), zip.getInputStream(inJar)
+								.readAllBytes())) {
+							stale.add(module + ": " + entry);
+						}
+						compared++;
+					}
+				}
+			}
+		}
+		assertTrue(compared > 500, "classes compared: " + compared);
+		assertTrue(stale.isEmpty(), () -> stale.size() + " classes differ from the modules' own, e.g. " + stale.subList(
+				0, Math.min(5, stale.size())));
+	}
 }
