@@ -39,6 +39,15 @@ public final class Portfolio implements Engine {
 
 	@Override
 	public CheckResult check(CheckRequest request, Budget budget, ProgressListener progress) {
+		if (Schedule.oneSessionFirst(request)) {
+			CheckResult lifted = oneSessionRun(request, budget, progress);
+			if (lifted != null) {
+				return lifted;
+			}
+			if (budget.exhausted() != null) {
+				return CheckResult.unknown(request.obligation(), name(), -1, budget.exhausted(), CheckResult.Statistics.NONE);
+			}
+		}
 		if (Schedule.shallowFirst(request)) {
 			// a step near the start is BMC's, alone, before four members compete for two cores
 			Budget shallow = budget.member(Schedule.SHALLOW_TIME, Schedule.SHALLOW_DEPTH);
@@ -111,6 +120,41 @@ public final class Portfolio implements Engine {
 		} finally {
 			pool.shutdownNow();
 		}
+	}
+
+	/**
+	 * A violation (or witness) of session 0 alone, taken as a run of all N sessions when both
+	 * semantics accept it with N sessions: the interpreter replays it and the encoding accepts it
+	 * (each certifies the claim as if the other had found it). Null when there is none in the
+	 * look's time, or when it is no run of N sessions.
+	 */
+	private CheckResult oneSessionRun(CheckRequest request, Budget budget, ProgressListener progress) {
+		Budget look = budget.member(Schedule.ONE_SESSION_TIME);
+		CheckResult one;
+		try {
+			one = check(Schedule.oneSession(request), look, ProgressListener.NONE);
+		} catch (dev.shall.checker.encoding.EncodingStopped stopped) {
+			return null;
+		} finally {
+			look.release();
+		}
+		if (one == null || one.verdict() != Verdict.VIOLATED || !one.certified() || !(one.claim() instanceof Claim.Run run)) {
+			return null;
+		}
+		String how = "found with session 0 alone, accepted with " + request.instances() + " sessions";
+		CheckResult result = null;
+		for (Claim.Semantics foundBy : Claim.Semantics.values()) {
+			CheckResult claimed = CheckResult.of(request.obligation(), Verdict.VIOLATED, one.engine(), one.bound(),
+					new Claim.Run(run.moves(), foundBy), how, one.statistics());
+			CheckResult checked = certification.certify(request, claimed, budget);
+			if (!checked.certified()) {
+				return null;
+			}
+			if (foundBy == run.foundBy()) {
+				result = checked; // the certificate of the semantics that did not find it
+			}
+		}
+		return result;
 	}
 
 	private CheckResult certified(Engine member, CheckRequest request, Budget budget, ProgressListener progress) {

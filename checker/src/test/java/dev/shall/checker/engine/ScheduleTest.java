@@ -100,4 +100,55 @@ class ScheduleTest {
 		assertEquals(Verdict.HOLDS, result.verdict(), result.reason());
 		assertFalse(result.engine().equals("explicit"));
 	}
+
+	/** Sessions that never meet: a run of session 0 is a run of any number of sessions. */
+	private static final String APART = """
+			procedure Apart clause "test"
+			role A { var n : 0..3 = 0 }
+			step up clause "u": A may when n < 3 { n := n + 1 }
+			property small clause "p": never A.n == 3
+			instances 4
+			""";
+
+	/** A shared step that waits for every session: its one-session run is no run of two. */
+	private static final String TOGETHER = """
+			procedure Together clause "test"
+			role Hub shared { var asked : bool = false per session  var done : bool = false }
+			step ask clause "a": Hub may when not asked { asked := true }
+			step finish clause "b": Hub may when not done and not some s where not s.asked { done := true }
+			property neverDone clause "p": never Hub.done
+			instances 2
+			""";
+
+	private CheckResult ask(String source, String name, String property) throws Exception {
+		Path file = folder.resolve(name);
+		Files.writeString(file, source);
+		Procedure procedure = Fixtures.load(file);
+		Obligation obligation = Obligation.of(procedure.getProperties().stream().filter(p -> p.getName().equals(
+				property)).findFirst().orElseThrow());
+		CheckRequest request = new CheckRequest(new Layout(procedure), OptionAssignment.all(procedure).get(0), procedure
+				.getInstances(), obligation);
+		assertTrue(Schedule.oneSessionFirst(request));
+		return new Portfolio(new Certifier()).check(request, Budget.of(40, Duration.ofSeconds(60)), ProgressListener.NONE);
+	}
+
+	@Test
+	void aViolationIsLookedForInSessionZeroAloneFirst() throws Exception {
+		CheckResult result = ask(APART, "apart.shall", "small");
+		assertEquals(Verdict.VIOLATED, result.verdict());
+		assertTrue(result.certified(), result.certificate().describe());
+		assertEquals(3, result.bound());
+		assertTrue(String.valueOf(result.reason()).contains("session 0 alone, accepted with 4 sessions"), result
+				.reason());
+	}
+
+	@Test
+	void aRunOfOneSessionThatIsNoRunOfAllIsNotTaken() throws Exception {
+		// with one session: ask, finish (2 moves); with two, finish waits for the other's ask (3)
+		CheckResult result = ask(TOGETHER, "together.shall", "neverDone");
+		assertEquals(Verdict.VIOLATED, result.verdict());
+		assertTrue(result.certified(), result.certificate().describe());
+		assertEquals(3, result.bound(), "the two sessions' run: " + result.moves());
+		assertFalse(String.valueOf(result.reason()).contains("session 0 alone"), result.reason());
+	}
 }
