@@ -39,6 +39,26 @@ public final class Portfolio implements Engine {
 
 	@Override
 	public CheckResult check(CheckRequest request, Budget budget, ProgressListener progress) {
+		if (Schedule.breadthFirstAlone(request)) {
+			// a small state space is the breadth-first search's, alone, before four members compete
+			// for two cores (the SAT members' work is lost when it answers, as it does on the seeds)
+			Budget alone = budget.member(Schedule.ALONE_TIME);
+			try {
+				CheckResult claimed = new ExplicitSearch(Schedule.ALONE_STATES).check(request, alone, progress);
+				Schedule.breadthFirstAloneEnded(request, claimed);
+				if (claimed.verdict() != Verdict.UNKNOWN) {
+					CheckResult first = certification.certify(request, claimed, alone);
+					if (first.certified()) {
+						return first;
+					}
+				}
+			} finally {
+				alone.release();
+			}
+			if (budget.exhausted() != null) {
+				return CheckResult.unknown(request.obligation(), name(), -1, budget.exhausted(), CheckResult.Statistics.NONE);
+			}
+		}
 		if (Schedule.shallowFirst(request)) {
 			// a step near the start is BMC's, alone, before four members compete for two cores
 			Budget shallow = budget.member(Schedule.SHALLOW_TIME, Schedule.SHALLOW_DEPTH);

@@ -36,6 +36,14 @@ public final class Schedule {
 
 	private static final boolean ON = !"false".equals(System.getProperty("shall.schedule"));
 
+	/** States the breadth-first search may visit when it is asked alone, before the portfolio. */
+	public static final int ALONE_STATES = 20_000;
+	/** Time it may take then, at most (the question's own limit if shorter). */
+	public static final Duration ALONE_TIME = Duration.ofSeconds(10);
+
+	/** Per layout: the "options/instances" whose state space the search alone did not cover. */
+	private static final Map<Layout, Set<String>> BEYOND_ALONE = Collections.synchronizedMap(new WeakHashMap<>());
+
 	/** Per layout (weakly: a procedure loaded again is a new layout): the "options/instances" beyond the search. */
 	private static final Map<Layout, Set<String>> BEYOND_BREADTH_FIRST = Collections.synchronizedMap(
 			new WeakHashMap<>());
@@ -45,6 +53,11 @@ public final class Schedule {
 
 	private static String key(CheckRequest request) {
 		return request.options().byName() + "/" + request.instances();
+	}
+
+	/** As {@link #key}, and whether the states keep the last move (another, larger state space). */
+	private static String aloneKey(CheckRequest request) {
+		return key(request) + "/" + request.obligation().observesLastMove();
 	}
 
 	/** Whether the breadth-first member should run on this question. */
@@ -62,6 +75,27 @@ public final class Schedule {
 				"more than ")) {
 			BEYOND_BREADTH_FIRST.computeIfAbsent(request.layout(), l -> Collections.synchronizedSet(new HashSet<>()))
 					.add(key(request));
+		}
+	}
+
+	/**
+	 * Whether the question is first asked of the breadth-first search alone, with at most {@link
+	 * #ALONE_STATES} states: until a search of the same procedure, options and instances went past
+	 * that (or its time), and only where the portfolio would run it at all.
+	 */
+	public static boolean breadthFirstAlone(CheckRequest request) {
+		if (!ON || !breadthFirst(request)) {
+			return false;
+		}
+		Set<String> beyond = BEYOND_ALONE.get(request.layout());
+		return beyond == null || !beyond.contains(aloneKey(request));
+	}
+
+	/** Records the search alone's unknown: later questions of the state space go to the portfolio at once. */
+	public static void breadthFirstAloneEnded(CheckRequest request, CheckResult result) {
+		if (ON && result.verdict() == Verdict.UNKNOWN) {
+			BEYOND_ALONE.computeIfAbsent(request.layout(), l -> Collections.synchronizedSet(new HashSet<>())).add(
+					aloneKey(request));
 		}
 	}
 

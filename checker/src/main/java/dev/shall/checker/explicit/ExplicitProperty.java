@@ -65,6 +65,11 @@ final class ExplicitProperty implements Monitor {
 		}
 	}
 
+	@Override
+	public boolean keepsLastMove() {
+		return obligation.observesLastMove();
+	}
+
 	boolean supported() {
 		return obligation.kind() != Obligation.Kind.PROPERTY || obligation.property() instanceof Invariant
 				|| obligation.property() instanceof Agreement || obligation.property() instanceof Precedence

@@ -12,6 +12,15 @@ interface Monitor {
 	/** The monitor state of the instance after leaving {@code before}. */
 	long[] next(ConcreteState before, int instance);
 
+	/**
+	 * Whether the states keep which move produced them ({@link ConcreteState#lastAction()}): only
+	 * for a question that reads it (a dead step, a property with {@code step X}); for the others
+	 * two states that differ only in it are the same state.
+	 */
+	default boolean keepsLastMove() {
+		return true;
+	}
+
 	Monitor NONE = new Monitor() {
 		@Override
 		public long[] initial() {
