@@ -2,6 +2,7 @@ package dev.shall.checker.explicit;
 
 import java.util.List;
 
+import dev.shall.checker.lowering.Action;
 import dev.shall.checker.lowering.Domain;
 import dev.shall.checker.lowering.Lane;
 import dev.shall.checker.lowering.Layout;
@@ -66,8 +67,8 @@ final class ExplicitProperty implements Monitor {
 	}
 
 	@Override
-	public boolean keepsLastMove() {
-		return obligation.observesLastMove();
+	public boolean keepsLastMove(Action action) {
+		return obligation.keepsLastMove(action.kind() == Action.Kind.TRANSITION ? action.transition() : null);
 	}
 
 	boolean supported() {

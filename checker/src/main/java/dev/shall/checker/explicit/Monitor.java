@@ -13,11 +13,11 @@ interface Monitor {
 	long[] next(ConcreteState before, int instance);
 
 	/**
-	 * Whether the states keep which move produced them ({@link ConcreteState#lastAction()}): only
-	 * for a question that reads it (a dead step, a property with {@code step X}); for the others
-	 * two states that differ only in it are the same state.
+	 * Whether the states keep that this action's move produced them ({@link ConcreteState#lastAction()}):
+	 * only where the question reads it (the step of a dead-step question, the steps a property names
+	 * with {@code step X}); otherwise two states that differ only in it are the same state.
 	 */
-	default boolean keepsLastMove() {
+	default boolean keepsLastMove(dev.shall.checker.lowering.Action action) {
 		return true;
 	}
 

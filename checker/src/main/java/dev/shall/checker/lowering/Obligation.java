@@ -90,6 +90,31 @@ public record Obligation(Kind kind, Property property, Transition transition, Ar
 		return false;
 	}
 
+	/**
+	 * Whether a state keeps that the move of this transition (of any session) produced it: only for
+	 * a transition the question reads so — the step of a dead-step question, the steps a property
+	 * names with {@code step X} (semantics §6, §7.3); any other move is just "none of them" (-1).
+	 *
+	 * @param transition the move's transition, null for a fault of a channel
+	 */
+	public boolean keepsLastMove(Transition transition) {
+		if (transition == null) {
+			return false;
+		}
+		if (kind == Kind.REACHABILITY) {
+			return transition == this.transition;
+		}
+		if (kind != Kind.PROPERTY) {
+			return false;
+		}
+		for (var it = property.eAllContents(); it.hasNext();) {
+			if (it.next() instanceof dev.shall.model.Fired fired && fired.getTransition() == transition) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	public static Obligation reach(Transition transition) {
 		return new Obligation(Kind.REACHABILITY, null, transition, null);
 	}

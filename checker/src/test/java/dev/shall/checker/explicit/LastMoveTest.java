@@ -66,9 +66,40 @@ class LastMoveTest {
 		// x = 0, x = 1
 		assertEquals(2, ExplicitChecker.reachable(layout, options, never2, 100).size());
 		assertEquals(2, ExplicitChecker.reachable(layout, options, Obligation.bounds(), 100).size());
-		// x = 0, x = 1 after a, x = 1 after b
+		// x = 0, x = 1 after a, x = 1 after another
 		assertEquals(3, ExplicitChecker.reachable(layout, options, afterA, 100).size());
+		// whether step a can happen reads only whether a came last: x = 0, x = 1 after a, x = 1 after another
 		assertEquals(3, ExplicitChecker.reachable(layout, options, reachA, 100).size());
+		assertTrue(reachA.keepsLastMove(procedure.getTransitions().get(0)));
+		assertFalse(reachA.keepsLastMove(procedure.getTransitions().get(1)));
+		assertTrue(afterA.keepsLastMove(procedure.getTransitions().get(0)));
+		assertFalse(afterA.keepsLastMove(procedure.getTransitions().get(1)));
+	}
+
+	/** Three steps lead to x = 1: a dead-step question of the third sees two states there, not three. */
+	@Test
+	void aDeadStepQuestionKeepsOnlyItsOwnStep() throws Exception {
+		Path file = folder.resolve("three.shall");
+		Files.writeString(file, TWO_WAYS.replace("property never2", """
+				step c clause "c": R may when x == 0 { x := 1 }
+				step d clause "d": R may when x == 2 { x := 0 }
+				property never2"""));
+		Procedure procedure = Fixtures.load(file);
+		Layout layout = new Layout(procedure);
+		OptionAssignment options = OptionAssignment.all(procedure).get(0);
+		Obligation reachC = Obligation.reach(procedure.getTransitions().get(2));
+		// x = 0, x = 1 after c, x = 1 after a or b
+		assertEquals(3, ExplicitChecker.reachable(layout, options, reachC, 100).size());
+		// d is dead: the breadth-first search says so, and the encoding certifies it on the fewer states
+		CheckRequest request = new CheckRequest(layout, options, 1, Obligation.reach(procedure.getTransitions().get(3)));
+		CheckResult dead = new Portfolio(new Certifier()).check(request, Budget.of(40, Duration.ofSeconds(60)),
+				ProgressListener.NONE);
+		assertEquals(Verdict.HOLDS, dead.verdict(), dead.reason());
+		assertTrue(dead.certified(), dead.certificate().describe());
+		CheckResult happens = new Portfolio(new Certifier()).check(new CheckRequest(layout, options, 1, reachC), Budget
+				.of(40, Duration.ofSeconds(60)), ProgressListener.NONE);
+		assertEquals(Verdict.VIOLATED, happens.verdict(), happens.reason());
+		assertTrue(happens.certified(), happens.certificate().describe());
 	}
 
 	@Test
