@@ -57,18 +57,18 @@ class EditorUiTest {
 				Arrays.toString(markers(seed)));
 		ResultTableView<?> verdicts = (ResultTableView<?>) page.showView("dev.shall.eclipse.verdicts");
 		ResultTableView<?> outline = (ResultTableView<?>) page.showView("dev.shall.eclipse.outline");
-		assertTrue(waitFor(() -> verdicts.rowTexts().stream().anyMatch(r -> r.startsWith("contextsMatchAfterHandover | as declared")),
+		assertTrue(waitFor(() -> verdicts.rowTexts().stream().anyMatch(r -> r.startsWith("kasmeAgreedAfterHandover | as declared")),
 				10_000), verdicts.rowTexts().toString());
 		assertTrue(outline.rowTexts().stream().anyMatch(r -> r.startsWith("role | UE")), outline.rowTexts().toString());
-		assertTrue(outline.rowTexts().stream().anyMatch(r -> r.startsWith("step | smc1")), outline.rowTexts().toString());
+		assertTrue(outline.rowTexts().stream().anyMatch(r -> r.startsWith("step | smcNewKasme")), outline.rowTexts().toString());
 		String original = document.get();
 		String undeclared = DocumentCheckTest.undeclared(original);
 		document.set(undeclared);
-		int line = DocumentCheckTest.lineOf(undeclared, "property contextsMatchAfterHandover");
+		int line = DocumentCheckTest.lineOf(undeclared, "property kasmeAgreedAfterHandover");
 		assertTrue(waitFor(() -> Arrays.stream(markers(seed)).anyMatch(m -> severity(m) == IMarker.SEVERITY_ERROR),
 				60_000), "an error marker appears");
 		assertTrue(waitFor(() -> verdicts.rowTexts().stream().anyMatch(
-				r -> r.startsWith("contextsMatchAfterHandover | differs from its expectation")), 10_000),
+				r -> r.startsWith("kasmeAgreedAfterHandover | differs from its expectation")), 10_000),
 				verdicts.rowTexts().toString());
 		IMarker error = Arrays.stream(markers(seed)).filter(m -> severity(m) == IMarker.SEVERITY_ERROR).findFirst()
 				.orElseThrow();
@@ -76,7 +76,7 @@ class EditorUiTest {
 		((ITextEditor) editor).selectAndReveal(error.getAttribute(IMarker.CHAR_START, 0), 0);
 		waitFor(() -> false, 500);
 		screenshot(System.getProperty("shall.screenshot"));
-		assertTrue(error.getAttribute(IMarker.MESSAGE, "").startsWith("contextsMatchAfterHandover is violated"));
+		assertTrue(error.getAttribute(IMarker.MESSAGE, "").startsWith("kasmeAgreedAfterHandover is violated"));
 
 		document.set(original);
 		assertTrue(waitFor(() -> Arrays.stream(markers(seed)).noneMatch(m -> severity(m) == IMarker.SEVERITY_ERROR),

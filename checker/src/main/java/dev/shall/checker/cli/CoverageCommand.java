@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "coverage", mixinStandardHelpOptions = true,
 		description = "Reports which statements of the CR each procedure covers (covers), declares out of scope, or "
-				+ "leaves uncovered, with a figure per procedure. Exit codes: 0 reported, 1 a figure below "
+				+ "leaves uncovered, with a figure per procedure, and for procedures measured against the same CR (a "
+				+ "seed checked in several files) their figure together. Exit codes: 0 reported, 1 a figure below "
 				+ "--fail-under, 3 bad input.")
 public final class CoverageCommand implements Callable<Integer> {
 
@@ -48,7 +49,7 @@ public final class CoverageCommand implements Callable<Integer> {
 	String format;
 
 	@Option(names = "--fail-under", paramLabel = "PERCENT", description = "exit 1 when a procedure covers less than "
-			+ "PERCENT of its statements in scope")
+			+ "PERCENT of its statements in scope; procedures measured against the same CR are judged together")
 	Integer failUnder;
 
 	@Spec
@@ -111,20 +112,49 @@ public final class CoverageCommand implements Callable<Integer> {
 		if (bad) {
 			return 3;
 		}
+		// procedures measured against one CR are also reported together: a seed checked in several
+		// files covers a statement when one of its files does
+		java.util.Map<String, List<Coverage>> byCr = new java.util.LinkedHashMap<>();
+		coverages.forEach(c -> byCr.computeIfAbsent(c.inventory().file(), k -> new ArrayList<>()).add(c));
+		List<Coverage> together = byCr.values().stream().filter(list -> list.size() > 1).map(Coverage::together).toList();
 		if (format.equals("json")) {
 			JsonArray array = new JsonArray();
 			coverages.forEach(c -> array.add(c.toJson()));
 			JsonObject root = new JsonObject();
 			root.add("procedures", array);
+			if (!together.isEmpty()) {
+				JsonArray joint = new JsonArray();
+				for (Coverage c : together) {
+					JsonObject o = c.toJson();
+					o.remove("diagnostics"); // each one is in its procedure's entry already
+					joint.add(o);
+				}
+				root.add("together", joint);
+			}
 			out.println(Escaping.json(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root)));
 		} else {
 			for (Coverage coverage : coverages) {
 				coverage.writeText(out);
 				out.println();
 			}
+			for (Coverage joint : together) {
+				out.println(Escaping.visible(joint.procedure() + "  (" + joint.modelFile() + ")  against " + joint.inventory()
+						.file()));
+				out.println(Escaping.visible("  " + joint.summary()));
+				for (Coverage.Entry entry : joint.entries()) {
+					if (entry.state() != Coverage.State.COVERED && entry.statement().kind().warnsUncovered()) {
+						out.println(Escaping.visible(String.format("  %-12s %s", entry.statement().id(), entry.state()
+								== Coverage.State.OUT_OF_SCOPE ? "out of scope in every file: " + entry.reason()
+										: "UNCOVERED in every file")));
+					}
+				}
+				out.println();
+			}
 		}
 		out.flush();
-		if (failUnder != null && coverages.stream().anyMatch(c -> c.figure() * 100 < failUnder)) {
+		List<Coverage> judged = byCr.values().stream().map(list -> list.size() == 1 ? list.get(0) : Coverage.together(
+				list)).toList();
+		if (failUnder != null && judged.stream().anyMatch(c -> c.figure() * 100 < failUnder)) {
 			return 1;
 		}
 		return 0;

@@ -131,6 +131,42 @@ public record Coverage(String procedure, String modelFile, StatementInventory in
 		return new Coverage(procedure.getName(), modelFile, inventory, entries, diagnostics);
 	}
 
+	/**
+	 * The coverage of one CR by several procedures together (a seed checked in an entry point and
+	 * companion files): a statement is covered when one of them covers it (its elements named
+	 * {@code file: element}), out of scope when none covers it and one declares it out of scope
+	 * (the reasons joined), uncovered otherwise.
+	 *
+	 * @param parts at least one coverage, all of the same CR (the same {@link StatementInventory#file()})
+	 * @throws IllegalArgumentException for no parts, or parts of different CRs
+	 */
+	public static Coverage together(List<Coverage> parts) {
+		if (parts.isEmpty() || parts.stream().map(c -> c.inventory().file()).distinct().count() != 1) {
+			throw new IllegalArgumentException("coverages of one CR, at least one");
+		}
+		StatementInventory inventory = parts.get(0).inventory();
+		List<Entry> entries = new ArrayList<>();
+		for (int i = 0; i < inventory.statements().size(); i++) {
+			Statement statement = inventory.statements().get(i);
+			List<String> elements = new ArrayList<>();
+			List<String> reasons = new ArrayList<>();
+			for (Coverage part : parts) {
+				Entry entry = part.entries().get(i);
+				entry.elements().forEach(e -> elements.add(part.modelFile() + ": " + e));
+				if (entry.reason() != null && !reasons.contains(entry.reason())) {
+					reasons.add(entry.reason());
+				}
+			}
+			State state = !elements.isEmpty() ? State.COVERED : !reasons.isEmpty() ? State.OUT_OF_SCOPE : State.UNCOVERED;
+			entries.add(new Entry(statement, state, elements, state == State.OUT_OF_SCOPE ? String.join("; ", reasons)
+					: null));
+		}
+		List<SourceDiagnostic> diagnostics = new ArrayList<>();
+		parts.forEach(p -> diagnostics.addAll(p.diagnostics()));
+		return new Coverage(String.join(" + ", parts.stream().map(Coverage::procedure).toList()), parts.size()
+				+ " files together", inventory, entries, diagnostics);
+	}
+
 	private static void note(Map<String, List<String>> covering, List<String> ids, String what, Element element,
 			StatementInventory inventory, String modelFile, List<SourceDiagnostic> diagnostics) {
 		for (String id : ids) {

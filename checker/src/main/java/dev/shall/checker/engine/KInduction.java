@@ -35,24 +35,14 @@ public final class KInduction implements Engine {
 
 	@Override
 	public CheckResult check(CheckRequest request, Budget budget, ProgressListener progress) {
+		// The auxiliary invariants are looked for only when the first step case fails: a property that is
+		// 0-inductive by itself (many are) needs none, and their search (a breadth-first sample, candidates,
+		// Houdini) was over half of k-induction's time on the differential test's models (issue 20).
 		Strengthening invariant = Strengthening.NONE;
-		if (strengthen) {
-			// a share of the time only: the search must not take the whole budget before depth 0 (issue 20)
-			long remaining = budget.deadline() - System.nanoTime();
-			Budget search = budget.deadline() == Long.MAX_VALUE ? budget
-					: budget.member(java.time.Duration.ofNanos(Math.max(0, (long) (remaining * Strengthening.SHARE))));
-			try {
-				invariant = Strengthening.find(request, search, SAMPLES);
-			} finally {
-				if (search != budget) {
-					search.release();
-				}
-			}
-		}
+		boolean searched = !strengthen;
 		int explored = -1;
 		try (Unrolling base = new Unrolling(request, true, budget);
 				Unrolling step = new Unrolling(request, false, budget)) {
-			step.assertTrue(invariant.on(step.encoding(), step.state(0), request.instances()));
 			for (int k = 0;; k++) {
 				explored = k - 1;
 				String stop = budget.exhausted();
@@ -73,6 +63,17 @@ public final class KInduction implements Engine {
 				// semantics §8.3: the shortest reachable violation, permuted to sort its last state, is still one
 				SatAnswer counterexampleToInduction = step.satisfiable(dev.shall.checker.encoding.SymmetryBreaking
 						.badAndSorted(step.encoding(), step.state(k), request.obligation()));
+				if (counterexampleToInduction.isSat() && !searched) {
+					searched = true;
+					invariant = strengthening(request, budget);
+					if (invariant.size() > 0) {
+						for (int j = 0; j <= k; j++) {
+							step.assertTrue(invariant.on(step.encoding(), step.state(j), request.instances()));
+						}
+						counterexampleToInduction = step.satisfiable(dev.shall.checker.encoding.SymmetryBreaking
+								.badAndSorted(step.encoding(), step.state(k), request.obligation()));
+					}
+				}
 				if (counterexampleToInduction.isUnknown()) {
 					return unknown(request, budget, k, base, step);
 				}
@@ -97,6 +98,20 @@ public final class KInduction implements Engine {
 			}
 		} catch (EncodingStopped stopped) {
 			return CheckResult.stoppedWhileEncoding(request.obligation(), name(), explored, stopped);
+		}
+	}
+
+	/** The auxiliary invariants, searched in a share of the remaining time only (issue 20: never the whole budget). */
+	private static Strengthening strengthening(CheckRequest request, Budget budget) {
+		long remaining = budget.deadline() - System.nanoTime();
+		Budget search = budget.deadline() == Long.MAX_VALUE ? budget
+				: budget.member(java.time.Duration.ofNanos(Math.max(0, (long) (remaining * Strengthening.SHARE))));
+		try {
+			return Strengthening.find(request, search, SAMPLES);
+		} finally {
+			if (search != budget) {
+				search.release();
+			}
 		}
 	}
 

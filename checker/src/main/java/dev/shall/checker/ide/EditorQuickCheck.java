@@ -36,14 +36,54 @@ public final class EditorQuickCheck implements QuickChecker {
 		return thread;
 	});
 
+	/** The depth of one question asked on request: {@code shall check}'s default {@code --depth}. */
+	static final int ASK_DEPTH = 40;
+
+	/**
+	 * One question with the command line's engines ({@link CheckRunner.EngineChoice#AUTO}: the
+	 * portfolio, every answer certified) and its selection ({@code --property}, {@code --step},
+	 * {@code --kind bounds}); the budget is the whole question's and every option combination's.
+	 */
 	@Override
-	public List<CheckMark> check(Procedure procedure, Path file, Duration budget, BooleanSupplier cancelled) {
-		Budget master = Budget.of(DEPTH, budget);
-		var watch = WATCHER.scheduleAtFixedRate(() -> {
+	public List<CheckMark> ask(Procedure procedure, Path file, Ask ask, Duration budget, BooleanSupplier cancelled) {
+		Budget master = Budget.of(ASK_DEPTH, budget);
+		var watch = watch(master, cancelled);
+		CheckRunner.Selection selection = switch (ask.question()) {
+		case PROPERTY -> new CheckRunner.Selection(java.util.Set.of(ask.name()), java.util.Set.of(), java.util.Set.of());
+		case DEAD_STEP -> new CheckRunner.Selection(java.util.Set.of(), java.util.Set.of(ask.name()), java.util.Set.of());
+		default -> new CheckRunner.Selection(java.util.Set.of(), java.util.Set.of(), java.util.Set.of(
+				dev.shall.checker.lowering.Obligation.Kind.BOUNDS));
+		};
+		List<Finding> findings;
+		try {
+			CheckRunner.Settings settings = new CheckRunner.Settings(CheckRunner.EngineChoice.AUTO, ASK_DEPTH, budget, null,
+					Map.of());
+			findings = new CheckRunner(master, null, selection).check(procedure, file, settings,
+					CheckRunner.Listener.NONE, new ArrayList<>());
+		} finally {
+			watch.cancel(false);
+		}
+		if (master.cancelled()) {
+			return List.of();
+		}
+		// the marks of the other questions have no verdict: only the one asked is returned
+		String subject = ask.question() == CheckMark.Question.BOUNDS ? procedure.getName() : ask.name();
+		return EditorMarks.of(procedure, findings).stream().filter(m -> m.question() == ask.question() && m.subject()
+				.equals(subject)).toList();
+	}
+
+	private static java.util.concurrent.ScheduledFuture<?> watch(Budget master, BooleanSupplier cancelled) {
+		return WATCHER.scheduleAtFixedRate(() -> {
 			if (cancelled.getAsBoolean()) {
 				master.cancel();
 			}
 		}, 0, 20, TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	public List<CheckMark> check(Procedure procedure, Path file, Duration budget, BooleanSupplier cancelled) {
+		Budget master = Budget.of(DEPTH, budget);
+		var watch = watch(master, cancelled);
 		List<Finding> findings;
 		try {
 			// each question may take at most half the budget, so that one hard question leaves room for the others

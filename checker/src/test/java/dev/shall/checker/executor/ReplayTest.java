@@ -62,9 +62,9 @@ class ReplayTest {
 	}
 
 	@Test
-	void smcAgainstHandoverWithoutTheRuleEndsInARealMacFailure() {
-		Path report = checkToJson(seed003(), "rule7210=ignored", "smcDuringRelocation=notStarted");
-		Run run = shall("replay", report.toString(), "--property", "contextsMatchAfterHandover");
+	void smcAbortedBeforeTheHandoverEndsInARealMacFailure() {
+		Path report = checkToJson(seed003(), "restrainedSmc=newKasme", "completion=anyEnd");
+		Run run = shall("replay", report.toString(), "--property", "kasmeAgreedAfterHandover");
 		assertEquals(0, run.code(), run.err());
 		assertTrue(run.out().contains("UE.kasme := KASME.new = "), run.out());
 		assertTrue(run.out().contains("TargetMME.kasme := KASME.old = "), run.out());
@@ -74,24 +74,24 @@ class ReplayTest {
 
 	@Test
 	void boundBytesAreUsedAndTheSameRunGivesTheSameBytes() {
-		Path report = checkToJson(seed003(), "rule7210=ignored", "smcDuringRelocation=notStarted");
+		Path report = checkToJson(seed003(), "restrainedSmc=newKasme", "completion=anyEnd");
 		String old = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
-		Run first = shall("replay", report.toString(), "--property", "contextsMatchAfterHandover", "--bind",
+		Run first = shall("replay", report.toString(), "--property", "kasmeAgreedAfterHandover", "--bind",
 				"KASME.old=" + old, "--seed", "7");
-		Run second = shall("replay", report.toString(), "--property", "contextsMatchAfterHandover", "--bind",
+		Run second = shall("replay", report.toString(), "--property", "kasmeAgreedAfterHandover", "--bind",
 				"KASME.old=" + old, "--seed", "7");
 		assertTrue(first.out().contains("KASME.old = " + old + " (bound on the command line)"), first.out());
 		assertEquals(first.out(), second.out());
-		Run otherSeed = shall("replay", report.toString(), "--property", "contextsMatchAfterHandover", "--seed", "8");
+		Run otherSeed = shall("replay", report.toString(), "--property", "kasmeAgreedAfterHandover", "--seed", "8");
 		assertTrue(!otherSeed.out().equals(first.out()));
 	}
 
 	@Test
 	void bindingTwoAtomsToTheSameBytesContradictsTheCheckerAndExitsOne() {
 		// distinct atoms are distinct keys for the checker; equal bytes void that, and the replay says so
-		Path report = checkToJson(seed003(), "rule7210=ignored", "smcDuringRelocation=notStarted");
+		Path report = checkToJson(seed003(), "restrainedSmc=newKasme", "completion=anyEnd");
 		String same = "aa".repeat(32);
-		Run run = shall("replay", report.toString(), "--property", "contextsMatchAfterHandover", "--bind",
+		Run run = shall("replay", report.toString(), "--property", "kasmeAgreedAfterHandover", "--bind",
 				"KASME.old=" + same, "--bind", "KASME.new=" + same);
 		assertEquals(1, run.code(), run.out() + run.err());
 		assertTrue(run.out().contains("ERROR OF THE CHECKER"), run.out());

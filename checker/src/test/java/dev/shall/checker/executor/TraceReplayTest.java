@@ -104,8 +104,8 @@ class TraceReplayTest {
 		Path model = Path.of("..", "examples", "seeds", "003-smc-vs-inter-mme-handover.shall");
 		Path root = Path.of("..").toAbsolutePath().normalize();
 		Path report = folder.resolve("report");
-		assertEquals(0, ShallCommand.execute("check", "--option", "rule7210=ignored", "--option",
-				"smcDuringRelocation=notStarted", "--report", report.toString(), "--out=" + folder.resolve("out.txt"),
+		assertEquals(0, ShallCommand.execute("check", "--option", "restrainedSmc=newKasme", "--option",
+				"completion=anyEnd", "--report", report.toString(), "--out=" + folder.resolve("out.txt"),
 				model.toString()));
 		List<Path> traces;
 		try (var files = Files.list(report.resolve("traces"))) {

@@ -3,8 +3,6 @@ package dev.shall.checker.ide;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,8 +17,6 @@ import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
-import org.eclipse.lsp4j.InitializeParams;
-import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.MessageActionItem;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.Position;
@@ -30,16 +26,12 @@ import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
-import org.eclipse.lsp4j.jsonrpc.Launcher;
-import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.shall.model.check.LanguageServerProvider;
 
 /**
  * The language server through a real LSP4J client over pipes: a violated property is marked at
@@ -62,44 +54,19 @@ class LanguageServerTest {
 	@TempDir
 	Path workspace;
 
-	private LanguageServer server;
 	private final BlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
-	private Thread serving;
-	private PipedOutputStream clientOut;
-	private PipedOutputStream serverOut;
+	private PipedLanguageServer piped;
+	private LanguageServer server;
 
 	@BeforeEach
 	void start() throws Exception {
-		PipedInputStream serverIn = new PipedInputStream(1 << 16);
-		clientOut = new PipedOutputStream(serverIn);
-		PipedInputStream clientIn = new PipedInputStream(1 << 16);
-		serverOut = new PipedOutputStream(clientIn);
-		LanguageServerProvider provider = LanguageServerProvider.find().orElseThrow();
-		// a thread of its own: the common pool has one thread on a 2-core machine, and serving never returns
-		serving = new Thread(() -> {
-			try {
-				provider.serve(serverIn, serverOut);
-			} catch (Exception e) {
-				// the pipes close when the test ends
-			}
-		}, "language server under test");
-		serving.setDaemon(true);
-		serving.start();
-		Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(new Client(), clientIn, clientOut);
-		launcher.startListening();
-		server = launcher.getRemoteProxy();
-		InitializeParams initialize = new InitializeParams();
-		initialize.setRootUri(workspace.toUri().toString()); // Xtext's workspace manager needs it
-		server.initialize(initialize).get(30, TimeUnit.SECONDS);
-		server.initialized(new InitializedParams());
+		piped = new PipedLanguageServer(new Client(), workspace);
+		server = piped.server;
 	}
 
 	@AfterEach
 	void stop() throws Exception {
-		server.shutdown().get(10, TimeUnit.SECONDS); // never 'exit': in process it would end the JVM
-		clientOut.close();
-		serverOut.close();
-		serving.join(5_000);
+		piped.close();
 	}
 
 	@Test

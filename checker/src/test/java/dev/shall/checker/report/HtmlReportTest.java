@@ -43,8 +43,8 @@ class HtmlReportTest {
 	static void check() throws Exception {
 		report = folder.resolve("report");
 		int code = ShallCommand.execute("check", "-q", "--report", report.toString(), "--out=" + folder.resolve(
-				"out.txt"), "--option", "rule7210=ignored", "--option", "smcDuringRelocation=notStarted", "--option",
-				"deliverInStep2=no", "--option", "scgCounter=perComputation", "--option", "algorithmToUe=carried",
+				"out.txt"), "--option", "restrainedSmc=newKasme", "--option", "completion=anyEnd", "--option",
+				"deliverInStep2=no", "--option", "algorithmToUe=carried",
 				"--option", "replayCheck=skipped",
 				"../examples/seeds/003-smc-vs-inter-mme-handover.shall", "../examples/seeds/000-senb-addition.shall",
 				"../examples/more/as-security-mode-command.shall", "../examples/more/nas-smc-replay.shall");
@@ -61,10 +61,10 @@ class HtmlReportTest {
 		try (var files = Files.list(report.resolve("charts"))) {
 			files.filter(f -> f.toString().endsWith(".svg")).forEach(f -> names.add(f.getFileName().toString()));
 		}
-		assertTrue(names.contains("SeNBAddition-sameSKeNB-deliverInStep2=no-scgCounter=perComputation-algorithmToUe=carried.svg"),
+		assertTrue(names.contains("SeNBAddition-sameSKeNB-deliverInStep2=no-algorithmToUe=carried.svg"),
 				names.toString());
-		assertTrue(names.contains("SmcVersusInterMmeHandover-contextsMatchAfterHandover-rule7210=ignored-"
-				+ "smcDuringRelocation=notStarted.svg"), names.toString());
+		assertTrue(names.contains("SmcVersusInterMmeHandover-kasmeAgreedAfterHandover-restrainedSmc=newKasme-"
+				+ "completion=anyEnd.svg"), names.toString());
 		for (String name : names) {
 			assertTrue(name.matches("[A-Za-z0-9._=-]+"), name);
 			String base = name.substring(0, name.length() - 4);
@@ -86,8 +86,8 @@ class HtmlReportTest {
 
 	@Test
 	void anAgreementShowsBothKeysSideBySideWithDisplayNamesAndDescriptions() throws Exception {
-		String svg = chart("SmcVersusInterMmeHandover-contextsMatchAfterHandover-rule7210=ignored-"
-				+ "smcDuringRelocation=notStarted");
+		String svg = chart("SmcVersusInterMmeHandover-kasmeAgreedAfterHandover-restrainedSmc=newKasme-"
+				+ "completion=anyEnd");
 		Document document = parse(svg);
 		Set<String> lifelines = new HashSet<>();
 		for (Element group : groups(document, "lifeline")) {
@@ -95,11 +95,12 @@ class HtmlReportTest {
 		}
 		assertEquals(Set.of("UE", "SourceMME", "TargetMME", "SourceENB"), lifelines);
 		assertTrue(svg.contains(">source MME</text>") && svg.contains(">target MME</text>"), "display names");
-		assertTrue(svg.contains("“send S10 FORWARD RELOCATION”"), "the step's description beside its box");
-		// one arrow per message sent: SMC, SMC Complete (never received), HandoverRequired, FORWARD RELOCATION
-		// request and response, HandoverCommand twice, HandoverNotify
-		assertEquals(8, groups(document, "arrow").size());
-		assertEquals(9, groups(document, "step").size(), "every step of the 9-step run has its box");
+		assertTrue(svg.contains("“execute the inter-MME handover”"), "the step's description beside its box");
+		// one arrow per message sent: SMC, SMC Complete (never received), the retransmitted SMC (never
+		// received), HandoverRequired, FORWARD RELOCATION, HandoverCommand
+		assertEquals(6, groups(document, "arrow").size());
+		assertEquals(2, groups(document, "arrow inflight").size(), "the two messages still in flight");
+		assertEquals(8, groups(document, "step").size(), "every step of the 8-step run has its box");
 		// the final state: the UE's KASME and the target MME's, on their lifelines, ≠ between
 		List<Element> states = new ArrayList<>();
 		NodeList rects = document.getElementsByTagName("rect");
@@ -114,7 +115,7 @@ class HtmlReportTest {
 		assertTrue(svg.contains(">≠</text>"));
 		assertEquals(centre(document, "UE"), centreOf(states, "left"), 0.5);
 		assertEquals(centre(document, "TargetMME"), centreOf(states, "right"), 0.5);
-		assertTrue(svg.contains("violates contextsMatchAfterHandover"));
+		assertTrue(svg.contains("violates kasmeAgreedAfterHandover"));
 		// a message still in flight is dashed and said to be so
 		assertTrue(svg.contains("SecurityModeComplete (never received)"), svg);
 	}

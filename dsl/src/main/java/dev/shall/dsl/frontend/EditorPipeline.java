@@ -60,7 +60,7 @@ public final class EditorPipeline {
 	}
 
 	/** The path the checker's findings name: the file's, or the last segment of a URI that is no file. */
-	static Path path(URI uri) {
+	public static Path path(URI uri) {
 		return Path.of(uri.isFile() ? uri.toFileString() : uri.lastSegment());
 	}
 }

@@ -71,6 +71,11 @@ public class ModelCheckingValidator extends ResourceValidatorImpl {
 		return issues;
 	}
 
+	/** Xtext's checks of the document alone, without the quick model check (for a question asked on request). */
+	public List<Issue> validateWithoutModelCheck(Resource resource, CheckMode mode, CancelIndicator cancel) {
+		return super.validate(resource, mode, cancel);
+	}
+
 	private static boolean pause(CancelIndicator cancel) {
 		long until = System.nanoTime() + PAUSE.toNanos();
 		while (System.nanoTime() < until) {

@@ -7,8 +7,8 @@ import org.eclipse.xtext.ide.server.hover.IHoverService;
 import org.eclipse.xtext.validation.IResourceValidator;
 
 /**
- * The language in an editor: validation that adds the quick model check, and hovers that show
- * its verdicts.
+ * The language in an editor: validation that adds the quick model check, hovers that show its
+ * verdicts, and code lenses that ask one question with every engine.
  */
 public class ShallIdeModule extends AbstractShallIdeModule {
 
@@ -18,5 +18,15 @@ public class ShallIdeModule extends AbstractShallIdeModule {
 
 	public Class<? extends IHoverService> bindIHoverService() {
 		return ShallHoverService.class;
+	}
+
+	/** Code lenses that ask one question each ({@link AskCommands}). */
+	public Class<? extends org.eclipse.xtext.ide.server.codelens.ICodeLensService> bindICodeLensService() {
+		return AskCommands.class;
+	}
+
+	/** The command the code lenses run ({@link AskCommands#COMMAND}). */
+	public Class<? extends org.eclipse.xtext.ide.server.commands.IExecutableCommandService> bindIExecutableCommandService() {
+		return AskCommands.class;
 	}
 }

@@ -241,6 +241,32 @@ public record CheckMark(Question question, String subject, String name, String c
 		return hover.toString();
 	}
 
+	/**
+	 * The answer to a question asked on request (an editor's code lens), in plain text: the name and
+	 * citation, then one line per option combination checked ({@link Verdict#describe()}; for a step,
+	 * whether it can happen) with the run behind a violation.
+	 */
+	public String answer() {
+		StringBuilder text = new StringBuilder(name + (citation == null ? "" : " (" + citation + ")") + ":");
+		if (verdicts.isEmpty()) {
+			text.append(" not answered within the time");
+		}
+		for (Verdict v : verdicts) {
+			text.append("\n  ");
+			if (question == Question.DEAD_STEP) {
+				text.append(v.options().isEmpty() ? "" : v.options() + ": ").append(switch (v.verdict()) {
+				case HOLDS -> "can happen";
+				case VIOLATED -> "can never happen (dead)" + (v.expected() == Answer.VIOLATED ? ", as declared" : "");
+				case UNKNOWN -> "unknown (" + v.reason() + ")";
+				}).append(" — ").append(v.engine()).append(v.certified() ? ", certified (" + v.certificate() + ")" : "");
+			} else {
+				text.append(v.describe());
+			}
+			text.append(summary(v));
+		}
+		return text.toString();
+	}
+
 	/** The steps of the run behind an error or a bounds warning, at their lines (related information). */
 	public List<Related> related() {
 		Verdict shown = switch (severity()) {
