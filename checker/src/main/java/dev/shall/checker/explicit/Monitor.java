@@ -32,4 +32,29 @@ interface Monitor {
 			return before.monitor()[instance];
 		}
 	};
+
+	/**
+	 * No monitor, but states that forget the last move as the question's states do ({@link
+	 * dev.shall.checker.lowering.Obligation#keepsLastMove}): for samples of a question whose property
+	 * the interpreter does not monitor, so that they are states the encoding can reach (semantics §2.2).
+	 */
+	static Monitor none(dev.shall.checker.lowering.Obligation obligation) {
+		return new Monitor() {
+			@Override
+			public long[] initial() {
+				return NONE.initial();
+			}
+
+			@Override
+			public long[] next(ConcreteState before, int instance) {
+				return NONE.next(before, instance);
+			}
+
+			@Override
+			public boolean keepsLastMove(dev.shall.checker.lowering.Action action) {
+				return obligation.keepsLastMove(action.kind() == dev.shall.checker.lowering.Action.Kind.TRANSITION
+						? action.transition() : null);
+			}
+		};
+	}
 }
