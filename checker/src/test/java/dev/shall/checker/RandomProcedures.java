@@ -59,7 +59,7 @@ public final class RandomProcedures {
 	/**
 	 * Whether the classic model declares options marked independent (semantics §1.1): a third of
 	 * them, from a stream of its own (the main stream's draws, and so the other models, unchanged).
-	 * Then {@code p { yes, no, maybe }} is independent and guards read it; {@code o}, where the model
+	 * Then {@code p { one, two, three }} is independent and guards read it; {@code o}, where the model
 	 * has it, is independent too half of the time.
 	 */
 	private final Random independence;
@@ -205,7 +205,7 @@ public final class RandomProcedures {
 					: "").append("\n");
 		}
 		if (independentOptions) {
-			text.append("option p { yes, no, maybe } independent\n");
+			text.append("option p { one, two, three } independent\n");
 		}
 		keyed = random.nextInt(4) == 0;
 		if (sessions) {
@@ -508,8 +508,8 @@ public final class RandomProcedures {
 					+ ")";
 		}
 		if (independentOptions && independence.nextInt(3) == 0) {
-			atom = "(" + atom + (independence.nextBoolean() ? " and" : " or") + " p == " + List.of("yes", "no", "maybe")
-					.get(independence.nextInt(3)) + ")";
+			atom = "(" + atom + (independence.nextBoolean() ? " and" : " or") + " p == " + List.of("one", "two", "three").get(independence
+					.nextInt(3)) + ")";
 		}
 		return random.nextInt(4) == 0 ? "not " + atom : atom;
 	}
