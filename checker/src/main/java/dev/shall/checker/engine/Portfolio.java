@@ -47,9 +47,17 @@ public final class Portfolio implements Engine {
 				CheckResult claimed = new ExplicitSearch(Schedule.ALONE_STATES).check(request, alone, progress);
 				Schedule.breadthFirstAloneEnded(request, claimed);
 				if (claimed.verdict() != Verdict.UNKNOWN) {
-					CheckResult first = certification.certify(request, claimed, alone);
-					if (first.certified()) {
-						return first;
+					// certified as the portfolio certifies a member's answer, on a budget of its own: the
+					// search's time limit is the search's (on a cold or loaded machine the certification of
+					// a holds outlasted it, and the portfolio then did the search over again)
+					Budget certifying = budget.member(null);
+					try {
+						CheckResult first = certification.certify(request, claimed, certifying);
+						if (first.certified()) {
+							return first;
+						}
+					} finally {
+						certifying.release();
 					}
 				}
 			} finally {

@@ -24,8 +24,14 @@ import dev.shall.checker.lowering.Obligation;
  * start is found by BMC in a few unrollings, certified by the interpreter's replay, before four
  * members start on it; what BMC does not settle within {@link #SHALLOW_DEPTH} steps or {@link
  * #SHALLOW_TIME} goes to the whole portfolio.</li>
+ * <li><b>a small state space is the breadth-first search's alone</b> (issue 18, ADR 0022): every
+ * question is first asked of it with at most {@link #ALONE_STATES} states and {@link #ALONE_TIME};
+ * its certified answer stands. Once a search alone of the same procedure, options, instances and
+ * last-move bookkeeping went past that state limit, the later questions of that state space go to
+ * the portfolio at once; a search that ran out of time (a cold or loaded machine) is tried again on
+ * the next question, and its state space is given up on after a second time-out.</li>
  * </ul>
- * {@code -Dshall.schedule=false} turns both off (for measuring).
+ * {@code -Dshall.schedule=false} turns them off (for measuring).
  */
 public final class Schedule {
 
@@ -43,6 +49,8 @@ public final class Schedule {
 
 	/** Per layout: the "options/instances" whose state space the search alone did not cover. */
 	private static final Map<Layout, Set<String>> BEYOND_ALONE = Collections.synchronizedMap(new WeakHashMap<>());
+	/** Per layout: the state spaces whose search alone ran out of time once. */
+	private static final Map<Layout, Set<String>> ALONE_TIMED_OUT = Collections.synchronizedMap(new WeakHashMap<>());
 
 	/** Per layout (weakly: a procedure loaded again is a new layout): the "options/instances" beyond the search. */
 	private static final Map<Layout, Set<String>> BEYOND_BREADTH_FIRST = Collections.synchronizedMap(
@@ -91,12 +99,21 @@ public final class Schedule {
 		return beyond == null || !beyond.contains(aloneKey(request));
 	}
 
-	/** Records the search alone's unknown: later questions of the state space go to the portfolio at once. */
+	/**
+	 * Records the search alone's unknown: past its state limit, later questions of the state space go
+	 * to the portfolio at once; out of time, after the second time.
+	 */
 	public static void breadthFirstAloneEnded(CheckRequest request, CheckResult result) {
-		if (ON && result.verdict() == Verdict.UNKNOWN) {
-			BEYOND_ALONE.computeIfAbsent(request.layout(), l -> Collections.synchronizedSet(new HashSet<>())).add(
-					aloneKey(request));
+		if (!ON || result.verdict() != Verdict.UNKNOWN) {
+			return;
 		}
+		boolean pastLimit = result.reason() != null && result.reason().startsWith("more than ");
+		if (!pastLimit && ALONE_TIMED_OUT.computeIfAbsent(request.layout(), l -> Collections.synchronizedSet(
+				new HashSet<>())).add(aloneKey(request))) {
+			return;
+		}
+		BEYOND_ALONE.computeIfAbsent(request.layout(), l -> Collections.synchronizedSet(new HashSet<>())).add(aloneKey(
+				request));
 	}
 
 	/** Whether the question is first asked of BMC alone, shallow. */
