@@ -151,6 +151,12 @@ class DifferentialTest {
 	/** Models with an attacker: knowledge, injections, secrecy and authenticity (semantics §4.5, §6.7), and their comparisons. */
 	private int attackerModels;
 	private int attackerObligations;
+	/** Models with options marked independent (semantics §1.1): the combinations checked are fewer. */
+	private int independentModels;
+	private int independentObligations;
+	/** Comparisons of questions whose states keep the last move (semantics §2.2), and of the others. */
+	private int observingLastMove;
+	private int forgettingLastMove;
 
 	@Test
 	void enginesAgreeWithBreadthFirstSearchAndWithTheDefinitionsOnRandomProcedures() throws Exception {
@@ -189,6 +195,10 @@ class DifferentialTest {
 				sessionModels++;
 				sessionObligations += compared.values().stream().mapToInt(Integer::intValue).sum() - comparedBefore;
 			}
+			if (generator.hasIndependentOptions()) {
+				independentModels++;
+				independentObligations += compared.values().stream().mapToInt(Integer::intValue).sum() - comparedBefore;
+			}
 			if (generator.hasAttacker()) {
 				attackerModels++;
 				attackerObligations += compared.values().stream().mapToInt(Integer::intValue).sum() - comparedBefore;
@@ -203,6 +213,10 @@ class DifferentialTest {
 		int obligations = compared.getOrDefault(Kind.SAFETY, 0) + compared.getOrDefault(Kind.BOUNDS, 0) + compared
 				.getOrDefault(Kind.DEAD_STEP, 0) + compared.getOrDefault(Kind.UNHANDLED, 0);
 		assertTrue(obligations >= MODELS, "most obligations fit the oracle");
+		if (MODELS >= 40) {
+			assertTrue(independentModels > 0 && observingLastMove > 0 && forgettingLastMove > 0,
+					"the models exercise independent options and questions that do and do not read the last move");
+		}
 		// >>> THE STRICT ASSERTION, EXPECTED TO FAIL on main as of 9e2bf1b (2026-11-29), by four faults
 		// (the report attributes each disagreement): 1. a step blocked by a declared bound counts as
 		// enabled in the liveness checks; 2. weak fairness is satisfied by a step that changes nothing;
@@ -279,6 +293,11 @@ class DifferentialTest {
 				String where = model + ", options " + options.byName() + ", " + instances + " instance(s), "
 						+ obligation.name();
 				CheckRequest request = new CheckRequest(layout, options, instances, obligation);
+				if (obligation.observesLastMove()) {
+					observingLastMove++;
+				} else {
+					forgettingLastMove++;
+				}
 				if (obligation.kind() == Obligation.Kind.PROPERTY && obligation.property() instanceof Response) {
 					String twinKey = generator.seed() + "|" + options.byName() + "|" + instances + "|" + obligation
 							.name();
@@ -619,6 +638,10 @@ class DifferentialTest {
 				+ "sessions; %d of the comparisons below were made on them%n", sessionModels, sessionObligations));
 		out.append(String.format("  %d models with an attacker (semantics §4.5, §6.7); %d of the comparisons below were "
 				+ "made on them%n", attackerModels, attackerObligations));
+		out.append(String.format("  %d models with options marked independent (semantics §1.1); %d of the comparisons "
+				+ "below were made on them%n", independentModels, independentObligations));
+		out.append(String.format("  %d questions asked of states that keep the last move (step X, dead steps), %d of "
+				+ "states that forget it (semantics §2.2)%n", observingLastMove, forgettingLastMove));
 		out.append(String.format("  %-10s %10s %12s %14s%n", "kind", "compared", "disagreeing", "disagreements"));
 		for (Kind kind : Kind.values()) {
 			long count = disagreements.stream().filter(d -> d.kind() == kind).count();

@@ -57,6 +57,14 @@ public final class RandomProcedures {
 	private final boolean timer;
 	private final String timerRole;
 	/**
+	 * Whether the classic model declares options marked independent (semantics §1.1): a third of
+	 * them, from a stream of its own (the main stream's draws, and so the other models, unchanged).
+	 * Then {@code p { one, two, three }} is independent and guards read it; {@code o}, where the model
+	 * has it, is independent too half of the time.
+	 */
+	private final Random independence;
+	private final boolean independentOptions;
+	/**
 	 * Whether the classic model says what happens to messages no step takes (semantics §3.6):
 	 * otherwise blocks on guarded receives, ignores and defers. Drawn from a stream of its own, so
 	 * that a model without them is the text it was before.
@@ -116,6 +124,13 @@ public final class RandomProcedures {
 		}
 		this.attack = new Random(seed * 1_000_003L + 91);
 		this.attacker = profile == Profile.CLASSIC && attack.nextInt(3) == 0;
+		this.independence = new Random(seed * 1_000_003L + 103);
+		this.independentOptions = profile == Profile.CLASSIC && independence.nextInt(3) == 0;
+	}
+
+	/** Whether the model declares options marked independent (a third of the classic models). */
+	boolean hasIndependentOptions() {
+		return independentOptions;
 	}
 
 	/** Whether the model has an attacker (a third of the classic models). */
@@ -186,7 +201,11 @@ public final class RandomProcedures {
 		text.append("enum E { e0, e1, e2 }\nkey K { k1, k2 }\nkey H { h1 }\nkey D = d(K | H, n: 0..1)\n");
 		boolean option = random.nextBoolean();
 		if (option) {
-			text.append("option o { yes, no }\n");
+			text.append("option o { yes, no }").append(independentOptions && independence.nextBoolean() ? " independent"
+					: "").append("\n");
+		}
+		if (independentOptions) {
+			text.append("option p { one, two, three } independent\n");
 		}
 		keyed = random.nextInt(4) == 0;
 		if (sessions) {
@@ -487,6 +506,10 @@ public final class RandomProcedures {
 		if (option && random.nextInt(3) == 0) {
 			atom = "(" + atom + (random.nextBoolean() ? " and" : " or") + " o == " + (random.nextBoolean() ? "yes" : "no")
 					+ ")";
+		}
+		if (independentOptions && independence.nextInt(3) == 0) {
+			atom = "(" + atom + (independence.nextBoolean() ? " and" : " or") + " p == " + List.of("one", "two", "three").get(independence
+					.nextInt(3)) + ")";
 		}
 		return random.nextInt(4) == 0 ? "not " + atom : atom;
 	}

@@ -548,6 +548,27 @@ class ShallValidationTest {
 				issue.getMessage());
 	}
 
+	@Test
+	void independentOptionsCountOnceEachAndTheirJointExpectationIsNeverChecked() throws Exception {
+		StringBuilder options = new StringBuilder();
+		for (int i = 0; i < 20; i++) {
+			options.append("option o").append(i).append(" { a, b } independent\n");
+		}
+		// waitRule (2) × (1 + 20) = 42 combinations: within the limit, where the product is 2^21
+		ShallFile file = parse(options + """
+				step 1 clause "1": A shall when o0 == b { phase := busy }
+				property q clause "q": never A.phase == busy
+				  expect violated when o0 = b, o1 = b
+				  expect violated when o0 = b, waitRule = ignored
+				  expect holds
+				""");
+		validation.assertNoErrors(file);
+		Issue never = single(file, IssueCodes.EXPECTATION);
+		assertEquals(FIRST_BODY_LINE + 22, never.getLineNumber());
+		assertTrue(never.getMessage().startsWith("The options o0 and o1 are independent"), never.getMessage());
+		assertEquals(org.eclipse.xtext.diagnostics.Severity.WARNING, never.getSeverity());
+	}
+
 	// ------------------------------------------------------------------ state hides constants
 
 	@Test

@@ -45,7 +45,10 @@ public final class EncodingExploration {
 	private final int maxStates;
 	private final List<int[]> fields = new ArrayList<>();
 	private final Map<FieldVector, Integer> index = new HashMap<>();
-	/** Per state, its steps: target state, instance, action, and whether the step changes the state. */
+	/**
+	 * Per state, its steps: target state, instance, action, and whether the step changes the state
+	 * (kept by the exploration for a response question only).
+	 */
 	private final List<int[][]> edges = new ArrayList<>();
 
 	/** Evaluated on constants, so it grows only where a step's outcome is not constant; polled all the same. */
@@ -192,7 +195,8 @@ public final class EncodingExploration {
 				return "";
 			}
 			List<TransitionEncoding.ConstantStep> steps = encoding.constantSteps(state);
-			int[][] out = new int[steps.size()][];
+			// the edges serve the response fixpoint only: a safety question needs the states
+			int[][] out = checkBad ? null : new int[steps.size()][];
 			for (int e = 0; e < steps.size(); e++) {
 				TransitionEncoding.ConstantStep step = steps.get(e);
 				int[] key = encoding.constantFields(step.next());
@@ -204,11 +208,15 @@ public final class EncodingExploration {
 					target = add(key);
 					frontier.add(target);
 				}
-				int instance = step.move().instance();
-				boolean changes = TransitionEncoding.constantTruth(encoding.changes(state, step.next(), instance));
-				out[e] = new int[] { target, instance, step.move().action(), changes ? 1 : 0 };
+				if (out != null) {
+					int instance = step.move().instance();
+					boolean changes = TransitionEncoding.constantTruth(encoding.changes(state, step.next(), instance));
+					out[e] = new int[] { target, instance, step.move().action(), changes ? 1 : 0 };
+				}
 			}
-			edges.add(out);
+			if (out != null) {
+				edges.add(out);
+			}
 		}
 		return null;
 	}

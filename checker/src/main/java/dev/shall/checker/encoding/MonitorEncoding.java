@@ -11,11 +11,9 @@ import dev.shall.checker.sat.Sat4jSolver;
 import dev.shall.model.Agreement;
 import dev.shall.model.Correspondence;
 import dev.shall.model.Expression;
-import dev.shall.model.Fired;
 import dev.shall.model.Freshness;
 import dev.shall.model.Invariant;
 import dev.shall.model.Precedence;
-import dev.shall.model.Property;
 import dev.shall.model.Response;
 import dev.shall.model.StateVariable;
 import dev.shall.model.Transition;
@@ -74,23 +72,13 @@ final class MonitorEncoding {
 
 	/** Whether the encoding keeps the last move: for dead steps and for properties that ask {@code step X}. */
 	static boolean tracksLast(Obligation obligation) {
-		return obligation.kind() == Obligation.Kind.REACHABILITY || obligation.kind() == Obligation.Kind.PROPERTY
-				&& containsFired(obligation.property());
+		return obligation.observesLastMove();
 	}
 
 	/** The values the freshness property's expression can take, none excluded (none is never "used"). */
 	int[] freshnessUniverse() {
 		return obligation.property() instanceof Freshness freshness ? java.util.Arrays.stream(universeOf(freshness
 				.getValue())).filter(v -> v != Domain.NONE).toArray() : new int[0];
-	}
-
-	private static boolean containsFired(Property property) {
-		for (var it = property.eAllContents(); it.hasNext();) {
-			if (it.next() instanceof Fired) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	/** The values a freshness expression can take, found by evaluating it on an unconstrained state. */

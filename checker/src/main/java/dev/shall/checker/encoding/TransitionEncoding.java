@@ -243,7 +243,7 @@ public final class TransitionEncoding {
 		}
 		monitors.update(state, next);
 		if (next.last != null) {
-			next.last = move;
+			next.last = lastMove(move);
 		}
 		// fresh bits for the next state, equal to what the step computed; the raw input bits are
 		// compared, since re-encoding a decoded value would hide bit patterns that are no value
@@ -257,6 +257,28 @@ public final class TransitionEncoding {
 			}
 		}
 		return new Step(fresh, legal, inputs, enabled, computed);
+	}
+
+	/**
+	 * The last move as the state keeps it: the moves of the steps the question reads (the step of a
+	 * dead-step question, those a property names with {@code step X}), any other as -1, as the
+	 * interpreter keeps it ({@link Obligation#keepsLastMove}): states that differ only in which
+	 * other move came last are one.
+	 */
+	private SymbolicValue lastMove(SymbolicValue move) {
+		int kept = Circuit.FALSE;
+		for (Action action : layout.actions()) {
+			if (keepsLast(action)) {
+				for (int i = 0; i < instances; i++) {
+					kept = circuit.or(kept, move.is(circuit, i * actionCount + action.index()));
+				}
+			}
+		}
+		return SymbolicValue.ite(circuit, kept, move, SymbolicValue.constant(-1));
+	}
+
+	private boolean keepsLast(Action action) {
+		return obligation.keepsLastMove(action.kind() == Action.Kind.TRANSITION ? action.transition() : null);
 	}
 
 	// ------------------------------------------------------------------ steps on constants
@@ -295,7 +317,8 @@ public final class TransitionEncoding {
 							apply(next, i, local, Circuit.TRUE);
 							monitors.update(state, next);
 							if (next.last != null) {
-								next.last = SymbolicValue.constant(i * actionCount + action.index());
+								next.last = SymbolicValue.constant(keepsLast(action) ? i * actionCount + action.index()
+										: -1);
 							}
 							steps.add(new ConstantStep(new Move(i, action.index(), slot, vector, entry), next));
 						}

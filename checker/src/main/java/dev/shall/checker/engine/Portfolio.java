@@ -48,6 +48,34 @@ public final class Portfolio implements Engine {
 				return CheckResult.unknown(request.obligation(), name(), -1, budget.exhausted(), CheckResult.Statistics.NONE);
 			}
 		}
+		if (Schedule.breadthFirstAlone(request)) {
+			// a small state space is the breadth-first search's, alone, before four members compete
+			// for two cores (the SAT members' work is lost when it answers, as it does on the seeds)
+			Budget alone = budget.member(Schedule.ALONE_TIME);
+			try {
+				CheckResult claimed = new ExplicitSearch(Schedule.ALONE_STATES).check(request, alone, progress);
+				Schedule.breadthFirstAloneEnded(request, claimed);
+				if (claimed.verdict() != Verdict.UNKNOWN) {
+					// certified as the portfolio certifies a member's answer, on a budget of its own: the
+					// search's time limit is the search's (on a cold or loaded machine the certification of
+					// a holds outlasted it, and the portfolio then did the search over again)
+					Budget certifying = budget.member(null);
+					try {
+						CheckResult first = certification.certify(request, claimed, certifying);
+						if (first.certified()) {
+							return first;
+						}
+					} finally {
+						certifying.release();
+					}
+				}
+			} finally {
+				alone.release();
+			}
+			if (budget.exhausted() != null) {
+				return CheckResult.unknown(request.obligation(), name(), -1, budget.exhausted(), CheckResult.Statistics.NONE);
+			}
+		}
 		if (Schedule.shallowFirst(request)) {
 			// a step near the start is BMC's, alone, before four members compete for two cores
 			Budget shallow = budget.member(Schedule.SHALLOW_TIME, Schedule.SHALLOW_DEPTH);

@@ -122,7 +122,7 @@ public final class ExplicitChecker {
 			int maxStates, int instances, java.util.function.BooleanSupplier stop) {
 		ExplicitProperty property = new ExplicitProperty(obligation, layout, options);
 		Interpreter interpreter = new Interpreter(layout, options, instances, property.supported() ? property
-				: Monitor.NONE);
+				: Monitor.none(obligation));
 		ConcreteState initial = interpreter.initial();
 		java.util.LinkedHashSet<ConcreteState> seen = new java.util.LinkedHashSet<>();
 		ArrayDeque<ConcreteState> frontier = new ArrayDeque<>();
@@ -153,7 +153,8 @@ public final class ExplicitChecker {
 	public static List<ConcreteState> randomRuns(Layout layout, OptionAssignment options, Obligation obligation,
 			int runs, int length, long seed, java.util.function.BooleanSupplier stop) {
 		ExplicitProperty property = new ExplicitProperty(obligation, layout, options);
-		Interpreter interpreter = new Interpreter(layout, options, 1, property.supported() ? property : Monitor.NONE);
+		Interpreter interpreter = new Interpreter(layout, options, 1, property.supported() ? property : Monitor.none(
+				obligation));
 		java.util.Random random = new java.util.Random(seed);
 		java.util.LinkedHashSet<ConcreteState> seen = new java.util.LinkedHashSet<>();
 		for (int r = 0; r < runs && !stop.getAsBoolean(); r++) {

@@ -2,6 +2,7 @@ package dev.shall.checker.explicit;
 
 import java.util.List;
 
+import dev.shall.checker.lowering.Action;
 import dev.shall.checker.lowering.Domain;
 import dev.shall.checker.lowering.Lane;
 import dev.shall.checker.lowering.Layout;
@@ -63,6 +64,11 @@ final class ExplicitProperty implements Monitor {
 		} else {
 			this.deferrals = List.of();
 		}
+	}
+
+	@Override
+	public boolean keepsLastMove(Action action) {
+		return obligation.keepsLastMove(action.kind() == Action.Kind.TRANSITION ? action.transition() : null);
 	}
 
 	boolean supported() {

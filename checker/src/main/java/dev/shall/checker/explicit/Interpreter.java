@@ -362,8 +362,9 @@ public final class Interpreter {
 			for (int i = 0; i < monitors.length; i++) {
 				monitors[i] = monitor.next(before, i);
 			}
-			return new ConcreteState(allVariables, List.copyOf(allQueues), allReplayable, move.instance(), move.action(),
-					monitors);
+			boolean kept = monitor.keepsLastMove(layout.actions().get(move.action()));
+			return new ConcreteState(allVariables, List.copyOf(allQueues), allReplayable, kept ? move.instance() : -1,
+					kept ? move.action() : -1, monitors);
 		}
 	}
 

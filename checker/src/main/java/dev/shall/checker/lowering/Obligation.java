@@ -69,6 +69,52 @@ public record Obligation(Kind kind, Property property, Transition transition, Ar
 		return transition.getKind() != TransitionKind.INJECTION;
 	}
 
+	/**
+	 * Whether the question reads which move produced a state: a dead step (semantics §7.3), or a
+	 * property that says {@code step X} (§6). Neither semantics needs the last move otherwise, so
+	 * the encoding keeps it only then, and the interpreter's states forget it otherwise (two states
+	 * that differ only in the move that reached them are one state for every other question).
+	 */
+	public boolean observesLastMove() {
+		if (kind == Kind.REACHABILITY) {
+			return true;
+		}
+		if (kind != Kind.PROPERTY) {
+			return false;
+		}
+		for (var it = property.eAllContents(); it.hasNext();) {
+			if (it.next() instanceof dev.shall.model.Fired) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether a state keeps that the move of this transition (of any session) produced it: only for
+	 * a transition the question reads so — the step of a dead-step question, the steps a property
+	 * names with {@code step X} (semantics §6, §7.3); any other move is just "none of them" (-1).
+	 *
+	 * @param transition the move's transition, null for a fault of a channel
+	 */
+	public boolean keepsLastMove(Transition transition) {
+		if (transition == null) {
+			return false;
+		}
+		if (kind == Kind.REACHABILITY) {
+			return transition == this.transition;
+		}
+		if (kind != Kind.PROPERTY) {
+			return false;
+		}
+		for (var it = property.eAllContents(); it.hasNext();) {
+			if (it.next() instanceof dev.shall.model.Fired fired && fired.getTransition() == transition) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	public static Obligation reach(Transition transition) {
 		return new Obligation(Kind.REACHABILITY, null, transition, null);
 	}

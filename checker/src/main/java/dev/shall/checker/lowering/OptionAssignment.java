@@ -23,22 +23,72 @@ public record OptionAssignment(Map<Option, OptionValue> values) {
 		values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
 	}
 
-	/** Every combination of the procedure's options (one empty combination when it has none). */
+	/**
+	 * The combinations of the procedure's options that are checked (one empty combination when it
+	 * has none), semantics §1.1: every combination of the options not marked independent, each with
+	 * the independent options at their first values, then, for each independent option and each of
+	 * its other values, with that value instead (the others still at their first). Values keep the
+	 * options' declaration order.
+	 */
 	public static List<OptionAssignment> all(Procedure procedure) {
-		List<OptionAssignment> combinations = new ArrayList<>();
-		combinations.add(new OptionAssignment(Map.of()));
+		List<Map<Option, OptionValue>> combinations = new ArrayList<>();
+		combinations.add(new LinkedHashMap<>());
 		for (Option option : procedure.getOptions()) {
-			List<OptionAssignment> extended = new ArrayList<>();
-			for (OptionAssignment combination : combinations) {
+			if (option.isIndependent()) {
+				continue;
+			}
+			List<Map<Option, OptionValue>> extended = new ArrayList<>();
+			for (Map<Option, OptionValue> combination : combinations) {
 				for (OptionValue value : option.getValues()) {
-					Map<Option, OptionValue> values = new LinkedHashMap<>(combination.values);
+					Map<Option, OptionValue> values = new LinkedHashMap<>(combination);
 					values.put(option, value);
-					extended.add(new OptionAssignment(values));
+					extended.add(values);
 				}
 			}
 			combinations = extended;
 		}
-		return combinations;
+		List<Option> independent = procedure.getOptions().stream().filter(Option::isIndependent).toList();
+		List<OptionAssignment> result = new ArrayList<>();
+		for (Map<Option, OptionValue> combination : combinations) {
+			result.add(ordered(procedure, combination, independent, null, null));
+			for (Option varied : independent) {
+				for (OptionValue value : varied.getValues().subList(1, varied.getValues().size())) {
+					result.add(ordered(procedure, combination, independent, varied, value));
+				}
+			}
+		}
+		return result;
+	}
+
+	/** How many combinations {@link #all} gives, saturating at {@link Long#MAX_VALUE}. */
+	public static long count(Procedure procedure) {
+		long product = 1;
+		long varied = 1;
+		for (Option option : procedure.getOptions()) {
+			long size = Math.max(1, option.getValues().size());
+			if (option.isIndependent()) {
+				varied = dev.shall.model.frontend.Limits.saturatedSum(varied, size - 1);
+			} else {
+				product = dev.shall.model.frontend.Limits.saturatedProduct(product, size);
+			}
+		}
+		return dev.shall.model.frontend.Limits.saturatedProduct(product, varied);
+	}
+
+	/** The combination with the independent options at their first values but {@code varied} at {@code value}. */
+	private static OptionAssignment ordered(Procedure procedure, Map<Option, OptionValue> combination,
+			List<Option> independent, Option varied, OptionValue value) {
+		Map<Option, OptionValue> values = new LinkedHashMap<>();
+		for (Option option : procedure.getOptions()) {
+			if (option == varied) {
+				values.put(option, value);
+			} else if (independent.contains(option)) {
+				values.put(option, option.getValues().get(0));
+			} else {
+				values.put(option, combination.get(option));
+			}
+		}
+		return new OptionAssignment(values);
 	}
 
 	public boolean holds(OptionTest test) {

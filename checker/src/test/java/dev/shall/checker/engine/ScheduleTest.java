@@ -19,7 +19,8 @@ import dev.shall.checker.lowering.OptionAssignment;
 import dev.shall.model.Procedure;
 
 /**
- * The portfolio's question schedule ({@link Schedule}): "can this step happen" is first asked of
+ * The portfolio's question schedule ({@link Schedule}): a question of a small state space is the
+ * breadth-first search's, alone; beyond its state limit, "can this step happen" is first asked of
  * BMC alone, shallow, and answered there when the step is near the start; a step beyond the
  * shallow look still gets the whole portfolio; once a breadth-first search went past its state
  * limit, the breadth-first member no longer runs for that procedure, options and instances.
@@ -38,6 +39,17 @@ class ScheduleTest {
 			property small clause "p": never C.n == 31
 			""";
 
+	/** 262,144 states three steps from the start: beyond the breadth-first search alone before the fourth. */
+	private static final String WIDE = """
+			procedure Wide clause "test"
+			identity P pool 64
+			role C { var a : P? = none  var b : P? = none  var c : P? = none  var done : bool = false }
+			step pickA clause "u": C may when a == none { a := any P }
+			step pickB clause "v": C may when b == none { b := any P }
+			step pickC clause "w": C may when c == none { c := any P }
+			step near clause "a": C may when c != none and a != none and a == b and not done { done := true }
+			""";
+
 	private CheckRequest request(Obligation obligation, Procedure procedure) {
 		return new CheckRequest(new Layout(procedure), OptionAssignment.all(procedure).get(0), 1, obligation);
 	}
@@ -54,8 +66,23 @@ class ScheduleTest {
 	}
 
 	@Test
-	void aStepNearTheStartIsAShallowBmcQuestion() throws Exception {
+	void aSmallStateSpaceIsTheBreadthFirstSearchsAlone() throws Exception {
 		Procedure procedure = procedure();
+		CheckRequest small = request(Obligation.of(procedure.getProperties().get(0)), procedure);
+		assertTrue(Schedule.breadthFirstAlone(small));
+		CheckResult result = new Portfolio(new Certifier()).check(small, Budget.of(40, Duration.ofSeconds(60)),
+				ProgressListener.NONE);
+		assertEquals(Verdict.VIOLATED, result.verdict(), result.reason());
+		assertEquals("explicit", result.engine());
+		assertTrue(result.certified());
+		assertTrue(Schedule.breadthFirstAlone(small), "it saw every state it needed");
+	}
+
+	@Test
+	void aStepNearTheStartIsAShallowBmcQuestion() throws Exception {
+		Path file = folder.resolve("wide.shall");
+		Files.writeString(file, WIDE);
+		Procedure procedure = Fixtures.load(file);
 		CheckRequest near = request(step(procedure, "near"), procedure);
 		assertTrue(Schedule.shallowFirst(near));
 		CheckResult result = new Portfolio(new Certifier()).check(near, Budget.of(40, Duration.ofSeconds(60)),
@@ -64,10 +91,12 @@ class ScheduleTest {
 		assertEquals("bmc", result.engine(), "answered by the shallow look");
 		assertTrue(result.certified());
 		assertTrue(result.bound() <= Schedule.SHALLOW_DEPTH);
+		assertFalse(Schedule.breadthFirstAlone(near), "the states are beyond the search alone: not asked again");
+		assertTrue(Schedule.breadthFirst(near), "the portfolio's breadth-first member has a higher limit");
 	}
 
 	@Test
-	void aStepBeyondTheShallowLookStillGetsThePortfolio() throws Exception {
+	void aStepBeyondTheShallowLookIsFound() throws Exception {
 		Procedure procedure = procedure();
 		CheckRequest far = request(step(procedure, "far"), procedure);
 		CheckResult result = new Portfolio(new Certifier()).check(far, Budget.of(40, Duration.ofSeconds(60)),

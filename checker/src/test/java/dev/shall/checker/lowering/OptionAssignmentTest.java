@@ -50,6 +50,32 @@ class OptionAssignmentTest {
 		}
 	}
 
+	// semantics §1.1: independent options are varied one at a time, the others at their first values
+	@Test
+	void independentOptionsAreCheckedOneReadingAtATime() {
+		Procedure procedure = Procedures.compile("""
+				procedure Independent clause "t"
+				option o { a, b }
+				option i { i1, i2 } independent
+				option j { j1, j2, j3 } independent
+				role A { var n : 0..1 = 0 }
+				step 1 clause "1": A shall when o == a { n := 1 }
+				""");
+		List<OptionAssignment> all = OptionAssignment.all(procedure);
+		assertEquals(List.of("{o=a, i=i1, j=j1}", "{o=a, i=i2, j=j1}", "{o=a, i=i1, j=j2}", "{o=a, i=i1, j=j3}",
+				"{o=b, i=i1, j=j1}", "{o=b, i=i2, j=j1}", "{o=b, i=i1, j=j2}", "{o=b, i=i1, j=j3}"), all.stream().map(
+						a -> a.byName().toString()).toList());
+		assertEquals(all.size(), OptionAssignment.count(procedure));
+		assertEquals(2 * 2 * 3, OptionAssignment.count(Procedures.compile("""
+				procedure Crossed clause "t"
+				option o { a, b }
+				option i { i1, i2 }
+				option j { j1, j2, j3 }
+				role A { var n : 0..1 = 0 }
+				step 1 clause "1": A shall when o == a { n := 1 }
+				""")));
+	}
+
 	@Test
 	void aProcedureWithoutOptionsIsOneModel() {
 		Procedure none = Procedures.compile("""

@@ -148,7 +148,7 @@ class SarifReportTest {
 			}
 		}
 		// revision 2 deletes the LWIP-PSK on every release at both ends: the two deletion properties are
-		// fixed under each of the four combinations of annexA16 and rlfDetection
+		// fixed under each of the four combinations checked (three independent options, semantics §1.1)
 		assertEquals(8, fixed);
 	}
 

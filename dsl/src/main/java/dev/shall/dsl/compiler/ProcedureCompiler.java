@@ -485,6 +485,7 @@ public final class ProcedureCompiler {
 		dev.shall.model.Option result = located(F.createOption(), decl);
 		result.setName(decl.getName());
 		result.setDescription(decl.getDescription());
+		result.setIndependent(decl.isIndependent());
 		covers(result.getCovers(), decl.getCovers());
 		for (OptionValue value : decl.getValues()) {
 			dev.shall.model.OptionValue compiledValue = located(F.createOptionValue(), value);

@@ -49,7 +49,10 @@ public final class IssueCodes {
 	public static final String NOTHING_TO_CHECK = PREFIX + "nothing-to-check";
 	/** Key material sent on a channel that does not keep it confidential, or "proof of" a non-key. */
 	public static final String KEY_EXPOSURE = PREFIX + "key-exposure";
-	/** An option condition in an expectation that names the same option twice. */
+	/**
+	 * An option condition in an expectation that names the same option twice; a warning for one that
+	 * names two independent options away from their first values, a combination never checked.
+	 */
 	public static final String EXPECTATION = PREFIX + "expectation";
 	/**
 	 * A type with more values than the checker enumerates ({@code Limits.MAX_VALUES}, 65,536): an

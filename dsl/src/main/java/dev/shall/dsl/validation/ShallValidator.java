@@ -744,28 +744,75 @@ public class ShallValidator extends AbstractShallValidator {
 
 	/**
 	 * Every combination of option values is checked separately; their number is the product of the
-	 * options' sizes, reported at the option that takes it beyond {@link Limits#optionCombinations()}.
+	 * sizes of the options not marked independent, times one plus the other values of the
+	 * independent ones (semantics §1.1), reported at the option that takes it beyond {@link
+	 * Limits#optionCombinations()}.
 	 */
 	@Check
 	public void checkOptionCombinations(Procedure procedure) {
-		long total = 1;
-		for (OptionDecl option : ShallScopeProvider.members(procedure, OptionDecl.class)) {
-			total = Limits.saturatedProduct(total, Math.max(1, option.getValues().size()));
-		}
-		long combinations = 1;
-		for (OptionDecl option : ShallScopeProvider.members(procedure, OptionDecl.class)) {
-			combinations = Limits.saturatedProduct(combinations, Math.max(1, option.getValues().size()));
+		List<OptionDecl> options = ShallScopeProvider.members(procedure, OptionDecl.class);
+		long total = combinations(options, options.size());
+		for (int o = 0; o < options.size(); o++) {
+			OptionDecl option = options.get(o);
+			long combinations = combinations(options, o + 1);
 			int limit = Limits.optionCombinations();
 			if (combinations > limit) {
 				error("With the option " + option.getName() + ", the procedure has " + Limits.format(combinations)
 						+ " combinations of option values, each checked on its own; at most " + Limits.format(limit)
-						+ " are checked in one file, so fix some options in the text or split the file"
+						+ " are checked in one file, so fix some options in the text, mark those whose readings are "
+						+ "independent of the others' (option … { … } independent), or split the file"
 						+ (total <= Limits.OPTION_COMBINATIONS_CEILING ? ", or raise the limit with --max-combinations "
 								+ total + " (all options together make " + Limits.format(total) + "; bound the run with "
 								+ "--total-timeout)" : ""),
 						option, option.eClass().getEStructuralFeature("name"), IssueCodes.LIMIT_EXCEEDED);
 				return;
 			}
+		}
+	}
+
+	/** The combinations the first {@code count} options make (semantics §1.1), saturating. */
+	private static long combinations(List<OptionDecl> options, int count) {
+		long product = 1;
+		long varied = 1;
+		for (OptionDecl option : options.subList(0, count)) {
+			long size = Math.max(1, option.getValues().size());
+			if (option.isIndependent()) {
+				varied = Limits.saturatedSum(varied, size - 1);
+			} else {
+				product = Limits.saturatedProduct(product, size);
+			}
+		}
+		return Limits.saturatedProduct(product, varied);
+	}
+
+	/**
+	 * An expectation that needs two independent options away from their first values names a
+	 * combination that is never checked (semantics §1.1).
+	 */
+	@Check
+	public void checkIndependentConditions(dev.shall.dsl.shall.Expectation expectation) {
+		warnNeverChecked(expectation.getConditions(), expectation);
+	}
+
+	@Check
+	public void checkIndependentConditions(dev.shall.dsl.shall.FindingExpectation expectation) {
+		warnNeverChecked(expectation.getConditions(), expectation);
+	}
+
+	private void warnNeverChecked(List<dev.shall.dsl.shall.OptionCondition> conditions, EObject at) {
+		List<String> varied = new ArrayList<>();
+		for (dev.shall.dsl.shall.OptionCondition condition : conditions) {
+			OptionDecl option = condition.getOption();
+			if (option != null && !option.eIsProxy() && option.isIndependent() && condition.getValue() != null
+					&& !condition.getValue().eIsProxy() && !option.getValues().isEmpty() && option.getValues().get(0)
+							!= condition.getValue()) {
+				varied.add(option.getName());
+			}
+		}
+		if (varied.size() > 1) {
+			warning("The options " + String.join(" and ", varied) + " are independent: they are checked away from their "
+					+ "first values one at a time, so no combination has both as written here", at, null,
+					IssueCodes.EXPECTATION);
 		}
 	}
 
