@@ -437,21 +437,6 @@ public final class Pdr implements Engine {
 			return inCurrentCore(state);
 		}
 
-		/** The literals of the cube whose current-state copies the last unsatisfiable call's core used. */
-		private int[] inCurrentCore(int[] cube) {
-			Set<Integer> core = new HashSet<>();
-			for (int literal : solver.failedAssumptions()) {
-				core.add(literal);
-			}
-			List<Integer> kept = new ArrayList<>();
-			for (int literal : cube) {
-				if (core.contains(currentLiteral(literal))) {
-					kept.add(literal);
-				}
-			}
-			return kept.stream().mapToInt(Integer::intValue).toArray();
-		}
-
 		/**
 		 * A cube that meets the initial state would block it; Eén et al. §5: put back a literal of
 		 * the original cube (which excludes the initial state) that the initial state falsifies.
@@ -587,13 +572,22 @@ public final class Pdr implements Engine {
 
 		/** The literals of the cube whose next-state copies the last unsatisfiable call's core used. */
 		private int[] inCore(int[] cube) {
+			return inCore(cube, this::nextLiteral);
+		}
+
+		/** The same for the current-state copies (lifting). */
+		private int[] inCurrentCore(int[] cube) {
+			return inCore(cube, this::currentLiteral);
+		}
+
+		private int[] inCore(int[] cube, java.util.function.IntUnaryOperator copy) {
 			Set<Integer> core = new HashSet<>();
 			for (int literal : solver.failedAssumptions()) {
 				core.add(literal);
 			}
 			List<Integer> kept = new ArrayList<>();
 			for (int literal : cube) {
-				if (core.contains(nextLiteral(literal))) {
+				if (core.contains(copy.applyAsInt(literal))) {
 					kept.add(literal);
 				}
 			}
