@@ -84,7 +84,7 @@ public final class Sat4jSolver implements SatSolver {
 			try {
 				// SAT4J's removal that keeps the learnt clauses: sound here, since -guard subsumes the
 				// clause and every clause learnt from it (the unit below); refused unless it was the
-				// constraint added last, which the check below makes sure of
+				// constraint added last (another clause after it: the catch below)
 				solver.removeSubsumedConstr(temporary);
 				clauses--;
 			} catch (IllegalArgumentException notLast) {

@@ -75,7 +75,8 @@ class TemporaryClauseTest {
 			}
 			for (int query = 0; query < 25; query++) {
 				int guard = solver.newVariable();
-				int[] temporary = randomClause(random, variables, 4);
+				// 1 to 4 literals besides the guard: binary clauses are stored apart in SAT4J
+				int[] temporary = randomClause(random, variables, 1 + random.nextInt(4));
 				int[] guarded = new int[temporary.length + 1];
 				guarded[0] = -guard;
 				System.arraycopy(temporary, 0, guarded, 1, temporary.length);
