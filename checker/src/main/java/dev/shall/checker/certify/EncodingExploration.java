@@ -1,5 +1,7 @@
 package dev.shall.checker.certify;
 
+import dev.shall.checker.lowering.FieldVector;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;

@@ -1,5 +1,7 @@
 package dev.shall.checker.certify;
 
+import dev.shall.checker.lowering.FieldVector;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -14,6 +14,7 @@ import dev.shall.checker.encoding.TransitionEncoding;
 import dev.shall.checker.explicit.ConcreteState;
 import dev.shall.checker.explicit.ExplicitChecker;
 import dev.shall.checker.lowering.Domain;
+import dev.shall.checker.lowering.FieldVector;
 import dev.shall.checker.sat.SatAnswer;
 
 /**
@@ -237,11 +238,11 @@ public final class Strengthening {
 		int[][] ids = new int[seen.size()][count];
 		List<List<int[]>> observed = new ArrayList<>();
 		for (int f = 0; f < count; f++) {
-			Map<Values, Integer> index = new HashMap<>();
+			Map<FieldVector, Integer> index = new HashMap<>();
 			List<int[]> values = new ArrayList<>();
 			for (int s = 0; s < seen.size(); s++) {
 				int[] value = seen.get(s)[f];
-				Integer id = index.putIfAbsent(new Values(value), values.size());
+				Integer id = index.putIfAbsent(new FieldVector(value), values.size());
 				if (id == null) {
 					id = values.size();
 					values.add(value);
@@ -250,7 +251,7 @@ public final class Strengthening {
 			}
 			observed.add(values);
 			for (int[] value : allValues(features.get(f), domains)) {
-				if (!index.containsKey(new Values(value))) {
+				if (!index.containsKey(new FieldVector(value))) {
 					candidates.add(new Clause(f, value, -1, null));
 				}
 			}
@@ -279,19 +280,6 @@ public final class Strengthening {
 			}
 		}
 		return candidates;
-	}
-
-	/** A feature's value tuple as a hash key (arrays compare by identity). */
-	private record Values(int[] values) {
-		@Override
-		public boolean equals(Object other) {
-			return other instanceof Values that && Arrays.equals(values, that.values);
-		}
-
-		@Override
-		public int hashCode() {
-			return Arrays.hashCode(values);
-		}
 	}
 
 	private static List<int[]> allValues(int[] feature, List<Domain> domains) {
