@@ -22,6 +22,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import dev.shall.checker.ExamplesTest;
 import dev.shall.checker.cli.ShallCommand;
 import dev.shall.checker.ide.EditorQuickCheck;
 import dev.shall.model.Procedure;
@@ -29,27 +30,21 @@ import dev.shall.model.check.CheckMark;
 import dev.shall.model.frontend.ProcedureFrontEnd;
 
 /**
- * The front doors agree: for the same file, the command line's findings ({@code shall check
- * --out json=…}) and the editor's marks (the quick check, as the language server and the Eclipse
- * plug-in get them) ask the same questions of the same option combinations, with the same declared
- * verdicts, and wherever both decided, decided the same way.
+ * Every bundled example, checked once through each front door. Through the command line ({@code
+ * shall check --out json=…}), as {@code ./shall check examples} checks it: every verdict the declared
+ * one, none unknown, every violation certified, every trace read back. And the front doors agree:
+ * for the same file, the command line's findings and the editor's marks (the quick check, as the
+ * language server and the Eclipse plug-in get them) ask the same questions of the same option
+ * combinations, with the same declared verdicts, and wherever both decided, decided the same way.
  */
 class FrontDoorsAgreeTest {
 
 	@TempDir
 	Path folder;
 
-	/**
-	 * The example whose command-line check takes a minute (certifying its holds), left out of the
-	 * default build: {@code ExamplesTest} checks its verdicts, and {@code -Dshall.agreement.all=true}
-	 * takes it in here too.
-	 */
-	private static final String SLOW = "x2-handover-key-chaining.shall";
-
 	static Stream<Path> examples() throws IOException {
 		try (Stream<Path> walk = Files.walk(Path.of("..", "examples"))) {
-			return walk.filter(p -> p.toString().endsWith(".shall")).filter(p -> Boolean.getBoolean(
-					"shall.agreement.all") || !p.getFileName().toString().equals(SLOW)).sorted().toList().stream();
+			return walk.filter(p -> p.toString().endsWith(".shall")).sorted().toList().stream();
 		}
 	}
 
@@ -60,12 +55,21 @@ class FrontDoorsAgreeTest {
 		Path json = folder.resolve("report.json");
 		int exit = ShallCommand.execute("check", "--out", "json=" + json, file.toString());
 		assertEquals(0, exit, "the examples' verdicts are the declared ones");
+		String report = Files.readString(json);
 		Map<String, JsonObject> commandLine = new HashMap<>();
-		for (JsonElement result : JsonParser.parseString(Files.readString(json)).getAsJsonObject().getAsJsonArray(
-				"results")) {
+		int violatedProperties = 0;
+		for (JsonElement result : JsonParser.parseString(report).getAsJsonObject().getAsJsonArray("results")) {
 			JsonObject finding = result.getAsJsonObject();
-			if (finding.get("kind").getAsString().equals("uncovered-statement")) {
+			String kind = finding.get("kind").getAsString();
+			if (kind.equals("uncovered-statement")) {
 				continue; // not a question (ADR 0016): the editor shows it as a diagnostic
+			}
+			// on the same run as the agreement below, so that the build checks each example once
+			String verdict = finding.get("verdict").getAsString();
+			assertTrue(!verdict.equals("unknown"), () -> file + ": " + finding);
+			if (verdict.equals("violated") && !kind.equals("dead-step")) {
+				assertTrue(finding.get("certified").getAsBoolean(), () -> file + ": not certified " + finding);
+				violatedProperties += kind.equals("property") ? 1 : 0;
 			}
 			Map<String, String> options = new TreeMap<>();
 			finding.getAsJsonObject("options").entrySet().forEach(e -> options.put(e.getKey(), e.getValue().getAsString()));
@@ -73,6 +77,7 @@ class FrontDoorsAgreeTest {
 					finding);
 		}
 		double cli = (System.nanoTime() - started) / 1e9;
+		ExamplesTest.tracesRoundTrip(file, report, violatedProperties);
 
 		started = System.nanoTime();
 		Procedure procedure = ProcedureFrontEnd.find().load(List.of(file)).get(0).procedure().orElseThrow();
