@@ -17,6 +17,7 @@ import com.google.inject.Inject;
 
 import dev.shall.dsl.tests.ShallInjectorProvider;
 import dev.shall.dsl.validation.IssueCodes;
+import dev.shall.dsl.shall.ShallFile;
 import dev.shall.model.Choice;
 import dev.shall.model.IdentityType;
 import dev.shall.model.OptionalType;
@@ -94,6 +95,16 @@ class SessionsTest {
 		assertFalse(((VariableRef) equal.getLeft()).isOther());
 		assertTrue(((VariableRef) equal.getRight()).isOther());
 		assertNull(((VariableRef) equal.getRight()).getSession());
+	}
+
+	@Test
+	void aLookupIsAConditionSoAnIgnoreBesideAnUnguardedLookupHandlerApplies() throws Exception {
+		// step 2 without its guard still takes only the Auth whose IDi locates an entry (§3.7): an
+		// ignore of the others applies, and the validator must not say it never does
+		ShallFile file = language.parse(LWIP.replace(" when served < 2 {", " {").replace("} otherwise { }", "}")
+				.replace("property distinct", "ignore Auth on wlan at SeGW\nproperty distinct"));
+		assertTrue(language.issues(file).stream().noneMatch(i -> IssueCodes.NEVER_APPLIES.equals(i.getCode())),
+				() -> language.issues(file).toString());
 	}
 
 	@Test

@@ -1082,8 +1082,9 @@ public class ShallValidator extends AbstractShallValidator {
 	/** A step or event of the role that receives the message on the channel with no guard, as "step X"; or null. */
 	private static String unguardedHandler(dev.shall.dsl.shall.Procedure procedure, Receive receive, Role role) {
 		for (EObject member : procedure.getMembers()) {
+			// a lookup is a condition too: no entry located, the step does not take the message (§3.7)
 			if (member instanceof Step step && step.getExpiry() == null && step.getGuard() == null
-					&& sameArrival(step.getReceive(), step.getActor(), receive, role)) {
+					&& step.getLookup() == null && sameArrival(step.getReceive(), step.getActor(), receive, role)) {
 				return "step " + step.getName();
 			}
 			if (member instanceof Event event && event.getGuard() == null
