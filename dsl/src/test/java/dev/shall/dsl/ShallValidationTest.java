@@ -372,6 +372,35 @@ class ShallValidationTest {
 		validation.assertError(file, P.getOptionCondition(), IssueCodes.EXPECTATION);
 	}
 
+	@Test
+	void anExpectationEarlierOnesAlreadyDecideIsWarned() throws Exception {
+		// semantics §7.7: the first matching expectation decides. Line 3 is shadowed by line 2 (no
+		// condition), line 5 by lines 3 and 4 together (waitRule has the two values), line 4 is not
+		ShallFile file = parse("""
+				step 1 clause "1": A shall { phase := busy }
+				property p clause "1": always A.n < 3
+				  expect holds
+				  expect violated when waitRule = applied
+				property q clause "1": always A.n < 3
+				  expect violated when waitRule = applied
+				  expect holds when waitRule = ignored
+				  expect violated
+				property r clause "1": always A.n < 3
+				  expect violated when waitRule = applied
+				  expect holds
+				""");
+		validation.assertNoErrors(file);
+		List<Issue> shadowed = validation.validate(file).stream().filter(issue -> IssueCodes.EXPECTATION.equals(issue
+				.getCode())).toList();
+		assertEquals(List.of(FIRST_BODY_LINE + 3, FIRST_BODY_LINE + 7), shadowed.stream().map(Issue::getLineNumber)
+				.toList(), shadowed::toString);
+		assertTrue(shadowed.get(0).getMessage().startsWith("This expectation never applies: the expectation on line "
+				+ (FIRST_BODY_LINE + 2) + " comes first"), shadowed.get(0).getMessage());
+		assertTrue(shadowed.get(1).getMessage().contains("the expectations on lines " + (FIRST_BODY_LINE + 5) + ", "
+				+ (FIRST_BODY_LINE + 6) + " come first"), shadowed.get(1).getMessage());
+		assertEquals(org.eclipse.xtext.diagnostics.Severity.WARNING, shadowed.get(0).getSeverity());
+	}
+
 	// ------------------------------------------------------------------ sizes the checker can hold
 
 	@Test

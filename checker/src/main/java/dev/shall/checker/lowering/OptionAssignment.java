@@ -95,7 +95,7 @@ public record OptionAssignment(Map<Option, OptionValue> values) {
 		return values.get(test.getOption()) == test.getValue();
 	}
 
-	/** The verdict the author expects under this combination: the first matching expectation, else holds. */
+	/** The verdict the author expects under this combination: the first matching expectation, else holds (semantics §7.7). */
 	public Verdict expectedVerdict(Property property) {
 		for (Expectation expectation : property.getExpectations()) {
 			if (expectation.getConditions().stream().allMatch(this::holds)) {

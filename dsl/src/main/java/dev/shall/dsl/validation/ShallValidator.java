@@ -1876,6 +1876,78 @@ public class ShallValidator extends AbstractShallValidator {
 		for (Expectation expectation : property.getExpectations()) {
 			checkOptionConditions(expectation.getConditions());
 		}
+		warnShadowed(property.getExpectations());
+	}
+
+	/** Beyond this many combinations of the options an expectation leaves open, shadowing is not looked for. */
+	private static final int SHADOWING_COMBINATIONS = 4096;
+
+	/**
+	 * The first expectation that matches a combination decides its expected verdict (semantics §7.7):
+	 * an expectation every combination of which an earlier one matches never applies, and its verdict
+	 * is silently not the one expected — as with an unconditional {@code expect holds} written before
+	 * {@code expect violated when o = b}. Warned at the later expectation, naming the earlier ones.
+	 */
+	private void warnShadowed(List<Expectation> expectations) {
+		List<Map<OptionDecl, dev.shall.dsl.shall.OptionValue>> fixed = new ArrayList<>();
+		for (Expectation expectation : expectations) {
+			Map<OptionDecl, dev.shall.dsl.shall.OptionValue> conditions = new java.util.LinkedHashMap<>();
+			for (OptionCondition condition : expectation.getConditions()) {
+				if (condition.getOption() == null || condition.getOption().eIsProxy() || condition.getValue() == null
+						|| condition.getValue().eIsProxy() || conditions.put(condition.getOption(), condition.getValue()) != null) {
+					conditions = null; // unresolved or contradictory: reported elsewhere
+					break;
+				}
+			}
+			fixed.add(conditions);
+		}
+		for (int later = 1; later < expectations.size(); later++) {
+			Map<OptionDecl, dev.shall.dsl.shall.OptionValue> mine = fixed.get(later);
+			if (mine == null || fixed.subList(0, later).contains(null)) {
+				continue;
+			}
+			// the options earlier expectations name that this one leaves open: every combination of them
+			List<OptionDecl> open = new ArrayList<>();
+			for (Map<OptionDecl, dev.shall.dsl.shall.OptionValue> earlier : fixed.subList(0, later)) {
+				for (OptionDecl option : earlier.keySet()) {
+					if (!mine.containsKey(option) && !open.contains(option)) {
+						open.add(option);
+					}
+				}
+			}
+			long combinations = 1;
+			for (OptionDecl option : open) {
+				combinations *= Math.max(1, option.getValues().size());
+			}
+			if (combinations > SHADOWING_COMBINATIONS) {
+				continue;
+			}
+			java.util.SortedSet<Integer> lines = new java.util.TreeSet<>();
+			boolean shadowed = true;
+			for (long index = 0; index < combinations && shadowed; index++) {
+				Map<OptionDecl, dev.shall.dsl.shall.OptionValue> combination = new HashMap<>(mine);
+				long rest = index;
+				for (OptionDecl option : open) {
+					int size = Math.max(1, option.getValues().size());
+					combination.put(option, option.getValues().isEmpty() ? null : option.getValues().get((int) (rest % size)));
+					rest /= size;
+				}
+				shadowed = false;
+				for (int earlier = 0; earlier < later && !shadowed; earlier++) {
+					if (combination.entrySet().containsAll(fixed.get(earlier).entrySet())) {
+						shadowed = true;
+						lines.add(NodeModelUtils.getNode(expectations.get(earlier)).getStartLine());
+					}
+				}
+			}
+			if (shadowed) {
+				warning("This expectation never applies: " + (lines.size() == 1 ? "the expectation on line " + lines.first()
+						+ " comes first and matches" : "the expectations on lines " + lines.stream().map(String::valueOf)
+								.collect(java.util.stream.Collectors.joining(", ")) + " come first and match")
+						+ " every combination it names (the first matching expectation decides): put it before them",
+						expectations.get(later), null, IssueCodes.EXPECTATION);
+			}
+		}
 	}
 
 	private void checkOptionConditions(List<OptionCondition> conditions) {
