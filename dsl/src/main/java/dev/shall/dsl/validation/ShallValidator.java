@@ -1944,7 +1944,7 @@ public class ShallValidator extends AbstractShallValidator {
 				warning("This expectation never applies: " + (lines.size() == 1 ? "the expectation on line " + lines.first()
 						+ " comes first and matches" : "the expectations on lines " + lines.stream().map(String::valueOf)
 								.collect(java.util.stream.Collectors.joining(", ")) + " come first and match")
-						+ " every combination it names (the first matching expectation decides): put it before them",
+						+ " every combination it names (the first matching expectation decides): move it above",
 						expectations.get(later), null, IssueCodes.EXPECTATION);
 			}
 		}
