@@ -171,4 +171,18 @@ class SessionsTest {
 				IssueCodes.TYPE_MISMATCH);
 		assertTrue(issue.getMessage().contains("needs numbers"), issue.getMessage());
 	}
+
+	@Test
+	void aBinderUsedPastTheReachOfSomeSaysWhy() throws Exception {
+		// semantics §2.6: the condition of some binds like not, so "some s where s.idi != none and
+		// s.found == none" leaves s.found outside (found by a modeller, whose error read "not a
+		// variable of SeGW ... a role sees only its own state")
+		Issue issue = language.single(language.parse(LWIP.replace("not some s where s.idi != none",
+				"not some s where s.idi != none and s.found == none")), IssueCodes.UNDEFINED_NAME);
+		assertEquals("'s.found' is outside 'some s where …': the condition of some reaches only to the next and/or, as "
+				+ "not does; write some s where (… and …)", issue.getMessage());
+		// with the parentheses, nothing to say
+		assertNotNull(language.compile(LWIP.replace("not some s where s.idi != none",
+				"not some s where (s.idi != none and s.found == none)")));
+	}
 }

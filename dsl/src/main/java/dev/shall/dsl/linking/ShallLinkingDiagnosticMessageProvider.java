@@ -22,6 +22,10 @@ public class ShallLinkingDiagnosticMessageProvider extends LinkingDiagnosticMess
 		String message;
 		if (context.getReference() == p.getNameRef_Target() && isTimer(element, name)) {
 			message = "'" + name + "' is a timer; read its state as " + name + " is running (or stopped, expired)";
+		} else if (context.getReference() == p.getNameRef_Target() && outsideItsBinder(element, name) != null) {
+			String binder = outsideItsBinder(element, name);
+			message = "'" + name + "' is outside 'some " + binder + " where …': the condition of some reaches only to the "
+					+ "next and/or, as not does; write some " + binder + " where (… and …)";
 		} else if (context.getReference() == p.getNameRef_Target()) {
 			Role actor = ShallScopeProvider.actorOf(element);
 			message = actor != null
@@ -38,6 +42,33 @@ public class ShallLinkingDiagnosticMessageProvider extends LinkingDiagnosticMess
 			message = "No " + describe(context.getReference().getEReferenceType()) + " named '" + name + "'";
 		}
 		return new DiagnosticMessage(message, Severity.ERROR, IssueCodes.UNDEFINED_NAME);
+	}
+
+	/**
+	 * The binder a qualified name {@code s.x} names when it stands outside the reach of every {@code
+	 * some s where …} of its expression though one of them binds s (semantics §2.6: the condition
+	 * binds like not, so {@code some s where s.a and s.b} leaves {@code s.b} outside); else null.
+	 */
+	private static String outsideItsBinder(EObject context, String name) {
+		int dot = name.indexOf('.');
+		if (dot <= 0) {
+			return null;
+		}
+		String qualifier = name.substring(0, dot);
+		if (ShallScopeProvider.bindersAround(context).contains(qualifier)) {
+			return null;
+		}
+		EObject root = context;
+		while (root.eContainer() instanceof dev.shall.dsl.shall.Expression) {
+			root = root.eContainer();
+		}
+		for (dev.shall.dsl.shall.SomeSession some : org.eclipse.xtext.EcoreUtil2.getAllContentsOfType(root,
+				dev.shall.dsl.shall.SomeSession.class)) {
+			if (some.getBinder() != null && qualifier.equals(some.getBinder().getName())) {
+				return qualifier;
+			}
+		}
+		return null;
 	}
 
 	/** Whether the name (simple, or qualified by the timer's role) is a timer of the procedure. */
