@@ -107,9 +107,11 @@ class ShardTest {
 				+ "step 1 clause \"1\": A shall { y := 1 }\n");
 		String fixtures = input.toString();
 		Path whole = folder.resolve("whole." + format);
-		// BMC alone, so that each run names the same engine (the portfolio's winner may differ)
-		assertEquals(3, quietly(() -> ShallCommand.execute("check", "--engine", "bmc", "--quiet", "--out", format + "="
-				+ whole, fixtures)));
+		// BMC alone, so that each run names the same engine (the portfolio's winner may differ), to a
+		// depth it reaches long before the time limit even on a loaded machine: the runs compared must
+		// end on the depth bound, never on the clock
+		assertEquals(3, quietly(() -> ShallCommand.execute("check", "--engine", "bmc", "--depth", "12", "--timeout",
+				"600", "--quiet", "--out", format + "=" + whole, fixtures)));
 		// JUnit has no place for input diagnostics
 		assertEquals(!format.equals("junit"), Files.readString(whole).contains("c.shall"), "the broken file's diagnostic");
 		List<String> merge = new ArrayList<>(List.of("merge", "--format", format, "-o", folder.resolve("merged."
@@ -117,8 +119,8 @@ class ShardTest {
 		for (int k = 3; k >= 1; k--) { // any order
 			Path shard = folder.resolve("shard" + k + "." + format);
 			String part = k + "/3";
-			int code = quietly(() -> ShallCommand.execute("check", "--engine", "bmc", "--quiet", "--shard", part,
-					"--out", format + "=" + shard, fixtures));
+			int code = quietly(() -> ShallCommand.execute("check", "--engine", "bmc", "--depth", "12", "--timeout", "600",
+					"--quiet", "--shard", part, "--out", format + "=" + shard, fixtures));
 			assertEquals(3, code, "every shard reports the input's errors");
 			assertTrue(!normalise(Files.readString(shard)).equals(normalise(Files.readString(whole))));
 			merge.add(shard.toString());
