@@ -138,16 +138,19 @@ class SarifReportTest {
 		assertEquals(0, entry.get("fixed").getAsInt());
 		assertEquals(0, entry.get("broken").getAsInt());
 		assertEquals(32, entry.get("new").getAsInt());
-		// the releases: revision 2 deletes the LWIP-PSK on release (16.2.2/s5, 16.6/s2), which fixes
-		// lastDrbUePskDeleted and lastDrbSegwPskDeleted under the three combinations checked (6) and
-		// rlfUePskDeleted and rlfSegwPskDeleted under the two with rlfDetection = bothEnds (4): 10. It
-		// breaks wlanLossSegwPskDeleted under wlanLossAtSegw = notDetected: revision 1 deleted the key
+		// the releases, 12 combinations (rlfDetection × releaseSignalled, each with wlanLossAtSegw and
+		// releaseWithoutTunnel at their first values and once away from them): revision 2 deletes the
+		// LWIP-PSK on release (16.2.2/s5, 16.6/s2), which fixes lastDrbUePskDeleted and
+		// lastDrbSegwPskDeleted under the 8 combinations with releaseWithoutTunnel = deletes (16; under
+		// keeps a release before the handshake is no release of "the IPsec tunnel") and rlfUePskDeleted
+		// and rlfSegwPskDeleted under the 6 with rlfDetection = bothEnds (12): 28. It breaks
+		// wlanLossSegwPskDeleted under the 4 with wlanLossAtSegw = notDetected: revision 1 deleted the key
 		// after the handshake, revision 2 stores it (16.2.2/s4), and a SeGW that never learns of the WLAN
 		// loss keeps it (exit code 1: something broken)
 		JsonObject release = changes(1, "../examples/seeds/001-lwip-revision-1-release.shall",
 				"../examples/seeds/002-lwip-revision-2-release.shall");
-		assertEquals(10, release.get("fixed").getAsInt());
-		assertEquals(1, release.get("broken").getAsInt());
+		assertEquals(28, release.get("fixed").getAsInt());
+		assertEquals(4, release.get("broken").getAsInt());
 	}
 
 	/** The diff of two revisions as SARIF, checked against the schema: its count of each change. */
