@@ -20,10 +20,10 @@ public class ShallLinkingDiagnosticMessageProvider extends LinkingDiagnosticMess
 		EObject element = context.getContext();
 		ShallPackage p = ShallPackage.eINSTANCE;
 		String message;
+		String binder = context.getReference() == p.getNameRef_Target() ? outsideItsBinder(element, name) : null;
 		if (context.getReference() == p.getNameRef_Target() && isTimer(element, name)) {
 			message = "'" + name + "' is a timer; read its state as " + name + " is running (or stopped, expired)";
-		} else if (context.getReference() == p.getNameRef_Target() && outsideItsBinder(element, name) != null) {
-			String binder = outsideItsBinder(element, name);
+		} else if (binder != null) {
 			message = "'" + name + "' is outside 'some " + binder + " where …': the condition of some reaches only to the "
 					+ "next and/or, as not does; write some " + binder + " where (… and …)";
 		} else if (context.getReference() == p.getNameRef_Target()) {
