@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,17 +14,15 @@ import dev.shall.checker.engine.Verdict;
 import dev.shall.checker.pipeline.CheckRunner;
 import dev.shall.checker.report.Finding;
 import dev.shall.checker.report.RunReport;
-import dev.shall.checker.trace.TraceDocument;
-import dev.shall.checker.trace.TraceFormat;
 import dev.shall.model.frontend.ProcedureFrontEnd;
 
 /**
  * The README's example has the verdicts it declares. The bundled examples ({@code examples/}) are
  * checked, each once per build, by {@code FrontDoorsAgreeTest}: every verdict as declared, none
- * unknown, every violation certified, every trace read back ({@link #tracesRoundTrip}), and the
+ * unknown, every violation certified, every trace read back, and the
  * editor's quick check agreeing with the command line.
  */
-public class ExamplesTest {
+class ExamplesTest {
 
 	@org.junit.jupiter.api.io.TempDir
 	Path folder;
@@ -44,22 +41,5 @@ public class ExamplesTest {
 		// semantics §7.4: every message of the example is handled
 		assertTrue(report.results().stream().filter(f -> f.kind() == Finding.Kind.UNHANDLED).allMatch(f -> f
 				.verdict() == Verdict.HOLDS), report.results()::toString);
-	}
-
-	/**
-	 * The JSON report of one file, read as {@code shall replay} reads it, gives a trace for each of
-	 * its violated properties, and each trace, written in the trace format, reads back as the same
-	 * document (docs/trace-format.md).
-	 *
-	 * @param violatedProperties the number of violated properties the report has
-	 */
-	public static void tracesRoundTrip(Path file, String jsonReport, int violatedProperties) {
-		List<TraceDocument> traces = TraceFormat.parse(Path.of("report.json"), jsonReport).stream().map(entry -> entry
-				.document().orElseThrow()).toList();
-		assertEquals(violatedProperties, traces.size(), file + ": one trace per violated property");
-		for (TraceDocument document : traces) {
-			assertEquals(Optional.of(document), TraceFormat.parse(Path.of("trace.json"), TraceFormat.write(document)).get(0)
-					.document(), file.toString());
-		}
 	}
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -22,9 +23,10 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
-import dev.shall.checker.ExamplesTest;
 import dev.shall.checker.cli.ShallCommand;
 import dev.shall.checker.ide.EditorQuickCheck;
+import dev.shall.checker.trace.TraceDocument;
+import dev.shall.checker.trace.TraceFormat;
 import dev.shall.model.Procedure;
 import dev.shall.model.check.CheckMark;
 import dev.shall.model.frontend.ProcedureFrontEnd;
@@ -77,7 +79,7 @@ class FrontDoorsAgreeTest {
 					finding);
 		}
 		double cli = (System.nanoTime() - started) / 1e9;
-		ExamplesTest.tracesRoundTrip(file, report, violatedProperties);
+		tracesRoundTrip(file, report, violatedProperties);
 
 		started = System.nanoTime();
 		Procedure procedure = ProcedureFrontEnd.find().load(List.of(file)).get(0).procedure().orElseThrow();
@@ -119,6 +121,23 @@ class FrontDoorsAgreeTest {
 		assertTrue(settled > 0, "the quick check settles some question of " + file);
 		assertEquals(0, vacuousOnlyOnTheCommandLine, "a vacuity the command line proves, the quick check proves too "
 				+ "on the examples (small state spaces)");
+	}
+
+	/**
+	 * The JSON report of one file, read as {@code shall replay} reads it, gives a trace for each of
+	 * its violated properties, and each trace, written in the trace format, reads back as the same
+	 * document (docs/trace-format.md).
+	 *
+	 * @param violatedProperties the number of violated properties the report has
+	 */
+	private static void tracesRoundTrip(Path file, String jsonReport, int violatedProperties) {
+		List<TraceDocument> traces = TraceFormat.parse(Path.of("report.json"), jsonReport).stream().map(entry -> entry
+				.document().orElseThrow()).toList();
+		assertEquals(violatedProperties, traces.size(), file + ": one trace per violated property");
+		for (TraceDocument document : traces) {
+			assertEquals(Optional.of(document), TraceFormat.parse(Path.of("trace.json"), TraceFormat.write(document)).get(0)
+					.document(), file.toString());
+		}
 	}
 
 	private static String key(String kind, String question, Map<String, String> options) {
