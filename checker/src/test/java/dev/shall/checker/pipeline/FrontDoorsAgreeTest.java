@@ -75,7 +75,7 @@ class FrontDoorsAgreeTest {
 			}
 			Map<String, String> options = new TreeMap<>();
 			finding.getAsJsonObject("options").entrySet().forEach(e -> options.put(e.getKey(), e.getValue().getAsString()));
-			commandLine.put(key(finding.get("kind").getAsString(), finding.get("property").getAsString(), options),
+			commandLine.put(key(kind, finding.get("property").getAsString(), options),
 					finding);
 		}
 		double cli = (System.nanoTime() - started) / 1e9;
